@@ -64,7 +64,7 @@ export const BehaviorSettings = z
     graphMaxRetries: z.number().int().min(0).max(10).default(3),
     graphRetryBase: durationDefault(1_000),
   })
-  .default({});
+  .prefault({});
 export type BehaviorSettings = z.output<typeof BehaviorSettings>;
 
 export const TenantSpec = z
@@ -81,7 +81,7 @@ export const TenantSpec = z
     maxScheduledOutboundPerService: z.number().int().min(1).max(50).default(20),
     behavior: BehaviorSettings,
   })
-  .default({ state: 'Active' });
+  .prefault({});
 export type TenantSpec = z.output<typeof TenantSpec>;
 
 export const AcwSettings = z
@@ -91,7 +91,7 @@ export const AcwSettings = z
     allowEarlyEnd: z.boolean().default(true),
     extension: durationDefault(60_000),
   })
-  .default({});
+  .prefault({});
 
 export const DistributionSettings = z
   .strictObject({
@@ -105,7 +105,7 @@ export const DistributionSettings = z
     /** SLA time for IsUnderSla (REP-08). */
     slaTime: durationDefault(20_000),
   })
-  .default({});
+  .prefault({});
 
 export const ModalitySettings = z
   .strictObject({
@@ -115,7 +115,7 @@ export const ModalitySettings = z
     voiceMessagesChannel: z.boolean().default(false),
     transferOnUserExit: z.boolean().default(false),
   })
-  .default({});
+  .prefault({});
 
 export const MemberSpec = z.union([
   idField().transform((user) => ({ user, active: true, role: 'Agent' as const })),
@@ -144,7 +144,7 @@ export const ServiceSpec = z.strictObject({
       upn: upnField().optional(),
       licenses: z.array(licenseField()).default([]),
     })
-    .default({ licenses: [] }),
+    .prefault({}),
   distribution: DistributionSettings,
   workflow: z.array(enumField(WorkflowActivity)).default(['Accept', 'Queue']),
   members: z.array(MemberSpec).default([]),
@@ -170,7 +170,7 @@ export const UserSpec = z.strictObject({
   duty: enumField(DutyState).default('On Duty'),
   taskParallelization: z
     .strictObject({ enabled: z.boolean().default(false), max: z.number().int().min(1).max(4).optional() })
-    .default({ enabled: false }),
+    .prefault({}),
   /** Delegated permissions this user consented to (PERM-01). Default: the required ones. */
   consents: z.array(z.string()).optional(),
   /** Start with a pending Not Available Reason request (PRES-11). */

@@ -53,7 +53,7 @@ export const durationField = () =>
     })
     .meta({ nimbus: { kind: 'duration' } satisfies NimbusFieldMeta });
 
-export const durationDefault = (ms: number) => durationField().default(formatDuration(ms));
+export const durationDefault = (ms: number) => durationField().prefault(formatDuration(ms));
 
 export const e164Field = () =>
   z
