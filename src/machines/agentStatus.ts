@@ -1,0 +1,50 @@
+/**
+ * Projections of an agent snapshot: the Nimbus user statuses a person sees (and scenarios assert), and the
+ * flags the rule functions read (US-08).
+ */
+import type { SnapshotFrom } from 'xstate';
+import { UserStatus } from '../domain/enums.js';
+import type { UserFlags } from '../rules/facts.js';
+import type { agentMachine } from './agentMachine.js';
+
+export type AgentSnapshot = SnapshotFrom<typeof agentMachine>;
+
+/** Every status that holds, in headline order (the first one is what a user sees). */
+export function userStatuses(snapshot: AgentSnapshot): UserStatus[] {
+  const ctx = snapshot.context;
+  const held = new Set<UserStatus>();
+  if (snapshot.matches({ teams: 'Offline' })) held.add('Offline');
+  if (snapshot.matches({ work: 'Ringing' })) held.add('Ringing');
+  if (snapshot.matches({ work: 'Connected' })) held.add('Connected');
+  if (snapshot.matches({ work: { Connected: 'OnHold' } })) held.add('On Hold');
+  if (snapshot.matches({ work: 'AfterCallWork' })) held.add('ACW');
+  if (ctx.rona) held.add('RONA');
+  if (ctx.parked.length > 0) held.add('Parked');
+  if (ctx.notAvailableReason) held.add('Not Available');
+  const blocking: UserStatus[] = ['Offline', 'Ringing', 'Connected', 'On Hold', 'ACW', 'RONA', 'Not Available'];
+  if (!blocking.some((s) => held.has(s))) held.add('Available');
+  return UserStatus.values.filter((s) => held.has(s));
+}
+
+export const headlineStatus = (snapshot: AgentSnapshot): UserStatus => userStatuses(snapshot)[0] ?? 'Available';
+
+/** The blocking flags of US-08, each with the service that caused it (US-13). */
+export function userFlags(snapshot: AgentSnapshot): UserFlags {
+  const ctx = snapshot.context;
+  const flags: UserFlags = {};
+  if (snapshot.matches({ work: 'Ringing' }) && ctx.offer) flags.ringing = { service: ctx.offer.service, call: ctx.offer.call };
+  if (snapshot.matches({ work: 'Connected' }) && ctx.active) {
+    flags.connected = { service: ctx.active.service, call: ctx.active.call };
+    if (snapshot.matches({ work: { Connected: 'OnHold' } })) flags.onHold = { service: ctx.active.service, call: ctx.active.call };
+  }
+  if (snapshot.matches({ work: 'AfterCallWork' }) && ctx.acw) {
+    flags.acw = { service: ctx.acw.service, call: ctx.acw.call, extended: ctx.acw.extensionsUsed > 0 };
+  }
+  if (ctx.rona) flags.rona = { service: ctx.rona.service, persistent: ctx.rona.persistent };
+  if (ctx.notAvailableReason) flags.notAvailableReason = true;
+  return flags;
+}
+
+/** Is the user connected to a task that is live right now (not parked)? */
+export const hasActiveTask = (snapshot: AgentSnapshot): boolean =>
+  snapshot.matches({ work: { Connected: 'Talking' } }) || snapshot.matches({ work: { Connected: 'OnHold' } });
