@@ -1,0 +1,472 @@
+/**
+ * One customer interaction (a task, TASK-01) across every service it visits.
+ *
+ * States are the task states Nimbus shows (Establishing, In IVR, In Queue, Ringing, Connected, Parked,
+ * Transferring, Dialing Out, In IVR After Queue, In ACW) plus Ended. The context keeps what reporting and
+ * licensing need: the first responding service, bound once when a service's workflow first accepts the
+ * call (XFER-02), the service visited now, one service session per service visited (XFER-11, REP-07) with
+ * its outcome, user sessions, and supervision.
+ *
+ * Events carry the virtual time (`at`) so the machine records timestamps without reading a clock, and the
+ * verdicts the engine obtained from the rule functions (the machine never decides a rule on its own data
+ * when the rule needs tenant facts).
+ */
+import { assign, setup } from 'xstate';
+import type { RuleId } from '../rules/decision.js';
+
+export type CallType = 'Inbound Service' | 'Call On Behalf' | 'Outbound Call' | 'Outbound Call (With Workflow)';
+
+export interface ServiceSessionRecord {
+  service: string;
+  startedAt: number;
+  endedAt: number | null;
+  /** Passed the workflow's Accept activity (REP-02). */
+  accepted: boolean;
+  everQueued: boolean;
+  queuedAt: number | null;
+  queueTime: number;
+  connectedAt: number | null;
+  connectedTime: number;
+  holdStartedAt: number | null;
+  holdTime: number;
+  holdCount: number;
+  acwTime: number;
+  outcome: string | null;
+  because: RuleId[];
+  distributionAlgorithm: string | null;
+}
+
+export interface UserSessionRecord {
+  service: string;
+  user: string;
+  startedAt: number;
+  endedAt: number | null;
+  outcome: string | null;
+  because: RuleId[];
+}
+
+export interface SupervisionRecord {
+  supervisor: string;
+  mode: string;
+  startedAt: number;
+  endedAt: number | null;
+  endedBecause: RuleId[];
+}
+
+export interface CallContext {
+  callId: string;
+  type: CallType;
+  from: string;
+  to: string;
+  currentService: string;
+  firstRespondingService: string | null;
+  /** XFER-02: whether the first responding service's resource account is PSTN licensed, captured once. */
+  pstnLicensed: boolean | null;
+  pstnBecause: RuleId[];
+  user: string | null;
+  /** Users the task is ringing now. */
+  ringing: string[];
+  parkedBy: string | null;
+  serviceSessions: ServiceSessionRecord[];
+  userSessions: UserSessionRecord[];
+  supervision: SupervisionRecord[];
+  transfers: { at: number; by: string; to: string; mode: string; ok: boolean; because: RuleId[]; message: string }[];
+  /** OUT-07: false when an outbound call ended as terminated. */
+  reported: boolean;
+  endedAt: number | null;
+}
+
+export interface CallInput {
+  callId: string;
+  type: CallType;
+  from: string;
+  to: string;
+  service: string;
+  at: number;
+}
+
+type At = { at: number };
+export type CallEvent =
+  | ({ type: 'WORKFLOW_ACCEPTED'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
+  | ({ type: 'QUEUED'; algorithm: string } & At)
+  | ({ type: 'OFFERED'; users: string[] } & At)
+  | ({ type: 'OFFER_MISSED'; user: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'REQUEUED' } & At)
+  | ({ type: 'USER_ACCEPTED'; user: string } & At)
+  /** COB-12: the user who starts a Call on Behalf is rung first, with an invitation. */
+  | ({ type: 'INVITED'; user: string } & At)
+  | ({ type: 'DIALING_OUT' } & At)
+  | ({ type: 'TARGET_ANSWERED' } & At)
+  | ({ type: 'HOLD' } & At)
+  | ({ type: 'RESUME' } & At)
+  | ({ type: 'PARK'; user: string } & At)
+  | ({ type: 'UNPARK' } & At)
+  | ({ type: 'TRANSFER_STARTED'; by: string; to: string; mode: string } & At)
+  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; userOutcome: string; sessionOutcome: string; because: RuleId[] } & At)
+  | ({ type: 'TRANSFERRED_TO_USER'; user: string } & At)
+  | ({ type: 'TRANSFERRED_EXTERNALLY'; userOutcome: string; sessionOutcome: string; because: RuleId[] } & At)
+  | ({ type: 'TRANSFER_FAILED'; returnTo: 'user' | 'exitRoute' | 'queue'; message: string; because: RuleId[] } & At)
+  | ({ type: 'SUPERVISION_STARTED'; supervisor: string; mode: string } & At)
+  | ({ type: 'SUPERVISION_ENDED'; supervisor: string; because: RuleId[] } & At)
+  | ({ type: 'USER_LEFT'; acw: boolean } & At)
+  | ({ type: 'ACW_ENDED' } & At)
+  /** The customer (or the far end of an outbound call) hung up, or the system ended the task. */
+  | ({ type: 'ENDED' } & At)
+  /** Outcome of the current service session, decided by the reporting rules. */
+  | ({ type: 'SESSION_OUTCOME'; service: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'USER_SESSION_OUTCOME'; user: string; service: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'NOT_REPORTED' } & At);
+
+const newServiceSession = (service: string, at: number): ServiceSessionRecord => ({
+  service,
+  startedAt: at,
+  endedAt: null,
+  accepted: false,
+  everQueued: false,
+  queuedAt: null,
+  queueTime: 0,
+  connectedAt: null,
+  connectedTime: 0,
+  holdStartedAt: null,
+  holdTime: 0,
+  holdCount: 0,
+  acwTime: 0,
+  outcome: null,
+  because: [],
+  distributionAlgorithm: null,
+});
+
+/** Update the session of the service the call is in now. */
+const updateCurrent = (ctx: CallContext, change: (s: ServiceSessionRecord) => Partial<ServiceSessionRecord>) =>
+  ctx.serviceSessions.map((s, i) => (i === ctx.serviceSessions.length - 1 ? { ...s, ...change(s) } : s));
+
+const stopConnected = (s: ServiceSessionRecord, at: number): Partial<ServiceSessionRecord> => ({
+  connectedAt: null,
+  connectedTime: s.connectedTime + (s.connectedAt !== null ? at - s.connectedAt : 0),
+  holdStartedAt: null,
+  holdTime: s.holdTime + (s.holdStartedAt !== null ? at - s.holdStartedAt : 0),
+});
+
+const openUserSession = (ctx: CallContext, user: string, at: number): UserSessionRecord[] => [
+  ...ctx.userSessions,
+  { service: ctx.currentService, user, startedAt: at, endedAt: null, outcome: null, because: [] },
+];
+
+export const callSessionMachine = setup({
+  types: {
+    context: {} as CallContext,
+    events: {} as CallEvent,
+    input: {} as CallInput,
+  },
+  guards: {
+    /** XFER-02: only the first service that answers binds the PSTN license. */
+    isFirstResponse: ({ context }) => context.firstRespondingService === null,
+    returnsToUser: ({ event }) => event.type === 'TRANSFER_FAILED' && event.returnTo === 'user',
+    returnsToQueue: ({ event }) => event.type === 'TRANSFER_FAILED' && event.returnTo === 'queue',
+    acwFollows: ({ event }) => event.type === 'USER_LEFT' && event.acw,
+    wasQueued: ({ context }) => context.serviceSessions.at(-1)?.everQueued ?? false,
+  },
+  actions: {
+    bindFirstResponder: assign(({ context, event }) =>
+      event.type === 'WORKFLOW_ACCEPTED'
+        ? { firstRespondingService: event.service, pstnLicensed: event.pstnLicensed, pstnBecause: event.pstnBecause, currentService: context.currentService }
+        : {},
+    ),
+    markAccepted: assign({ serviceSessions: ({ context }) => updateCurrent(context, () => ({ accepted: true })) }),
+    markQueued: assign({
+      serviceSessions: ({ context, event }) =>
+        updateCurrent(context, () => ({ everQueued: true, queuedAt: event.at, distributionAlgorithm: event.type === 'QUEUED' ? event.algorithm : null })),
+    }),
+    markRequeued: assign({ ringing: [], serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ queuedAt: s.queuedAt ?? event.at })) }),
+    recordRinging: assign({ ringing: ({ event }) => (event.type === 'OFFERED' ? event.users : []) }),
+    recordMissed: assign(({ context, event }) => {
+      if (event.type !== 'OFFER_MISSED') return {};
+      return {
+        ringing: context.ringing.filter((u) => u !== event.user),
+        userSessions: [
+          ...context.userSessions,
+          { service: context.currentService, user: event.user, startedAt: event.at, endedAt: event.at, outcome: event.outcome, because: event.because },
+        ],
+      };
+    }),
+    connectUser: assign(({ context, event }) => {
+      if (event.type !== 'USER_ACCEPTED') return {};
+      return {
+        user: event.user,
+        ringing: [],
+        userSessions: openUserSession(context, event.user, event.at),
+        serviceSessions: updateCurrent(context, (s) => ({
+          connectedAt: event.at,
+          queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
+          queuedAt: null,
+        })),
+      };
+    }),
+    inviteUser: assign(({ context, event }) =>
+      event.type === 'INVITED' ? { user: event.user, ringing: [event.user], userSessions: openUserSession(context, event.user, event.at) } : {},
+    ),
+    stopRinging: assign({ ringing: [] }),
+    startTalkTime: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ connectedAt: event.at })) }),
+    startHold: assign({
+      serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ holdStartedAt: event.at, holdCount: s.holdCount + 1 })),
+    }),
+    endHold: assign({
+      serviceSessions: ({ context, event }) =>
+        updateCurrent(context, (s) => ({ holdStartedAt: null, holdTime: s.holdTime + (s.holdStartedAt !== null ? event.at - s.holdStartedAt : 0) })),
+    }),
+    /** PAR-05: park time is not connected time. */
+    startPark: assign(({ context, event }) => ({
+      parkedBy: event.type === 'PARK' ? event.user : context.parkedBy,
+      serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+    })),
+    endPark: assign(({ context, event }) => ({ parkedBy: null, serviceSessions: updateCurrent(context, () => ({ connectedAt: event.at })) })),
+    stopTalkTime: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, (s) => stopConnected(s, event.at)) }),
+    recordTransferStart: assign(({ context, event }) => ({
+      transfers:
+        event.type === 'TRANSFER_STARTED'
+          ? [...context.transfers, { at: event.at, by: event.by, to: event.to, mode: event.mode, ok: false, because: [], message: 'in progress' }]
+          : context.transfers,
+    })),
+    /** XFER-11: the source session ends, the target service opens a new one in the same conversation. */
+    moveToService: assign(({ context, event }) => {
+      if (event.type !== 'TRANSFERRED_TO_SERVICE') return {};
+      const ended = updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, outcome: event.sessionOutcome, because: event.because }));
+      return {
+        currentService: event.service,
+        user: null,
+        serviceSessions: [...ended, newServiceSession(event.service, event.at)],
+        userSessions: closeUserSession(context, event.at, event.userOutcome, event.because),
+        transfers: settleLastTransfer(context, true, event.because, `transferred to service ${event.service}`),
+      };
+    }),
+    handToUser: assign(({ context, event }) => {
+      if (event.type !== 'TRANSFERRED_TO_USER') return {};
+      return {
+        ringing: [event.user],
+        userSessions: closeUserSession(context, event.at, 'Transferred Internally', ['XFER-06']),
+        transfers: settleLastTransfer(context, true, [], `transferred to user ${event.user}`),
+      };
+    }),
+    leaveExternally: assign(({ context, event }) => {
+      if (event.type !== 'TRANSFERRED_EXTERNALLY') return {};
+      return {
+        user: null,
+        endedAt: event.at,
+        serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, outcome: event.sessionOutcome, because: event.because })),
+        userSessions: closeUserSession(context, event.at, event.userOutcome, event.because),
+        transfers: settleLastTransfer(context, true, event.because, 'transferred to an external number'),
+      };
+    }),
+    recordTransferFailure: assign(({ context, event }) =>
+      event.type === 'TRANSFER_FAILED' ? { transfers: settleLastTransfer(context, false, event.because, event.message) } : {},
+    ),
+    startSupervision: assign(({ context, event }) => {
+      if (event.type !== 'SUPERVISION_STARTED') return {};
+      const others = context.supervision.map((s) =>
+        s.supervisor === event.supervisor && s.endedAt === null ? { ...s, endedAt: event.at, endedBecause: [] as RuleId[] } : s,
+      );
+      return { supervision: [...others, { supervisor: event.supervisor, mode: event.mode, startedAt: event.at, endedAt: null, endedBecause: [] }] };
+    }),
+    endSupervision: assign({
+      supervision: ({ context, event }) =>
+        event.type === 'SUPERVISION_ENDED'
+          ? context.supervision.map((s) =>
+              (s.supervisor === event.supervisor || event.supervisor === '*') && s.endedAt === null ? { ...s, endedAt: event.at, endedBecause: event.because } : s,
+            )
+          : context.supervision,
+    }),
+    userLeaves: assign(({ context, event }) => ({
+      user: null,
+      serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+    })),
+    endCall: assign(({ context, event }) => ({
+      endedAt: context.endedAt ?? event.at,
+      ringing: [],
+      serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: s.endedAt ?? event.at })),
+      userSessions: context.userSessions.map((u) => (u.endedAt === null ? { ...u, endedAt: event.at } : u)),
+    })),
+    recordAcwTime: assign({
+      serviceSessions: ({ context, event }) =>
+        context.serviceSessions.map((s, i) =>
+          i === context.serviceSessions.length - 1 ? { ...s, acwTime: s.acwTime + Math.max(0, event.at - (s.endedAt ?? event.at)) } : s,
+        ),
+    }),
+    recordSessionOutcome: assign({
+      serviceSessions: ({ context, event }) =>
+        event.type === 'SESSION_OUTCOME'
+          ? context.serviceSessions.map((s) =>
+              s.service === event.service && (s.outcome === null || s === context.serviceSessions.at(-1))
+                ? { ...s, outcome: event.outcome, because: event.because }
+                : s,
+            )
+          : context.serviceSessions,
+    }),
+    recordUserSessionOutcome: assign({
+      userSessions: ({ context, event }) => {
+        if (event.type !== 'USER_SESSION_OUTCOME') return context.userSessions;
+        let idx = -1;
+        context.userSessions.forEach((u, i) => {
+          if (u.user === event.user && u.service === event.service) idx = i;
+        });
+        return context.userSessions.map((u, i) =>
+          i === idx ? { ...u, outcome: event.outcome, because: event.because, endedAt: u.endedAt ?? event.at } : u,
+        );
+      },
+    }),
+    markNotReported: assign({ reported: false }),
+  },
+}).createMachine({
+  id: 'call',
+  initial: 'Establishing',
+  context: ({ input }) => ({
+    callId: input.callId,
+    type: input.type,
+    from: input.from,
+    to: input.to,
+    currentService: input.service,
+    firstRespondingService: null,
+    pstnLicensed: null,
+    pstnBecause: [],
+    user: null,
+    ringing: [],
+    parkedBy: null,
+    serviceSessions: [newServiceSession(input.service, input.at)],
+    userSessions: [],
+    supervision: [],
+    transfers: [],
+    reported: true,
+    endedAt: null,
+  }),
+  on: {
+    ENDED: { target: '.Ended', actions: 'endCall' },
+    SESSION_OUTCOME: { actions: 'recordSessionOutcome' },
+    USER_SESSION_OUTCOME: { actions: 'recordUserSessionOutcome' },
+    SUPERVISION_STARTED: { actions: 'startSupervision' },
+    SUPERVISION_ENDED: { actions: 'endSupervision' },
+    NOT_REPORTED: { actions: 'markNotReported' },
+  },
+  states: {
+    Establishing: {
+      on: {
+        WORKFLOW_ACCEPTED: [
+          { guard: 'isFirstResponse', target: 'InIVR', actions: ['bindFirstResponder', 'markAccepted'] },
+          { target: 'InIVR', actions: 'markAccepted' },
+        ],
+        INVITED: { target: 'Ringing', actions: 'inviteUser' },
+        QUEUED: { target: 'InQueue', actions: 'markQueued' },
+      },
+    },
+    InIVR: {
+      on: {
+        QUEUED: { target: 'InQueue', actions: 'markQueued' },
+        DIALING_OUT: { target: 'DialingOut' },
+      },
+    },
+    InQueue: {
+      on: {
+        OFFERED: { target: 'Ringing', actions: 'recordRinging' },
+        TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
+      },
+    },
+    Ringing: {
+      on: {
+        USER_ACCEPTED: { target: 'Connected', actions: 'connectUser' },
+        OFFER_MISSED: { actions: 'recordMissed' },
+        /** RONA-02: the task that caused RONA goes back to the queue. */
+        REQUEUED: { target: 'InQueue', actions: 'markRequeued' },
+        DIALING_OUT: { target: 'DialingOut', actions: 'stopRinging' },
+        OFFERED: { actions: 'recordRinging' },
+      },
+    },
+    DialingOut: {
+      on: {
+        TARGET_ANSWERED: { target: 'Connected', actions: 'startTalkTime' },
+      },
+    },
+    Connected: {
+      initial: 'Talking',
+      on: {
+        PARK: { target: 'Parked', actions: 'startPark' },
+        TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
+        USER_LEFT: [
+          { guard: 'acwFollows', target: 'InACW', actions: 'userLeaves' },
+          { target: 'Ended', actions: ['userLeaves', 'endCall'] },
+        ],
+      },
+      states: {
+        Talking: { on: { HOLD: { target: 'OnHold', actions: 'startHold' } } },
+        OnHold: { on: { RESUME: { target: 'Talking', actions: 'endHold' } } },
+      },
+    },
+    Parked: {
+      on: {
+        UNPARK: { target: 'Connected', actions: 'endPark' },
+      },
+    },
+    Transferring: {
+      on: {
+        TRANSFERRED_TO_SERVICE: { target: 'InQueue', actions: ['moveToService', 'markQueued'] },
+        TRANSFERRED_TO_USER: { target: 'Ringing', actions: 'handToUser' },
+        TRANSFERRED_EXTERNALLY: { target: 'Ended', actions: 'leaveExternally' },
+        TRANSFER_FAILED: [
+          /** XFER-05: a safe transfer returns the call to the transferring user. */
+          { guard: 'returnsToUser', target: 'Connected', actions: 'recordTransferFailure' },
+          { guard: 'returnsToQueue', target: 'InQueue', actions: 'recordTransferFailure' },
+          /** XFER-03 / WF-06: the workflow leaves through the Exit announcement route. */
+          { target: 'InIVRAfterQueue', actions: ['recordTransferFailure', 'userLeaves'] },
+        ],
+      },
+    },
+    InIVRAfterQueue: {
+      on: { QUEUED: { target: 'InQueue', actions: 'markQueued' } },
+    },
+    /** ACW-11: while the user is in ACW the task shows In ACW. */
+    InACW: {
+      on: { ACW_ENDED: { target: 'Ended', actions: ['recordAcwTime', 'endCall'] } },
+    },
+    Ended: {
+      on: { ENDED: {}, ACW_ENDED: { actions: 'recordAcwTime' } },
+    },
+  },
+});
+
+function closeUserSession(ctx: CallContext, at: number, outcome: string, because: RuleId[]): UserSessionRecord[] {
+  let idx = -1;
+  ctx.userSessions.forEach((u, i) => {
+    if (u.user === ctx.user && u.endedAt === null) idx = i;
+  });
+  return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: at, outcome, because } : u));
+}
+
+function settleLastTransfer(ctx: CallContext, ok: boolean, because: RuleId[], message: string): CallContext['transfers'] {
+  return ctx.transfers.map((t, i) => (i === ctx.transfers.length - 1 ? { ...t, ok, because, message } : t));
+}
+
+/** The task state Nimbus shows for a snapshot (TASK-01), or `Ended` once the task is over. */
+export function taskStateOf(value: unknown): string {
+  const top = typeof value === 'string' ? value : Object.keys(value as object)[0];
+  switch (top) {
+    case 'Establishing':
+      return 'Establishing';
+    case 'InIVR':
+      return 'In IVR';
+    case 'InQueue':
+      return 'In Queue';
+    case 'Ringing':
+      return 'Ringing';
+    case 'DialingOut':
+      return 'Dialing Out';
+    case 'Connected':
+      return 'Connected';
+    case 'Parked':
+      return 'Parked';
+    case 'Transferring':
+      return 'Transferring';
+    case 'InIVRAfterQueue':
+      return 'In IVR After Queue';
+    case 'InACW':
+      return 'In ACW';
+    default:
+      return 'Ended';
+  }
+}
