@@ -1,0 +1,231 @@
+/**
+ * Markdown for CI job summaries (GitHub `$GITHUB_STEP_SUMMARY`, GitLab/Jenkins artifacts): a totals line,
+ * failures first (scenario, file:line, expected vs actual, the rules that decided), a table of every
+ * scenario, and for each call of a failed scenario a Mermaid sequence diagram. Every user string is
+ * escaped for where it lands: inline Markdown, table cells, code spans or Mermaid text.
+ */
+import { formatDuration } from '../../src/domain/duration.js';
+import type { AssertionResult, CallResult, Decision, ScenarioResult, SuiteResult } from '../result.js';
+import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, oneLine, plural, portablePath, ruleTitle, truncate } from './text.js';
+
+export interface MarkdownOptions {
+  /** Failed scenarios written out in full; the rest are only listed (job summaries are capped at 1 MiB). Default 50. */
+  maxFailureDetails?: number;
+}
+
+// ---------------------------------------------------------------------------------------------- escaping
+
+/**
+ * Inline Markdown text: user strings cannot open HTML, emphasis, links, code spans or table cells. With
+ * `lineStart` (the text begins a line) they cannot start a heading, list or quote either.
+ */
+export function escapeMarkdown(text: string, lineStart = false): string {
+  const inline = oneLine(text)
+    .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  return lineStart ? inline.replace(/^(\s*)([+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2') : inline;
+}
+
+/**
+ * A code span holding `text` verbatim: the fence is one backtick longer than the longest run inside, and
+ * padded when the text starts or ends with a backtick. Pass `inTable` to escape `|` (GFM splits cells on a
+ * pipe even inside code spans; `\|` there renders as `|`).
+ */
+export function codeSpan(text: string, inTable = false): string {
+  let body = oneLine(text);
+  if (inTable) body = body.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A table cell: inline-escaped (pipes included). */
+export const cell = (text: string): string => escapeMarkdown(text);
+
+/**
+ * Text inside a Mermaid diagram (participant labels, messages, notes). Mermaid ends a statement at `;` and
+ * a line comment at `#`, reads `%%` as a comment and renders HTML, so those characters are written as its
+ * entity codes (`#59;`, `#35;`, `#lt;` ...), which it decodes before drawing. A leading `wrap:`/`nowrap:`
+ * would be read as a directive, so its colon is encoded too.
+ */
+export function escapeMermaid(text: string): string {
+  const named: Record<string, string> = { '<': '#lt;', '>': '#gt;', '&': '#amp;', '"': '#quot;' };
+  return oneLine(text)
+    .replace(/[#;&<>"%`]/g, (c) => named[c] ?? `#${c.charCodeAt(0)};`)
+    .replace(/^(\s*(?:no)?wrap):/i, '$1#58;');
+}
+
+// ---------------------------------------------------------------------------------------------- pieces
+
+const STATUS: Record<ScenarioResult['status'], string> = { passed: '✅ passed', failed: '❌ failed', error: '⚠️ error' };
+
+function rule(id: string): string {
+  const title = ruleTitle(id);
+  return title === undefined ? `**${id}**` : `**${id}** ${escapeMarkdown(truncate(title, 140))}`;
+}
+
+function decisionLines(d: Decision<unknown>): string[] {
+  const because = d.because.length > 0 ? ` (${d.because.map((id) => `**${id}**`).join(', ')})` : '';
+  const lines = [`- ${codeSpan(d.question)} → **${escapeMarkdown(formatVerdict(d.verdict))}**: ${escapeMarkdown(d.summary)}${because}`];
+  for (const c of decisionChecks(d)) {
+    lines.push(`  - ${c.passed ? '✓' : '✗'} ${rule(c.rule)}${c.detail === '' ? '' : ` — ${escapeMarkdown(c.detail)}`}`);
+  }
+  const inputs = formatInputs(d.inputs);
+  if (inputs.length > 0) lines.push(`  - inputs: ${inputs.map((i) => codeSpan(i)).join(', ')}`);
+  return lines;
+}
+
+function failureLines(file: string, f: AssertionResult): string[] {
+  const lines = [
+    `**✗ ${codeSpan(f.key)} ${escapeMarkdown(f.subject)}** — ${codeSpan(`${file}:${f.line}`)}`,
+    '',
+    escapeMarkdown(f.message, true),
+    '',
+    `- Expected: ${codeSpan(compact(f.expected))}`,
+    `- Actual: ${codeSpan(compact(f.actual))}`,
+  ];
+  if (f.explanation.length === 0) {
+    lines.push('- Decided by: no decision was recorded for this value');
+  } else {
+    lines.push('- Decided by:');
+    for (const d of f.explanation) lines.push(...decisionLines(d).map((l) => `  ${l}`));
+  }
+  return lines;
+}
+
+/**
+ * The `to` of a transfer as a kind and an id. The engine writes `service C`, `user carl`, a bare E.164
+ * number or a UPN; `service:C`-style prefixes and bare service ids are understood too.
+ */
+function parseTarget(to: string, services: readonly string[]): { kind: string; id: string } {
+  const m = /^(service|user|pstn|upn)[: ](.*)$/s.exec(to);
+  if (m !== null) return { kind: m[1] ?? '', id: (m[2] ?? '').trim() };
+  if (services.includes(to)) return { kind: 'service', id: to };
+  if (/^\+\d/.test(to)) return { kind: 'pstn', id: to };
+  return { kind: to.includes('@') ? 'upn' : '', id: to };
+}
+
+/** A Mermaid `sequenceDiagram` of one call: customer → services visited → transfers, with outcomes. */
+export function callDiagram(call: CallResult): string {
+  const participants: { key: string; alias: string; label: string }[] = [];
+  const alias = (key: string, label: string): string => {
+    const found = participants.find((p) => p.key === key);
+    if (found !== undefined) return found.alias;
+    const p = { key, alias: `P${participants.length + 1}`, label };
+    participants.push(p);
+    return p.alias;
+  };
+  const service = (id: string): string => alias(`service:${id}`, `Service ${id}`);
+  const inbound = call.type === 'Inbound Service';
+  const from = alias(`from:${call.from}`, `${inbound ? 'Customer' : 'From'} ${call.from}`);
+  for (const s of call.services) service(s);
+
+  const body: string[] = [];
+  const drawn = new Set<string>();
+  const first = call.services[0];
+  let current: string | undefined;
+  const arrive = (id: string): void => {
+    current = id;
+    drawn.add(id);
+    if (id === call.firstRespondingService) {
+      const held = call.pstnLicenseFrom === null || call.pstnLicenseFrom === id ? ' · PSTN license holder (XFER-02)' : '';
+      body.push(`Note over ${service(id)}: first responding service${held}`);
+    }
+  };
+  if (first !== undefined) {
+    body.push(`${from}->>${service(first)}: ${escapeMermaid(`${call.id} ${inbound ? 'inbound call' : call.type}`)}`);
+    arrive(first);
+  } else {
+    const target = alias(`to:${call.to}`, call.to);
+    body.push(`${from}->>${target}: ${escapeMermaid(`${call.id} ${call.type}`)}`);
+  }
+  if (call.pstnLicenseFrom !== null && call.pstnLicenseFrom !== call.firstRespondingService) {
+    body.push(`Note over ${service(call.pstnLicenseFrom)}: PSTN license holder (XFER-02)`);
+  }
+  if (call.pstnLicense !== null) {
+    const holder = call.pstnLicenseFrom ?? call.firstRespondingService;
+    const over = holder !== null ? service(holder) : from;
+    body.push(`Note over ${over}: ${escapeMermaid(`PSTN license: ${call.pstnLicense.summary}`)}`);
+  }
+  for (const t of call.transfers) {
+    const target = parseTarget(t.to, call.services);
+    const label = target.kind === 'pstn' ? `PSTN ${target.id}` : target.kind === 'user' ? `User ${target.id}` : target.id;
+    const to = target.kind === 'service' ? service(target.id) : alias(`to:${target.kind}:${target.id}`, label);
+    const source = current !== undefined ? service(current) : from;
+    const arrow = t.ok ? '->>' : '-x';
+    const because = t.because.length > 0 ? ` [${t.because.join(', ')}]` : '';
+    const text = t.ok ? `transfer (${t.mode}) by ${t.by}${because}` : `transfer (${t.mode}) by ${t.by} FAILED: ${t.message}${because}`;
+    body.push(`${source}${arrow}${to}: ${escapeMermaid(text)}`);
+    if (t.ok && target.kind === 'service') arrive(target.id);
+  }
+  // Services reached without a recorded transfer (e.g. workflow routing), in visiting order.
+  for (const s of call.services) {
+    if (drawn.has(s)) continue;
+    body.push(`${current !== undefined ? service(current) : from}-->>${service(s)}: routed`);
+    arrive(s);
+  }
+  for (const s of call.serviceSessions) {
+    const because = s.because.length > 0 ? ` [${s.because.join(', ')}]` : '';
+    body.push(`Note over ${service(s.service)}: ${escapeMermaid(`session: ${s.outcome ?? 'open'}${because}`)}`);
+  }
+  const last = current !== undefined ? service(current) : from;
+  body.push(`Note over ${from === last ? from : `${from},${last}`}: ${escapeMermaid(`call ${call.id}: ${call.state}`)}`);
+
+  return [
+    '```mermaid',
+    'sequenceDiagram',
+    ...participants.map((p) => `    participant ${p.alias} as ${escapeMermaid(p.label)}`),
+    ...body.map((l) => `    ${l}`),
+    '```',
+  ].join('\n');
+}
+
+function scenarioSection(s: ScenarioResult): string[] {
+  const file = portablePath(s.file);
+  const lines = [
+    `#### ${s.status === 'error' ? '⚠️' : '❌'} ${escapeMarkdown(s.name)}`,
+    '',
+    `${codeSpan(failureLocation(s))} · virtual time ${formatDuration(s.virtualDurationMs)} · seed ${s.seed}`,
+  ];
+  if (s.error !== undefined) {
+    const where = s.error.line === undefined ? file : `${file}:${s.error.line}${s.error.column === undefined ? '' : `:${s.error.column}`}`;
+    lines.push('', `**Harness error** at ${codeSpan(where)}: ${escapeMarkdown(s.error.message)}`);
+    if (s.error.hint !== undefined) lines.push('', `Hint: ${escapeMarkdown(s.error.hint)}`);
+  }
+  for (const f of s.failures) lines.push('', ...failureLines(file, f));
+  for (const call of s.calls) {
+    lines.push('', `**Call ${codeSpan(call.id)}** (${escapeMarkdown(call.type)}, ${escapeMarkdown(call.from)} → ${escapeMarkdown(call.to)})`, '', callDiagram(call));
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): string {
+  const t = suite.totals;
+  const ok = t.failed === 0 && t.errors === 0;
+  const seed = suite.seed === null ? '' : ` · seed ${suite.seed}`;
+  const out = [
+    `## ${ok ? '✅' : '❌'} nimbus-sim ${escapeMarkdown(suite.tool.version)}`,
+    '',
+    `**${plural(t.scenarios, 'scenario')}: ${t.passed} passed, ${t.failed} failed, ${plural(t.errors, 'error')}** · ${plural(t.assertions, 'assertion')}, ${t.assertionsFailed} failed${seed} · times are virtual`,
+  ];
+  const bad = suite.scenarios.filter((s) => s.status !== 'passed');
+  if (bad.length > 0) {
+    const max = options.maxFailureDetails ?? 50;
+    out.push('', '### Failures');
+    for (const s of bad.slice(0, max)) out.push('', ...scenarioSection(s));
+    if (bad.length > max) out.push('', `…and ${bad.length - max} more failed scenarios; see \`junit.xml\` or \`nimbus-sim.json\`.`);
+  }
+  out.push('', '### Scenarios', '', '| Status | Scenario | File | Assertions | Virtual time |', '| --- | --- | --- | --- | --- |');
+  for (const s of suite.scenarios) {
+    const total = s.assertions.passed + s.assertions.failed;
+    out.push(
+      `| ${STATUS[s.status]} | ${cell(s.name)} | ${codeSpan(portablePath(s.file), true)} | ${s.assertions.passed}/${total} | ${formatDuration(s.virtualDurationMs)} |`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

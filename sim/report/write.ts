@@ -1,0 +1,58 @@
+/**
+ * Writes the report files of a run. Each file is written to a temporary file in the same directory and
+ * then renamed over the target, so a reader (a CI upload, a watching IDE) never sees a half-written
+ * report and a crashed run never leaves a truncated one.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SuiteResult } from '../result.js';
+import { toJsonReport } from './json.js';
+import { toJUnitXml } from './junit.js';
+import { toMarkdown } from './markdown.js';
+
+export type ReportFormat = 'json' | 'junit' | 'md';
+
+export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
+  json: 'nimbus-sim.json',
+  junit: 'junit.xml',
+  md: 'summary.md',
+};
+
+const RENDER: Readonly<Record<ReportFormat, (suite: SuiteResult) => string>> = {
+  json: toJsonReport,
+  junit: toJUnitXml,
+  md: (suite) => toMarkdown(suite),
+};
+
+export interface WriteReportsOptions {
+  outDir: string;
+  formats: readonly ReportFormat[];
+}
+
+/** Write `content` to `file` atomically: temp file in the same directory, then rename. */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes the asked formats (each once, in the order given) into `outDir`, creating it if needed, and
+ * returns the written paths (`outDir` joined with `nimbus-sim.json`, `junit.xml`, `summary.md`).
+ */
+export async function writeReports(suite: SuiteResult, options: WriteReportsOptions): Promise<string[]> {
+  await mkdir(options.outDir, { recursive: true });
+  const written: string[] = [];
+  for (const format of new Set(options.formats)) {
+    const file = path.join(options.outDir, REPORT_FILES[format]);
+    await writeFileAtomic(file, RENDER[format](suite));
+    written.push(file);
+  }
+  return written;
+}
