@@ -1,0 +1,109 @@
+/**
+ * Queue distribution (rulebook 3.5): which distribution types a service may use, and whom a queued task is
+ * offered to (Broadcast: the 10 longest idle selectable users; Direct / Direct Conference: the single
+ * longest idle selectable user; Pickup: nobody is offered, users pick).
+ */
+import type { DistributionType } from '../domain/enums.js';
+import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
+import type { Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
+import { isSelectable } from './selectability.js';
+import { refusal, svc, tierAtLeast } from './common.js';
+
+export const distributionRules: readonly RuleId[] = ['DIST-01', 'DIST-02', 'DIST-03', 'DIST-04', 'DIST-05', 'US-01'];
+
+/** DIST-02: the Broadcast batch size. */
+export const BROADCAST_BATCH = 10;
+
+export interface DistributionAllowedArgs {
+  service: ServiceFacts;
+  /** The distribution type asked for; default the service's configured type. */
+  type?: DistributionType | undefined;
+}
+
+/** DIST-01, DIST-05: may the service's Queue activity use this distribution type? */
+export function distributionAllowed({ service, type }: DistributionAllowedArgs): Decision<boolean> {
+  const t = type ?? service.distribution.type;
+  const where = svc(service);
+  const b = new DecisionBuilder('distributionAllowed', { service: service.id, license: service.license, type: t });
+  b.note('DIST-01', `the Queue activity of ${where} decides how a queued task is offered: ${t}`);
+  if (t === 'Pickup') {
+    const ok = tierAtLeast(service.license, 'Enterprise Routing');
+    b.check('DIST-05', ok, ok ? `${where} is ${service.license}, so Pickup is allowed (being discontinued)` : `Pickup is not allowed below Enterprise Routing; ${where} is ${service.license}`);
+  }
+  return b.done(`${where} may distribute by ${t}`, refusal(`${where} may not distribute by ${t}`, b));
+}
+
+export interface Candidate {
+  user: UserFacts;
+  membership?: Membership | undefined;
+  /** When the user became idle (virtual ms); smaller = idle longer. */
+  idleSince: number;
+  /** Stable tie-break: smaller first (e.g. the order of the service's members). */
+  order: number;
+}
+
+export interface PickCandidatesArgs {
+  tenant: TenantFacts;
+  service: ServiceFacts;
+  candidates: readonly Candidate[];
+}
+
+/**
+ * DIST-02..05 with US-01: the users to offer the task to, in offer order. Each candidate runs through
+ * isSelectable; the excluded ones appear in the checks with the reasons. Longest idle first (smallest
+ * `idleSince`, measured as behavior.longestIdleSince says), ties broken by `order`.
+ */
+export function pickCandidates({ tenant, service, candidates }: PickCandidatesArgs): Decision<string[]> {
+  const type = service.distribution.type;
+  const where = svc(service);
+  const checks: RuleCheck[] = [];
+  const inputs = {
+    service: { id: service.id, license: service.license, type },
+    candidates: candidates.map((c) => ({ user: c.user.id, idleSince: c.idleSince, order: c.order })),
+    longestIdleSince: tenant.behavior.longestIdleSince,
+  };
+  const decide = (users: string[], because: RuleId[], summary: string): Decision<string[]> =>
+    valueDecision('pickCandidates', users, because, inputs, checks, summary);
+
+  const allowed = distributionAllowed({ service });
+  checks.push(...allowed.checks);
+  if (!allowed.verdict) return decide([], allowed.because, allowed.summary);
+  if (type === 'Pickup') {
+    checks.push({ rule: 'DIST-05', passed: true, detail: `Pickup: the task waits in the queue of ${where} until a user picks it; nobody is offered` });
+    return decide([], ['DIST-05'], `nobody is offered the task: ${where} uses Pickup`);
+  }
+
+  const seen = new Set<string>();
+  const selectable: Candidate[] = [];
+  for (const c of candidates) {
+    if (seen.has(c.user.id)) continue;
+    seen.add(c.user.id);
+    const d = isSelectable({ tenant, service, user: c.user, membership: c.membership });
+    if (d.verdict) {
+      selectable.push(c);
+      continue;
+    }
+    for (const f of d.checks.filter((x) => !x.passed)) checks.push({ rule: f.rule, passed: false, detail: `user ${c.user.id} excluded: ${f.detail}` });
+  }
+  selectable.sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
+  const rule: RuleId = type === 'Broadcast' ? 'DIST-02' : type === 'Direct' ? 'DIST-03' : 'DIST-04';
+  const size = type === 'Broadcast' ? BROADCAST_BATCH : 1;
+  const picked = selectable.slice(0, size).map((c) => c.user.id);
+  const idleNote = `longest idle measured since ${tenant.behavior.longestIdleSince === 'lastTaskEnd' ? 'the last task ended' : 'the user became selectable'} (behavior.longestIdleSince = ${tenant.behavior.longestIdleSince})`;
+  checks.push({
+    rule: 'US-01',
+    passed: selectable.length > 0,
+    detail: `${selectable.length} of ${seen.size} candidates Selectable for ${where}${selectable.length > 0 ? `: ${selectable.map((c) => c.user.id).join(', ')}` : ''}`,
+  });
+  checks.push({
+    rule,
+    passed: picked.length > 0,
+    detail:
+      type === 'Broadcast'
+        ? `Broadcast rings a batch of up to ${BROADCAST_BATCH} longest idle selectable users at once: ${picked.join(', ') || 'none'}; ${idleNote}`
+        : `${type} offers the task to the single longest idle selectable user: ${picked[0] ?? 'none'}; ${idleNote}`,
+  });
+  const exclusions = checks.filter((c) => !c.passed && c.detail.startsWith('user ')).map((c) => c.rule);
+  if (picked.length === 0) return decide([], ['US-01', rule, ...exclusions], `nobody is offered the task: no candidate is Selectable for ${where}`);
+  return decide(picked, [rule, 'US-01'], `${type} offers the task of ${where} to ${picked.join(', ')}`);
+}

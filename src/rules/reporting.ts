@@ -1,0 +1,297 @@
+/**
+ * Reporting (rulebook 3.14): the outcome of a user session, the outcome of a service session from a small
+ * summary of what happened in it, outcome groups, and IsUnderSla.
+ *
+ * The "last outcome" rule (REP-05) as modelled here: the user sessions are walked in the order they ended;
+ * a session that accepted the task from the queue sets `User Accepted`, a transfer sets the transfer's
+ * outcome, and a transfer target's plain `Accepted` does not overwrite the transfer's success (that is what
+ * makes REP-06's "A transfers to B, B accepts" end as `User Internal Transfer Success`). Declined, Cancelled
+ * and RONA sessions never change it.
+ */
+import { OutcomeGroup, outcomeInfo, type ServiceSessionOutcome, type UserSessionOutcome } from '../domain/enums.js';
+import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
+import type { ServiceFacts, TenantFacts } from './facts.js';
+import { dur, refusal, svc } from './common.js';
+import { outboundReported } from './outbound.js';
+
+export const reportingRules: readonly RuleId[] = [
+  'REP-01',
+  'REP-02',
+  'REP-03',
+  'REP-04',
+  'REP-05',
+  'REP-06',
+  'REP-08',
+  'RONA-13',
+  'XFER-03',
+  'XFER-04',
+  'XFER-05',
+  'XFER-06',
+  'WF-02',
+  'WF-06',
+  'OUT-07',
+  'OUT-09',
+];
+
+/** How the task reached the user: from the queue (or a COB/outbound invitation), or handed over by another user. */
+export type UserSessionOrigin = 'queue' | 'invitation' | 'blindTransfer' | 'safeTransfer' | 'consultation';
+
+/** What the user did with the offer; `cancelled` = the offer was withdrawn before they answered. */
+export type UserResponse = 'accepted' | 'declined' | 'ignored' | 'timeout' | 'cancelled';
+
+export interface UserTransferSummary {
+  kind: 'blind' | 'safe' | 'consultation';
+  to: 'user' | 'service' | 'pstn';
+  succeeded: boolean;
+  /** A PSTN transfer that failed because the first responding service has no PSTN license (XFER-03). */
+  firstServiceUnlicensed?: boolean | undefined;
+}
+
+export interface UserSessionSummary {
+  user: string;
+  origin: UserSessionOrigin;
+  response: UserResponse;
+  /** The user accepted and then handed the task on (a consultation without transfer or merge has none). */
+  transfer?: UserTransferSummary | undefined;
+}
+
+export interface UserSessionOutcomeArgs {
+  tenant: TenantFacts;
+  session: UserSessionSummary;
+}
+
+const handedOver = (origin: UserSessionOrigin): boolean => origin === 'blindTransfer' || origin === 'safeTransfer' || origin === 'consultation';
+
+/** REP-04, REP-06, RONA-13 (+ behavior.ronaUserSessionOutcome, open question 20): the outcome of one user session. */
+export function userSessionOutcome({ tenant, session }: UserSessionOutcomeArgs): Decision<UserSessionOutcome> {
+  const checks: RuleCheck[] = [];
+  const inputs = {
+    user: session.user,
+    origin: session.origin,
+    response: session.response,
+    transfer: session.transfer
+      ? { kind: session.transfer.kind, to: session.transfer.to, succeeded: session.transfer.succeeded, firstServiceUnlicensed: session.transfer.firstServiceUnlicensed ?? false }
+      : null,
+    ronaUserSessionOutcome: tenant.behavior.ronaUserSessionOutcome,
+  };
+  const who = `user ${session.user}`;
+  const decide = (outcome: UserSessionOutcome, rule: RuleId, detail: string, extra: RuleId[] = []): Decision<UserSessionOutcome> => {
+    checks.push({ rule, passed: true, detail });
+    return valueDecision('userSessionOutcome', outcome, [rule, ...extra], inputs, checks, `${who}'s session: ${outcome}`);
+  };
+
+  switch (session.response) {
+    case 'declined':
+      return decide('Declined', 'REP-06', `${who} declined the offer: Declined`);
+    case 'cancelled':
+      return decide('Cancelled', 'REP-06', `the offer to ${who} was withdrawn before they answered: Cancelled`);
+    case 'ignored':
+    case 'timeout': {
+      if (handedOver(session.origin)) {
+        return decide('Cancelled', 'REP-06', `${who} did not answer a ${session.origin === 'consultation' ? 'consultation' : 'transfer'}: Cancelled (as when B ignores a blind transfer)`);
+      }
+      const outcome = tenant.behavior.ronaUserSessionOutcome;
+      return decide(outcome, 'RONA-13', `${who} let a queue offer ring out: ${outcome} (behavior.ronaUserSessionOutcome)`);
+    }
+    case 'accepted':
+      break;
+  }
+  const t = session.transfer;
+  if (!t) return decide('Accepted', 'REP-04', `${who} accepted and handled the task${session.origin === 'consultation' ? ' (consultation without merge or transfer)' : ''}: Accepted`);
+  if (t.succeeded) {
+    if (t.to === 'pstn') return decide('Transferred Externally', 'REP-06', `${who} transferred the task to a PSTN number: Transferred Externally`);
+    return decide('Transferred Internally', 'REP-06', `${who} transferred the task to a ${t.to}${t.kind === 'consultation' ? ' after a consultation' : ''}: Transferred Internally`);
+  }
+  if (t.kind === 'blind') {
+    const external = t.to === 'pstn' ? ' (no separate outcome for a failed external transfer is documented)' : '';
+    return decide('Internal Transfer Failed', 'REP-06', `${who}'s blind transfer to a ${t.to} failed and did not come back to them: Internal Transfer Failed${external}`, ['XFER-06']);
+  }
+  return decide('Accepted', 'REP-06', `${who}'s ${t.kind} transfer to a ${t.to} failed and the call returned to them: Accepted`, ['XFER-05']);
+}
+
+/** Where the customer was when they hung up (the engine's task state, simplified). */
+export type HangupPlace = 'ivr' | 'queue' | 'ivrAfterQueue' | 'ringing' | 'connected';
+
+export type ServiceSessionEnd =
+  /** The customer hung up. */
+  | { by: 'customer'; where: HangupPlace }
+  /** A user ended the call after handling it. */
+  | { by: 'user' }
+  /** A workflow Transfer activity moved the call to another service or a PSTN number. */
+  | { by: 'workflowTransfer'; to: 'service' | 'pstn'; succeeded: boolean; firstServiceUnlicensed?: boolean | undefined }
+  /** The caller left a voice message. */
+  | { by: 'voiceMessage' }
+  /** The workflow ended the call (Disconnect, no Queue, rejected). */
+  | { by: 'system' }
+  | { by: 'error' };
+
+export interface ServiceSessionSummary {
+  service: string;
+  direction: 'inbound' | 'outbound' | 'outboundWithWorkflow' | 'callOnBehalf';
+  /** The workflow passed its Accept activity (WF-01). */
+  passedAccept: boolean;
+  /** The user sessions of this service session, in the order they ended. */
+  userSessions: readonly UserSessionSummary[];
+  end: ServiceSessionEnd;
+  /** Outbound only: did a user accept the invitation, was the target reached? */
+  outbound?: { userAccepted: boolean; reachedTarget: boolean } | undefined;
+}
+
+export interface ServiceSessionOutcomeArgs {
+  tenant: TenantFacts;
+  session: ServiceSessionSummary;
+}
+
+const serviceOutcomeOfUser: Partial<Record<UserSessionOutcome, ServiceSessionOutcome>> = {
+  Accepted: 'User Accepted',
+  'Transferred Internally': 'User Internal Transfer Success',
+  'Transferred Externally': 'User External Transfer Success',
+  'Internal Transfer Failed': 'User Internal Transfer Failed',
+};
+
+/**
+ * REP-01..06, XFER-03/04, WF-06, OUT-07, OUT-09: the outcome of one service session, or null when the session
+ * is not written to reporting (a terminated outbound call, OUT-07).
+ */
+export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcomeArgs): Decision<ServiceSessionOutcome | null> {
+  const checks: RuleCheck[] = [];
+  const where = `service ${session.service}`;
+  const inputs = {
+    service: session.service,
+    direction: session.direction,
+    passedAccept: session.passedAccept,
+    userSessions: session.userSessions.map((u) => `${u.user}:${u.origin}:${u.response}${u.transfer ? `:${u.transfer.kind}-${u.transfer.to}-${u.transfer.succeeded ? 'ok' : 'failed'}` : ''}`),
+    end: session.end.by,
+    firstServiceRuleForManualTransfers: tenant.behavior.firstServiceRuleForManualTransfers,
+  };
+  const decide = (outcome: ServiceSessionOutcome | null, because: RuleId[], summary: string): Decision<ServiceSessionOutcome | null> => {
+    if (outcome !== null) checks.push({ rule: 'REP-01', passed: true, detail: `${outcome} belongs to outcome group ${outcomeGroupOf(outcome)}` });
+    return valueDecision('serviceSessionOutcome', outcome, because, inputs, checks, summary);
+  };
+
+  // Outbound calls are grouped apart (OUT-09) and not reported when terminated (OUT-07).
+  if (session.direction !== 'inbound') {
+    const o = session.outbound ?? { userAccepted: session.userSessions.some((u) => u.response === 'accepted'), reachedTarget: false };
+    const reported = outboundReported({ tenant, reachedTarget: o.reachedTarget, userAccepted: o.userAccepted });
+    checks.push(...reported.checks);
+    if (!reported.verdict) return decide(null, ['OUT-07'], `the ${session.direction} session of ${where} ends as terminated and is not reported`);
+    const outcome: ServiceSessionOutcome = o.reachedTarget ? 'Outbound Accepted' : 'Outbound Not Accepted';
+    return decide(outcome, ['OUT-09', 'OUT-07'], `${where}: ${outcome}`);
+  }
+
+  // A workflow PSTN transfer refused by the first-service rule (XFER-03, WF-06).
+  const end = session.end;
+  if (end.by === 'workflowTransfer' && end.to === 'pstn' && !end.succeeded) {
+    checks.push({
+      rule: 'XFER-03',
+      passed: false,
+      detail: `the workflow's PSTN transfer failed${end.firstServiceUnlicensed ? ' (the first responding service has no PSTN license)' : ''}: Transfer Failed`,
+    });
+    checks.push({ rule: 'WF-06', passed: false, detail: 'the workflow left through the Exit announcement route' });
+    return decide('Transfer Failed', ['XFER-03', 'WF-06'], `${where}: Transfer Failed`);
+  }
+
+  // REP-05: the last outcome of the user sessions.
+  let outcome: ServiceSessionOutcome | undefined;
+  let decidedBy: RuleId[] = [];
+  for (const u of session.userSessions) {
+    const d = userSessionOutcome({ tenant, session: u });
+    const t = u.transfer;
+    if (t && !t.succeeded && t.to === 'pstn' && t.firstServiceUnlicensed && tenant.behavior.firstServiceRuleForManualTransfers) {
+      outcome = 'Transfer Failed';
+      decidedBy = ['REP-05', 'XFER-03'];
+      checks.push({
+        rule: 'XFER-03',
+        passed: false,
+        detail: `user ${u.user}'s PSTN transfer failed on the first-service rule (behavior.firstServiceRuleForManualTransfers is true): Transfer Failed`,
+      });
+      continue;
+    }
+    const mapped = serviceOutcomeOfUser[d.verdict];
+    if (mapped === undefined) {
+      checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user}'s ${d.verdict} does not change the service outcome` });
+      continue;
+    }
+    if (d.verdict === 'Accepted' && handedOver(u.origin) && !t && outcome !== undefined) {
+      checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user} accepted a handed-over task: the service outcome stays ${outcome}` });
+      continue;
+    }
+    outcome = mapped;
+    decidedBy = ['REP-05', ...d.because];
+    checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user}'s ${d.verdict} makes the service outcome ${mapped}` });
+  }
+  if (outcome !== undefined) return decide(outcome, decidedBy, `${where}: ${outcome} (last user outcome)`);
+
+  switch (end.by) {
+    case 'workflowTransfer': {
+      if (end.succeeded) {
+        checks.push({ rule: 'XFER-04', passed: true, detail: `the workflow transferred the call to a ${end.to === 'pstn' ? 'PSTN number' : 'service'}: handled for ${where}` });
+        return decide('System Transfer Success', ['XFER-04'], `${where}: System Transfer Success`);
+      }
+      checks.push({ rule: 'XFER-04', passed: false, detail: `the workflow's transfer to a service failed: Transfer Failed` });
+      return decide('Transfer Failed', ['XFER-04'], `${where}: Transfer Failed`);
+    }
+    case 'voiceMessage':
+      checks.push({ rule: 'REP-01', passed: true, detail: 'the caller left a voice message' });
+      return decide('Voice Message', ['REP-01'], `${where}: Voice Message`);
+    case 'system':
+      checks.push({ rule: 'WF-02', passed: true, detail: 'the workflow ended the call' });
+      return decide('Disconnected By System', ['WF-02'], `${where}: Disconnected By System`);
+    case 'customer': {
+      if (!session.passedAccept) {
+        checks.push({ rule: 'REP-02', passed: true, detail: 'the customer hung up before the workflow passed its Accept activity' });
+        return decide('Customer Hangup Before Accept', ['REP-02'], `${where}: Customer Hangup Before Accept`);
+      }
+      const place: Record<HangupPlace, ServiceSessionOutcome | undefined> = {
+        ivr: 'Customer Hangup In Ivr',
+        queue: 'Customer Hangup In Queue',
+        ringing: 'Customer Hangup In Queue',
+        ivrAfterQueue: 'Customer Hangup In Ivr After Queue',
+        connected: undefined,
+      };
+      const o = place[end.where];
+      if (o) {
+        const text: Record<HangupPlace, string> = {
+          ivr: 'in the IVR before ever being queued',
+          queue: 'while queued',
+          ringing: 'while queued and offered to a user',
+          ivrAfterQueue: 'in the IVR after having been queued',
+          connected: 'while connected',
+        };
+        checks.push({ rule: 'REP-03', passed: true, detail: `the customer hung up ${text[end.where]}` });
+        return decide(o, ['REP-03'], `${where}: ${o}`);
+      }
+      break;
+    }
+    case 'user':
+    case 'error':
+      break;
+  }
+  checks.push({ rule: 'REP-01', passed: false, detail: `no outcome fits the summary (end: ${end.by}, no user handled the task): Error` });
+  return decide('Error', ['REP-01'], `${where}: Error`);
+}
+
+/** REP-01, 2.9: the outcome group of a service session outcome. */
+export function outcomeGroupOf(outcome: ServiceSessionOutcome): OutcomeGroup {
+  return outcomeInfo(outcome).group;
+}
+
+/** The rulebook's id (2.9) of an outcome group: 1 Handled By User ... 7 Outbound Not Accepted. */
+export function outcomeGroupId(group: OutcomeGroup): number {
+  return OutcomeGroup.values.indexOf(group) + 1;
+}
+
+export interface SlaArgs {
+  service: ServiceFacts;
+  /** TotalQueueTime of the session in milliseconds. */
+  queueTimeMs: number;
+}
+
+/** REP-08: IsUnderSla is true when the queue time is below the service's SLA time. */
+export function isUnderSla({ service, queueTimeMs }: SlaArgs): Decision<boolean> {
+  const sla = service.distribution.slaTime;
+  const b = new DecisionBuilder('isUnderSla', { service: service.id, slaTime: sla, queueTimeMs });
+  const under = queueTimeMs < sla;
+  b.check('REP-08', under, `queue time ${dur(queueTimeMs)} is ${under ? 'below' : 'not below'} the SLA time ${dur(sla)} of ${svc(service)}`);
+  return b.done(`IsUnderSla is true for ${svc(service)}`, refusal(`IsUnderSla is false for ${svc(service)}`, b));
+}

@@ -1,0 +1,188 @@
+/**
+ * US-01: is a user Selectable for a service right now? Three layers, all evaluated so the explanation is
+ * complete: (1) Teams presence (presence.ts), (2) the service gate (Active toggle, or CC license + duty
+ * state), (3) blocking status flags, parked and held tasks.
+ */
+import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
+import type { FlagSource, Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
+import { evaluatePresence, presenceLabel } from './presence.js';
+import { checkTenantNotSuspended, hasCcLicense, plural, replay, svc, tpLimit, usr } from './common.js';
+
+export const selectabilityRules: readonly RuleId[] = [
+  'US-01',
+  'SVC-11',
+  'PRES-10',
+  'SVC-04',
+  'US-03',
+  'SVC-08',
+  'US-12',
+  'SVC-10',
+  'US-04',
+  'US-05',
+  'US-08',
+  'US-09',
+  'US-10',
+  'US-13',
+  'RONA-04',
+  'RONA-12',
+  'ACW-04',
+  'PAR-03',
+  'PAR-04',
+  'PAR-14',
+  'PAR-15',
+];
+
+export interface SelectabilityArgs {
+  tenant: TenantFacts;
+  service: ServiceFacts;
+  user: UserFacts;
+  /** The user's membership in this service, if any. */
+  membership?: Membership | undefined;
+}
+
+/** Is `membership` this user's membership of this service? */
+export const isMemberOf = (membership: Membership | undefined, service: ServiceFacts, user: UserFacts): membership is Membership =>
+  membership !== undefined && membership.service === service.id && membership.user === user.id;
+
+/** Layer 2, the service gate (SVC-04, US-03, SVC-08, US-12, SVC-10, US-04, US-05). Returns whether it passed. */
+function serviceGate(b: DecisionBuilder, service: ServiceFacts, user: UserFacts, membership: Membership | undefined): boolean {
+  const who = usr(user);
+  const where = svc(service);
+  const member = isMemberOf(membership, service, user);
+  let ok = true;
+  switch (service.assignment) {
+    case 'None':
+      ok = b.check('SVC-04', false, `${where} has user assignment None: it has no users to distribute to`);
+      break;
+    case 'MS Teams-based': {
+      ok = b.check('US-03', member, member ? `${who} is a member of MS Teams-based ${where}` : `${who} is not a member of MS Teams-based ${where}`);
+      if (member) {
+        const active = membership.active;
+        ok = b.check('SVC-08', active, `${who}'s Active toggle for ${where} is ${active ? 'on' : 'off'}`) && ok;
+        if (!active) b.check('US-12', false, `an inactive user is not selectable for that MS Teams-based service (${where})`);
+      }
+      if (user.duty === 'Off Duty') b.note('US-05', `${who} is Off Duty, which excludes only Skill-based (Contact Center) distribution; ${where} is MS Teams-based`);
+      break;
+    }
+    case 'Skill-based': {
+      ok = b.check(
+        'SVC-10',
+        service.license === 'Contact Center',
+        service.license === 'Contact Center'
+          ? `Skill-based ${where} is Contact Center licensed`
+          : `Skill-based ${where} is ${service.license}; skill-based routing needs a Contact Center service license`,
+      );
+      ok = b.check('US-04', member, member ? `${who} is assigned to Skill-based ${where} as ${membership.role}` : `${who} is not assigned to Skill-based ${where}`) && ok;
+      const cc = hasCcLicense(user);
+      ok = b.check('US-04', cc, cc ? `${who} has a Contact Center Nimbus license` : `${who} has no Contact Center Nimbus license (needed for Skill-based distribution)`) && ok;
+      const onDuty = user.duty === 'On Duty';
+      ok = b.check('US-05', onDuty, onDuty ? `${who} is On Duty` : `${who} is Off Duty: excluded from all Contact Center (Skill-based) distribution`) && ok;
+      if (onDuty) b.note('US-04', `skills and responsibility levels are not modelled: ${who}'s On Duty profile is taken to satisfy ${where}'s distribution policy`);
+      break;
+    }
+  }
+  return ok;
+}
+
+/** Layer 3, blocking flags and parked / held tasks (US-08..10, US-13, RONA-04, RONA-12, ACW-04, PAR-03/04/14/15). */
+function blockingFlags(b: DecisionBuilder, tenant: TenantFacts, service: ServiceFacts, user: UserFacts): void {
+  const who = usr(user);
+  const where = svc(service);
+  const scope = tenant.behavior.blockingFlagScope;
+  const flags = user.flags;
+  const tp = user.taskParallelization.enabled;
+  const parkedWithoutTp = !tp && user.parkedTasks > 0;
+  const failedBefore = b.failed.length;
+
+  if (flags.notAvailableReason) b.check('US-08', false, `${who} has a pending Not Available Reason`);
+
+  /** A flag that follows behavior.blockingFlagScope. Returns whether it blocks this service. */
+  const scoped = (source: FlagSource | undefined, rule: RuleId, label: string): boolean => {
+    if (!source) return false;
+    if (source.service === service.id) {
+      b.check(rule, false, `${who} is ${label} for ${where}`);
+      return true;
+    }
+    if (scope === 'causingService') {
+      b.check('US-13', true, `${who} is ${label} for service ${source.service}; behavior.blockingFlagScope is causingService, so it does not block ${where}`);
+      return false;
+    }
+    b.check(rule, false, `${who} is ${label} for service ${source.service}`);
+    b.check('US-13', false, `behavior.blockingFlagScope is allServices: a flag caused by service ${source.service} blocks ${where} too`);
+    return true;
+  };
+
+  scoped(flags.ringing, 'US-09', 'Ringing (reserved for an offered task)');
+  const connectedBlocks = scoped(flags.connected, 'US-10', 'Connected');
+  if (parkedWithoutTp && (connectedBlocks || !flags.connected)) {
+    b.check('PAR-03', false, `${who} has ${plural(user.parkedTasks, 'parked task')} without Task Parallelization, so they stay Connected`);
+  }
+  if (flags.rona) {
+    const persistent = flags.rona.persistent;
+    const blocks = scoped(flags.rona, 'RONA-04', persistent ? 'in persistent RONA' : 'flagged RONA');
+    if (blocks && persistent && tp) b.check('RONA-12', false, `persistent RONA applies to ${who} even with Task Parallelization`);
+  }
+  if (flags.acw) {
+    const cause = flags.acw.service === service.id ? '' : ` (caused by service ${flags.acw.service})`;
+    b.check('ACW-04', false, `${who} is in ${flags.acw.extended ? 'extended ' : ''}ACW${cause}: ACW blocks tasks of all Nimbus services`);
+  }
+  if (flags.onHold) b.check('PAR-04', false, `${who} has a task on hold (service ${flags.onHold.service}): hold always blocks, with or without Task Parallelization`);
+  if (tp && user.parkedTasks > 0) {
+    const { max, source } = tpLimit(tenant, user);
+    b.note('PAR-15', `${who}'s Task Parallelization limit is ${max} (${source})`);
+    const below = user.parkedTasks < max;
+    b.check(
+      'PAR-14',
+      below,
+      below
+        ? `${who} has ${plural(user.parkedTasks, 'parked task')}, below the Task Parallelization limit of ${max}: parking does not block`
+        : `${who} has ${plural(user.parkedTasks, 'parked task')}, the Task Parallelization limit of ${max}`,
+    );
+  }
+  if (b.failed.length === failedBefore) b.check('US-08', true, `${who} has no blocking flag for ${where} (Not Available Reason, RONA, Ringing, Connected, ACW)`);
+}
+
+/** US-01: the layered selectability check of one user for one service. */
+export function isSelectable({ tenant, service, user, membership }: SelectabilityArgs): Decision<boolean> {
+  const who = usr(user);
+  const where = svc(service);
+  const member = isMemberOf(membership, service, user);
+  const flags = user.flags;
+  const b = new DecisionBuilder('isSelectable', {
+    tenant: { state: tenant.state, blockingFlagScope: tenant.behavior.blockingFlagScope },
+    service: { id: service.id, license: service.license, assignment: service.assignment },
+    user: {
+      id: user.id,
+      presence: presenceLabel(user.presence.availability, user.presence.activity),
+      duty: user.duty,
+      contactCenterLicense: hasCcLicense(user),
+      flags: [
+        ...(flags.notAvailableReason ? ['Not Available Reason'] : []),
+        ...(flags.ringing ? [`Ringing(${flags.ringing.service})`] : []),
+        ...(flags.connected ? [`Connected(${flags.connected.service})`] : []),
+        ...(flags.onHold ? [`On Hold(${flags.onHold.service})`] : []),
+        ...(flags.acw ? [`ACW(${flags.acw.service})`] : []),
+        ...(flags.rona ? [`${flags.rona.persistent ? 'persistent ' : ''}RONA(${flags.rona.service})`] : []),
+      ],
+      parkedTasks: user.parkedTasks,
+      taskParallelization: user.taskParallelization.enabled,
+    },
+    membership: member ? { active: membership.active, role: membership.role } : null,
+  });
+  b.note('US-01', `layered check of ${who} for ${where}: Teams presence, then service assignment, then blocking flags`);
+  checkTenantNotSuspended(b, tenant, 'task distribution');
+  const presence = evaluatePresence({ tenant, service, user });
+  replay(b, presence.checks);
+  const gate = serviceGate(b, service, user, membership);
+  if (presence.eligible) {
+    b.check(
+      'PRES-10',
+      gate,
+      gate
+        ? `eligible presence plus the service gate of ${where}`
+        : `eligible presence ${presenceLabel(presence.seen.availability, presence.seen.activity)} does not replace the service gate of ${where}`,
+    );
+  }
+  blockingFlags(b, tenant, service, user);
+  return b.done(`${who} is Selectable for ${where}`, `${who} is Not Selectable for ${where}: ${b.failed.map((c) => c.detail).join('; ')}`);
+}
