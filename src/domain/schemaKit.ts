@@ -11,6 +11,8 @@ import { findMicrosoftLicense, knownLicenseNames } from './licenses.js';
 export interface NimbusFieldMeta {
   kind: 'enum' | 'duration' | 'e164' | 'upn' | 'license';
   values?: readonly string[];
+  /** Extra accepted spellings (Graph names, legacy names), so the JSON Schema accepts them too. */
+  aliases?: readonly string[];
   enumName?: string;
 }
 
@@ -31,7 +33,7 @@ export function enumField<T extends string>(spec: EnumSpec<T>) {
       }
       return value;
     })
-    .meta({ nimbus: { kind: 'enum', values: spec.values, enumName: spec.name } satisfies NimbusFieldMeta });
+    .meta({ nimbus: { kind: 'enum', values: spec.values, aliases: Object.keys(spec.aliases ?? {}), enumName: spec.name } satisfies NimbusFieldMeta });
 }
 
 /** A duration string (`500ms`, `20s`, `10m`, `1h30m`, `hh:mm:ss`) held as milliseconds. */
