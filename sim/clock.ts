@@ -35,6 +35,8 @@ export class VirtualClock implements Clock {
 
   setTimeout(fn: () => void, timeout: number, label = 'timer'): number {
     const id = this.nextId++;
+    // An infinite delay never fires: nothing is scheduled.
+    if (timeout === Number.POSITIVE_INFINITY) return id;
     const delay = Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout) : 0;
     this.timers.set(id, { id, due: this.current + delay, seq: this.seq++, fn, label });
     return id;

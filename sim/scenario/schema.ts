@@ -7,10 +7,16 @@
 import { z } from 'zod';
 import { SupervisionMode, TaskState, UserStatus, ServiceSessionOutcome, UserSessionOutcome, Availability, Activity, DutyState } from '../../src/domain/enums.js';
 import { ServiceSpec, TenantSpec, UserSpec } from '../../src/domain/model.js';
+import { RULE_IDS, type RuleId } from '../../src/rules/catalogue.data.js';
 import { durationField, e164Field, enumField, idField, upnField } from '../../src/domain/schemaKit.js';
 
-const RULE_ID = /^[A-Z]{2,4}-\d{2}$/;
-export const ruleIdField = () => z.string().regex(RULE_ID, 'a rule id looks like XFER-03');
+const KNOWN_RULES = new Set<string>(RULE_IDS);
+/** A rulebook id such as XFER-03; unknown ids are an error so a typo cannot make an assertion vacuous. */
+export const ruleIdField = () =>
+  z
+    .string()
+    .refine((id) => KNOWN_RULES.has(id), { message: 'not a rule id of the rulebook (ids look like XFER-03; see nimbus-sim rules)' })
+    .transform((id) => id as RuleId);
 
 /** `to` of transfers and outbound calls: exactly one of service, user, pstn, upn. */
 export const TargetSpec = z.union([

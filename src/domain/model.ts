@@ -29,9 +29,14 @@ export const BehaviorSettings = z
     acwUnderTaskParallelization: z.enum(['activeSession', 'never']).default('activeSession'),
     /** OQ3 / RONA-07: the upper bound for `ronaResetTime` ("320 min (8h)"). */
     ronaResetTimeMax: durationDefault(320 * 60_000),
-    /** OQ4 / RONA-14: how long a non-persistent RONA blocks: the next distribution attempt, or a fixed time. */
-    nonPersistentRona: z.enum(['nextAttempt', 'fixedTime']).default('nextAttempt'),
-    nonPersistentRonaTime: durationDefault(30_000),
+    /**
+     * OQ4 / RONA-14: how long a non-persistent RONA blocks: a short fixed time (the following distribution
+     * cycles), or only the single next distribution attempt.
+     */
+    nonPersistentRona: z.enum(['fixedTime', 'nextAttempt']).default('fixedTime'),
+    nonPersistentRonaTime: durationDefault(10_000),
+    /** How often a task that found nobody selectable is offered again (the distribution cycle). */
+    queueRetryInterval: durationDefault(10_000),
     /** OQ5 / ACW-06: how many times one ACW may be extended. */
     acwExtensionsAllowed: z.number().int().min(0).max(10).default(1),
     /** OQ7 / PRES-05: whether Be right back follows the Away opt-in (Appear Away always does). */

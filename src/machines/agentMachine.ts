@@ -273,6 +273,8 @@ export const agentMachine = setup({
           },
         },
         Flagged: {
+          /** RONA-14 with behavior.nonPersistentRona = fixedTime; `resetMs` is infinite for nextAttempt. */
+          after: { RONA_RESET: { target: 'Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'timer' })] } },
           on: {
             CLEAR_TRANSIENT_RONA: { target: 'Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'nextAttempt' })] },
             FLAG_RONA: [

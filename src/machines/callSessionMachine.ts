@@ -36,9 +36,13 @@ export interface ServiceSessionRecord {
   distributionAlgorithm: string | null;
 }
 
+export type UserSessionOrigin = 'queue' | 'invitation' | 'blindTransfer' | 'safeTransfer';
+
 export interface UserSessionRecord {
   service: string;
   user: string;
+  /** How the task reached this user (for the last-outcome rule, REP-05). */
+  origin: UserSessionOrigin;
   startedAt: number;
   endedAt: number | null;
   outcome: string | null;
@@ -64,8 +68,9 @@ export interface CallContext {
   pstnLicensed: boolean | null;
   pstnBecause: RuleId[];
   user: string | null;
-  /** Users the task is ringing now. */
+  /** Users the task is ringing now, and how it reached them. */
   ringing: string[];
+  ringingOrigin: UserSessionOrigin;
   parkedBy: string | null;
   serviceSessions: ServiceSessionRecord[];
   userSessions: UserSessionRecord[];
@@ -89,7 +94,7 @@ type At = { at: number };
 export type CallEvent =
   | ({ type: 'WORKFLOW_ACCEPTED'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
   | ({ type: 'QUEUED'; algorithm: string } & At)
-  | ({ type: 'OFFERED'; users: string[] } & At)
+  | ({ type: 'OFFERED'; users: string[]; origin?: UserSessionOrigin } & At)
   | ({ type: 'OFFER_MISSED'; user: string; outcome: string; because: RuleId[] } & At)
   | ({ type: 'REQUEUED' } & At)
   | ({ type: 'USER_ACCEPTED'; user: string } & At)
@@ -147,9 +152,9 @@ const stopConnected = (s: ServiceSessionRecord, at: number): Partial<ServiceSess
   holdTime: s.holdTime + (s.holdStartedAt !== null ? at - s.holdStartedAt : 0),
 });
 
-const openUserSession = (ctx: CallContext, user: string, at: number): UserSessionRecord[] => [
+const openUserSession = (ctx: CallContext, user: string, at: number, origin: UserSessionOrigin): UserSessionRecord[] => [
   ...ctx.userSessions,
-  { service: ctx.currentService, user, startedAt: at, endedAt: null, outcome: null, because: [] },
+  { service: ctx.currentService, user, origin, startedAt: at, endedAt: null, outcome: null, because: [] },
 ];
 
 export const callSessionMachine = setup({
@@ -178,23 +183,28 @@ export const callSessionMachine = setup({
         updateCurrent(context, () => ({ everQueued: true, queuedAt: event.at, distributionAlgorithm: event.type === 'QUEUED' ? event.algorithm : null })),
     }),
     markRequeued: assign({ ringing: [], serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ queuedAt: s.queuedAt ?? event.at })) }),
-    recordRinging: assign({ ringing: ({ event }) => (event.type === 'OFFERED' ? event.users : []) }),
+    recordRinging: assign({
+      ringing: ({ event }) => (event.type === 'OFFERED' ? event.users : []),
+      ringingOrigin: ({ event }) => (event.type === 'OFFERED' ? (event.origin ?? 'queue') : 'queue'),
+    }),
     recordMissed: assign(({ context, event }) => {
       if (event.type !== 'OFFER_MISSED') return {};
       return {
         ringing: context.ringing.filter((u) => u !== event.user),
         userSessions: [
           ...context.userSessions,
-          { service: context.currentService, user: event.user, startedAt: event.at, endedAt: event.at, outcome: event.outcome, because: event.because },
+          { service: context.currentService, user: event.user, origin: context.ringingOrigin, startedAt: event.at, endedAt: event.at, outcome: event.outcome, because: event.because },
         ],
       };
     }),
     connectUser: assign(({ context, event }) => {
       if (event.type !== 'USER_ACCEPTED') return {};
+      // A Call on Behalf invitation already opened this user's session.
+      const open = context.userSessions.some((u) => u.user === event.user && u.endedAt === null && u.service === context.currentService);
       return {
         user: event.user,
         ringing: [],
-        userSessions: openUserSession(context, event.user, event.at),
+        userSessions: open ? context.userSessions : openUserSession(context, event.user, event.at, context.ringingOrigin),
         serviceSessions: updateCurrent(context, (s) => ({
           connectedAt: event.at,
           queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
@@ -203,7 +213,9 @@ export const callSessionMachine = setup({
       };
     }),
     inviteUser: assign(({ context, event }) =>
-      event.type === 'INVITED' ? { user: event.user, ringing: [event.user], userSessions: openUserSession(context, event.user, event.at) } : {},
+      event.type === 'INVITED'
+        ? { user: event.user, ringing: [event.user], ringingOrigin: 'invitation' as const, userSessions: openUserSession(context, event.user, event.at, 'invitation') }
+        : {},
     ),
     stopRinging: assign({ ringing: [] }),
     startTalkTime: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ connectedAt: event.at })) }),
@@ -243,6 +255,7 @@ export const callSessionMachine = setup({
       if (event.type !== 'TRANSFERRED_TO_USER') return {};
       return {
         ringing: [event.user],
+        ringingOrigin: 'blindTransfer' as const,
         userSessions: closeUserSession(context, event.at, 'Transferred Internally', ['XFER-06']),
         transfers: settleLastTransfer(context, true, [], `transferred to user ${event.user}`),
       };
@@ -257,6 +270,9 @@ export const callSessionMachine = setup({
         transfers: settleLastTransfer(context, true, event.because, 'transferred to an external number'),
       };
     }),
+    settleTransferOk: assign(({ context, event }) =>
+      event.type === 'USER_ACCEPTED' ? { transfers: settleLastTransfer(context, true, ['XFER-05'], `taken over by ${event.user}`) } : {},
+    ),
     recordTransferFailure: assign(({ context, event }) =>
       event.type === 'TRANSFER_FAILED' ? { transfers: settleLastTransfer(context, false, event.because, event.message) } : {},
     ),
@@ -329,6 +345,7 @@ export const callSessionMachine = setup({
     pstnBecause: [],
     user: null,
     ringing: [],
+    ringingOrigin: 'queue',
     parkedBy: null,
     serviceSessions: [newServiceSession(input.service, input.at)],
     userSessions: [],
@@ -405,6 +422,10 @@ export const callSessionMachine = setup({
     },
     Transferring: {
       on: {
+        /** A safe transfer's target took the call (XFER-05): it is theirs now. */
+        USER_ACCEPTED: { target: 'Connected', actions: ['connectUser', 'settleTransferOk'] },
+        OFFERED: { actions: 'recordRinging' },
+        OFFER_MISSED: { actions: 'recordMissed' },
         TRANSFERRED_TO_SERVICE: { target: 'InQueue', actions: ['moveToService', 'markQueued'] },
         TRANSFERRED_TO_USER: { target: 'Ringing', actions: 'handToUser' },
         TRANSFERRED_EXTERNALLY: { target: 'Ended', actions: 'leaveExternally' },

@@ -1,0 +1,116 @@
+/**
+ * Queue distribution (DIST-01..05): every queued task is offered to the users the rules pick (Direct and
+ * Direct Conference: the longest idle selectable user; Broadcast: a batch of the ten longest idle). Missed
+ * offers turn into RONA decisions and requeue the task (RONA-01, RONA-02).
+ */
+import * as policy from './policy.js';
+import type { World } from './world.js';
+
+export function enqueue(world: World, call: string, service: string): void {
+  const queue = world.queues.get(service) ?? [];
+  if (!queue.includes(call)) queue.push(call);
+  world.queues.set(service, queue);
+}
+
+export function dequeue(world: World, call: string): void {
+  for (const [service, queue] of world.queues) {
+    const i = queue.indexOf(call);
+    if (i >= 0) {
+      queue.splice(i, 1);
+      world.queues.set(service, queue);
+    }
+  }
+}
+
+const retryScheduled = new WeakMap<World, Set<string>>();
+
+/** Offer every queued task of every service that has someone to take it. Services in file order. */
+export function distributeAll(world: World): boolean {
+  let offered = false;
+  for (const service of world.services.keys()) offered = distribute(world, service) || offered;
+  return offered;
+}
+
+/** Returns whether any task was offered. */
+export function distribute(world: World, serviceId: string): boolean {
+  const queue = world.queues.get(serviceId);
+  if (!queue || queue.length === 0) return false;
+  let offered = false;
+  const service = world.service(serviceId);
+  for (const call of [...queue]) {
+    const snapshot = world.call(call).getSnapshot();
+    if (snapshot.context.ringing.length > 0) continue;
+    const extras = world.extras(call);
+    const candidates = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
+    const skipped = extras.skipNextAttempt.size > 0;
+    const pick = policy.pickCandidates(world, serviceId, candidates);
+    extras.skipNextAttempt.clear();
+    clearTransientRonaAfterAttempt(world);
+    if (pick.verdict.length === 0) {
+      // Distribution runs whenever the world is quiet; only a changed reason is worth recording.
+      if (extras.lastNoOffer !== pick.summary) {
+        extras.lastNoOffer = pick.summary;
+        world.record(pick, call);
+        world.note(`call:${call}`, 'decision', `no selectable user in ${serviceId}: ${pick.summary}`, pick.because);
+      }
+      if (skipped) scheduleRetry(world, serviceId);
+      continue;
+    }
+    delete extras.lastNoOffer;
+    world.record(pick, call);
+    offer(world, call, serviceId, pick.verdict, pick.because);
+    offered = true;
+  }
+  return offered;
+}
+
+function offer(world: World, call: string, serviceId: string, users: string[], because: ReturnType<typeof policy.pickCandidates>['because']): void {
+  const service = world.service(serviceId);
+  dequeue(world, call);
+  world.sendCall(call, { type: 'OFFERED', users, at: world.clock.now() });
+  world.note(`call:${call}`, 'decision', `offered to ${users.join(', ')} (${service.distribution.type})`, because);
+  for (const user of users) {
+    world.agent(user).send({ type: 'OFFER', call, service: serviceId, ringTimeoutMs: service.distribution.ringTimeout, kind: 'distribution' });
+    world.note(`user:${user}`, 'status', `Ringing for ${call} (${serviceId})`);
+  }
+}
+
+/** RONA-14 with `nextAttempt`: a non-persistent RONA blocks one distribution attempt only. */
+function clearTransientRonaAfterAttempt(world: World): void {
+  if (world.tenant.behavior.nonPersistentRona !== 'nextAttempt') return;
+  for (const [user, agent] of world.agents) {
+    const rona = agent.getSnapshot().context.rona;
+    if (rona && !rona.persistent) {
+      agent.send({ type: 'CLEAR_TRANSIENT_RONA' });
+      world.note(`user:${user}`, 'status', 'non-persistent RONA cleared after the next distribution attempt', ['RONA-14']);
+    }
+  }
+}
+
+/** A task passed over because its last users declined is offered again on the next distribution cycle. */
+function scheduleRetry(world: World, serviceId: string): void {
+  let pending = retryScheduled.get(world);
+  if (!pending) {
+    pending = new Set();
+    retryScheduled.set(world, pending);
+  }
+  if (pending.has(serviceId)) return;
+  pending.add(serviceId);
+  world.clock.setTimeout(
+    () => {
+      pending.delete(serviceId);
+      distribute(world, serviceId);
+    },
+    world.tenant.behavior.queueRetryInterval,
+    `distribution cycle ${serviceId}`,
+  );
+}
+
+/** Withdraw a task's offer from everyone still ringing (Broadcast: someone else accepted it). */
+export function withdrawOffers(world: World, call: string, except?: string): void {
+  const ringing = world.call(call).getSnapshot().context.ringing;
+  for (const user of ringing) {
+    if (user === except) continue;
+    world.agent(user).send({ type: 'OFFER_WITHDRAWN', call });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Shared moves of a task's life that several verbs make: a user leaves a task (with the ACW the rules
+ * grant), a service session gets its outcome, a call ends, an outbound call reaches its far end.
+ */
+import type { RuleId } from '../../src/rules/decision.js';
+import * as policy from './policy.js';
+import { dequeue, withdrawOffers } from './distribution.js';
+import type { World } from './world.js';
+
+/** The user's part in `call` ends. Returns whether After-Call Work started (ACW-02, ACW-13). */
+export function releaseUser(world: World, user: string, call: string, opts: { parkedHangup?: boolean } = {}): boolean {
+  const agent = world.agent(user);
+  const ctx = agent.getSnapshot().context;
+  const service = ctx.active?.call === call ? ctx.active.service : (ctx.parked.find((p) => p.call === call)?.service ?? world.call(call).getSnapshot().context.currentService);
+  const isActive = ctx.active?.call === call && !ctx.parked.some((p) => p.call === call);
+  let acwMs: number | null = null;
+  if (!opts.parkedHangup) {
+    const acw = world.record(policy.acwAfterSession(world, user, service, isActive), call);
+    if (acw.verdict && acw.durationMs > 0) acwMs = acw.durationMs;
+    world.note(`user:${user}`, 'decision', acw.summary, acw.because);
+  } else {
+    world.note(`user:${user}`, 'decision', `parked task ${call} hung up: user freed at once, no ACW`, ['PAR-10']);
+  }
+  agent.send({ type: 'TASK_ENDED', call, acwMs });
+  endSupervisionFor(world, call, 'userLeft');
+  return acwMs !== null && acwMs > 0;
+}
+
+/**
+ * Record the outcome the reporting rules give the current service session; a session they leave
+ * unreported (a terminated outbound call, OUT-07) marks the call as not reported.
+ */
+export function settleSession(world: World, call: string, end: policy.SessionEnd, transfer?: policy.TransferSummary): void {
+  const service = world.call(call).getSnapshot().context.currentService;
+  const decision = world.record(policy.sessionOutcome(world, call, end, transfer), call);
+  if (decision.verdict === null) {
+    world.sendCall(call, { type: 'NOT_REPORTED', at: world.clock.now() });
+    world.note(`call:${call}`, 'session', `service session in ${service} is not reported: ${decision.summary}`, decision.because);
+    return;
+  }
+  world.sendCall(call, { type: 'SESSION_OUTCOME', service, outcome: decision.verdict, because: decision.because, at: world.clock.now() });
+  world.note(`call:${call}`, 'session', `service session in ${service}: ${decision.verdict}`, decision.because);
+}
+
+/** End the call for everyone: ringing users are released, queued copies removed, Graph call deleted. */
+export function endCall(world: World, call: string, because: RuleId[] = []): void {
+  const snapshot = world.call(call).getSnapshot();
+  withdrawOffers(world, call);
+  dequeue(world, call);
+  const extras = world.extras(call);
+  if (extras.farEndTimer !== undefined) world.clock.clearTimeout(extras.farEndTimer);
+  endSupervisionFor(world, call, 'customerLeft');
+  world.sendCall(call, { type: 'ENDED', at: world.clock.now() });
+  world.note(`call:${call}`, 'task', 'call ended', because);
+  if (extras.graphCallId && snapshot.context.endedAt === null) world.track(world.graph.hangUp(call));
+}
+
+/** End every running supervision of a call whose end condition `event` meets (SUP-08, SUP-09, SUP-11, PAR-08). */
+export function endSupervisionFor(world: World, call: string, event: 'transferred' | 'userLeft' | 'customerLeft' | 'parked'): void {
+  const running = world.call(call).getSnapshot().context.supervision.filter((s) => s.endedAt === null);
+  for (const s of running) {
+    const ends = world.record(policy.supervisionEnds(world, s.mode, event), call);
+    if (ends.verdict) {
+      world.sendCall(call, { type: 'SUPERVISION_ENDED', supervisor: s.supervisor, because: ends.because, at: world.clock.now() });
+      world.note(`call:${call}`, 'supervision', `${s.supervisor}'s ${s.mode} ended: ${ends.summary}`, ends.because);
+    }
+  }
+}
+
+/**
+ * The far end of an outbound call (COB target, scheduled outbound target, PSTN transfer target) answers at
+ * once, after `answerAfter`, or never (`targetAnswers: false`; it rings until the PSTN ring limit, XFER-07).
+ */
+export function whenFarEndAnswers(
+  world: World,
+  call: string,
+  opts: { targetAnswers?: boolean | undefined; answerAfter?: number | undefined },
+  onAnswer: () => void,
+  onNoAnswer: () => void,
+): void {
+  const extras = world.extras(call);
+  if (opts.targetAnswers === false) {
+    extras.farEndTimer = world.clock.setTimeout(
+      () => {
+        delete extras.farEndTimer;
+        onNoAnswer();
+      },
+      world.tenant.behavior.pstnRingLimit,
+      `${call} far end rings out`,
+    );
+    return;
+  }
+  if (opts.answerAfter && opts.answerAfter > 0) {
+    extras.farEndTimer = world.clock.setTimeout(
+      () => {
+        delete extras.farEndTimer;
+        onAnswer();
+      },
+      opts.answerAfter,
+      `${call} far end answers`,
+    );
+    return;
+  }
+  onAnswer();
+}

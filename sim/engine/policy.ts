@@ -1,0 +1,212 @@
+/**
+ * The engine's one doorway to the rules: each function gathers the facts from the world and asks the pure
+ * rule function in src/rules. Nothing here decides a rule itself.
+ */
+import * as rules from '../../src/rules/index.js';
+import type { Decision } from '../../src/rules/decision.js';
+import type { UserSessionRecord } from '../../src/machines/callSessionMachine.js';
+import type { World } from './world.js';
+
+export function isSelectable(world: World, user: string, service: string): Decision<boolean> {
+  return rules.isSelectable({
+    tenant: world.tenant,
+    service: world.serviceFacts(service),
+    user: world.userFacts(user),
+    membership: world.membership(user, service),
+  });
+}
+
+export function callOnBehalfButton(world: World, user: string, service: string): Decision<boolean> {
+  return rules.callOnBehalfButton({
+    tenant: world.tenant,
+    service: world.serviceFacts(service),
+    user: world.userFacts(user),
+    membership: world.membership(user, service),
+  });
+}
+
+export function dialPad(world: World, user: string, service: string): Decision<boolean> {
+  return rules.dialPad({
+    tenant: world.tenant,
+    service: world.serviceFacts(service),
+    user: world.userFacts(user),
+    membership: world.membership(user, service),
+  });
+}
+
+export type OutboundTarget = { pstn: string } | { upn: string; isModelledUser: boolean } | { user: string; upn: string };
+
+export function callOnBehalfTarget(world: World, service: string, target: OutboundTarget): Decision<boolean> {
+  return rules.callOnBehalfTarget({ tenant: world.tenant, service: world.serviceFacts(service), target });
+}
+
+export function servicePstnLicense(world: World, service: string, purpose: 'outbound' | 'transfer' | 'inbound'): Decision<boolean> {
+  return rules.servicePstnLicense({ tenant: world.tenant, service: world.serviceFacts(service), purpose });
+}
+
+export function pstnTransfer(world: World, firstService: string, currentService: string, via: 'workflow' | 'manual'): Decision<boolean> {
+  return rules.pstnTransfer({
+    tenant: world.tenant,
+    firstService: world.serviceFacts(firstService),
+    currentService: world.serviceFacts(currentService),
+    via,
+  });
+}
+
+export function serviceTransfer(world: World, source: string, target: string): Decision<boolean> {
+  return rules.serviceTransfer({ tenant: world.tenant, source: world.serviceFacts(source), target: world.serviceFacts(target) });
+}
+
+export function userTransferTarget(world: World, user: string): Decision<boolean> {
+  return rules.userTransferTarget({ tenant: world.tenant, targetUser: world.userFacts(user) });
+}
+
+export function scheduleOutbound(world: World, service: string, inProgress: number, withWorkflow: boolean): Decision<boolean> {
+  const facts = world.serviceFacts(service);
+  return rules.scheduleOutbound({ tenant: world.tenant, service: facts, inProgress, withWorkflow, workflowActivities: facts.workflow });
+}
+
+export function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
+  return rules.outboundReported({ tenant: world.tenant, reachedTarget, userAccepted });
+}
+
+export function ronaOnMissedOffer(world: World, user: string, service: string, reason: 'declined' | 'ignored' | 'timeout') {
+  const facts = world.serviceFacts(service);
+  return rules.ronaOnMissedOffer({ tenant: world.tenant, service: facts, user: world.userFacts(user), reason, distributionType: facts.distribution.type });
+}
+
+export function acwAfterSession(world: World, user: string, service: string, sessionWasActive: boolean) {
+  return rules.acwAfterSession({
+    tenant: world.tenant,
+    service: world.serviceFacts(service),
+    user: world.userFacts(user),
+    sessionWasActive,
+    modality: 'Audio / Video',
+  });
+}
+
+export function acwEarlyEnd(world: World, service: string): Decision<boolean> {
+  return rules.acwEarlyEnd({ service: world.serviceFacts(service) });
+}
+
+export function acwExtension(world: World, service: string, extensionsUsed: number) {
+  return rules.acwExtension({ tenant: world.tenant, service: world.serviceFacts(service), extensionsUsed });
+}
+
+export function canPark(world: World, user: string): Decision<boolean> {
+  return rules.canPark({ user: world.userFacts(user), modality: 'Audio / Video' });
+}
+
+export function canUnpark(world: World, user: string, parkedBy: string | null): Decision<boolean> {
+  return rules.canUnpark({ user: world.userFacts(user), parkedBy });
+}
+
+export function parkingBlocks(world: World, user: string): Decision<boolean> {
+  return rules.parkingBlocks({ tenant: world.tenant, user: world.userFacts(user) });
+}
+
+export function canHold(world: World, supervised: boolean): Decision<boolean> {
+  return rules.canHold({ tenant: world.tenant, supervised });
+}
+
+export function canSupervise(world: World, supervisor: string, service: string, sessionDistributed: boolean, callKind: string): Decision<boolean> {
+  const facts = world.serviceFacts(service);
+  return rules.canSupervise({
+    tenant: world.tenant,
+    service: facts,
+    supervisor: world.userFacts(supervisor),
+    supervisorIsServiceSupervisor: facts.supervisors.includes(supervisor),
+    sessionDistributed,
+    callKind,
+  });
+}
+
+export function supervisionEnds(world: World, mode: string, event: 'transferred' | 'userLeft' | 'customerLeft' | 'parked'): Decision<boolean> {
+  return rules.supervisionEnds({ tenant: world.tenant, mode, event });
+}
+
+export function distributionAllowed(world: World, service: string): Decision<boolean> {
+  return rules.distributionAllowed({ service: world.serviceFacts(service) });
+}
+
+export function pickCandidates(world: World, service: string, users: string[]): Decision<string[]> {
+  return rules.pickCandidates({
+    tenant: world.tenant,
+    service: world.serviceFacts(service),
+    candidates: users.map((user, order) => ({
+      user: world.userFacts(user),
+      membership: world.membership(user, service),
+      idleSince: world.idleSince.get(user) ?? 0,
+      order,
+    })),
+  });
+}
+
+export function inboundAdmission(world: World, service: string): Decision<boolean> {
+  return rules.inboundAdmission({ tenant: world.tenant, service: world.serviceFacts(service) });
+}
+
+export type SessionEnd = rules.ServiceSessionEnd;
+export type TransferSummary = rules.UserTransferSummary;
+
+const DIRECTION: Record<string, rules.ServiceSessionSummary['direction']> = {
+  'Inbound Service': 'inbound',
+  'Call On Behalf': 'callOnBehalf',
+  'Outbound Call': 'outbound',
+  'Outbound Call (With Workflow)': 'outboundWithWorkflow',
+};
+
+/** What a user session record says about the user's response and any transfer they made (REP-05, REP-06). */
+function userSummary(record: UserSessionRecord, current: string | null, pending?: TransferSummary): rules.UserSessionSummary {
+  const summary: rules.UserSessionSummary = { user: record.user, origin: record.origin, response: 'accepted' };
+  switch (record.outcome) {
+    case 'Declined':
+      summary.response = 'declined';
+      break;
+    case 'RONA':
+      summary.response = 'timeout';
+      break;
+    case 'Cancelled':
+      summary.response = 'cancelled';
+      break;
+    case 'Transferred Internally':
+      summary.transfer = { kind: record.origin === 'safeTransfer' ? 'safe' : 'blind', to: 'user', succeeded: true };
+      break;
+    case 'Transferred Externally':
+      summary.transfer = { kind: 'blind', to: 'pstn', succeeded: true };
+      break;
+    case 'Internal Transfer Failed':
+      summary.transfer = { kind: 'blind', to: 'user', succeeded: false };
+      break;
+  }
+  if (pending && record.user === current && record.endedAt === null) summary.transfer = pending;
+  return summary;
+}
+
+/**
+ * The outcome of the call's current service session, from the reporting rules (REP-01..06, XFER-03, OUT-07,
+ * OUT-09). `transfer` describes a transfer the connected user is making right now.
+ */
+export function sessionOutcome(world: World, call: string, end: SessionEnd, transfer?: TransferSummary): Decision<string | null> {
+  const ctx = world.call(call).getSnapshot().context;
+  const session = ctx.serviceSessions.at(-1);
+  const service = ctx.currentService;
+  const records = ctx.userSessions
+    .filter((u) => u.service === service && (session === undefined || u.startedAt >= session.startedAt))
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => (a.u.endedAt ?? Number.POSITIVE_INFINITY) - (b.u.endedAt ?? Number.POSITIVE_INFINITY) || a.i - b.i)
+    .map(({ u }) => userSummary(u, ctx.user, transfer));
+  const direction = DIRECTION[ctx.type] ?? 'inbound';
+  const reachedTarget = ctx.serviceSessions.some((s) => s.connectedTime > 0 || s.connectedAt !== null);
+  const summary: rules.ServiceSessionSummary = {
+    service,
+    direction,
+    passedAccept: session?.accepted ?? false,
+    userSessions: records,
+    end,
+  };
+  if (direction !== 'inbound') summary.outbound = { userAccepted: records.some((r) => r.response === 'accepted'), reachedTarget };
+  return rules.serviceSessionOutcome({ tenant: world.tenant, session: summary });
+}
+
+export { rules };

@@ -1,0 +1,93 @@
+/** Task handling during a call: park, unpark, hold, resume (PAR-*) and supervision (SUP-*). */
+import type { StepOf } from '../../scenario/schema.js';
+import * as policy from '../policy.js';
+import { StepError } from '../errors.js';
+import { endSupervisionFor } from '../lifecycle.js';
+import type { World } from '../world.js';
+import type { VerbOutcome } from './types.js';
+
+function requireConnected(world: World, user: string, call: string, verb: string): void {
+  const ctx = world.call(call).getSnapshot().context;
+  world.user(user);
+  if (ctx.user !== user) {
+    throw new StepError(`${user} cannot ${verb} ${call}: ${user} is not connected to it (its user is ${ctx.user ?? 'nobody'})`, `${verb} a call from the user it is connected to`);
+  }
+}
+
+export async function park(world: World, args: StepOf<'park'>['args']): Promise<VerbOutcome> {
+  requireConnected(world, args.user, args.call, 'park');
+  if (world.taskState(args.call) !== 'Connected') {
+    world.result(false, `${args.call} is ${world.taskState(args.call)}, only a connected call can be parked`, undefined, ['PAR-01']);
+    return { ok: false, text: `${args.user} parks ${args.call}: refused, the call is ${world.taskState(args.call)}` };
+  }
+  const allowed = world.record(policy.canPark(world, args.user), args.call);
+  if (!allowed.verdict) {
+    world.result(false, allowed.summary, allowed);
+    return { ok: false, text: `${args.user} parks ${args.call}: refused — ${allowed.summary}`, decision: allowed };
+  }
+  // PAR-08: parking ends a running supervision; it is not restored on unpark.
+  endSupervisionFor(world, args.call, 'parked');
+  const blocking = world.record(policy.parkingBlocks(world, args.user), args.call);
+  world.agent(args.user).send({ type: 'PARK', call: args.call, blocking: blocking.verdict });
+  world.sendCall(args.call, { type: 'PARK', user: args.user, at: world.clock.now() });
+  world.note(`user:${args.user}`, 'status', `parked ${args.call}: ${blocking.summary}`, blocking.because);
+  world.result(true, `${args.user} parked ${args.call}`, blocking);
+  return { ok: true, text: `${args.user} parks ${args.call} (${blocking.verdict ? 'still blocked' : 'free for another task'})`, decision: blocking };
+}
+
+export async function unpark(world: World, args: StepOf<'unpark'>['args']): Promise<VerbOutcome> {
+  world.user(args.user);
+  const ctx = world.call(args.call).getSnapshot().context;
+  if (world.taskState(args.call) !== 'Parked') {
+    world.result(false, `${args.call} is not parked`, undefined, ['PAR-11']);
+    return { ok: false, text: `${args.user} unparks ${args.call}: refused, it is ${world.taskState(args.call)}` };
+  }
+  const allowed = world.record(policy.canUnpark(world, args.user, ctx.parkedBy), args.call);
+  if (!allowed.verdict) {
+    world.result(false, allowed.summary, allowed);
+    return { ok: false, text: `${args.user} unparks ${args.call}: refused — ${allowed.summary}`, decision: allowed };
+  }
+  // PAR-09: the user accepts the unpark invitation; then the conversation resumes.
+  world.agent(args.user).send({ type: 'UNPARK', call: args.call });
+  world.sendCall(args.call, { type: 'UNPARK', at: world.clock.now() });
+  world.result(true, `${args.user} resumed ${args.call}`, allowed);
+  return { ok: true, text: `${args.user} unparks ${args.call}`, decision: allowed };
+}
+
+export async function hold(world: World, args: StepOf<'hold'>['args']): Promise<VerbOutcome> {
+  requireConnected(world, args.user, args.call, 'hold');
+  const supervised = world.call(args.call).getSnapshot().context.supervision.some((s) => s.endedAt === null);
+  const allowed = world.record(policy.canHold(world, supervised), args.call);
+  if (!allowed.verdict) {
+    world.result(false, allowed.summary, allowed);
+    return { ok: false, text: `${args.user} holds ${args.call}: refused — ${allowed.summary}`, decision: allowed };
+  }
+  world.agent(args.user).send({ type: 'HOLD', call: args.call });
+  world.sendCall(args.call, { type: 'HOLD', at: world.clock.now() });
+  world.note(`user:${args.user}`, 'status', `holds ${args.call}: stays in the conference, Busy in a call`, ['PAR-04', 'PRES-12']);
+  world.result(true, `${args.user} put ${args.call} on hold`, allowed);
+  return { ok: true, text: `${args.user} puts ${args.call} on hold`, decision: allowed };
+}
+
+export async function resume(world: World, args: StepOf<'resume'>['args']): Promise<VerbOutcome> {
+  requireConnected(world, args.user, args.call, 'resume');
+  world.agent(args.user).send({ type: 'RESUME', call: args.call });
+  world.sendCall(args.call, { type: 'RESUME', at: world.clock.now() });
+  world.result(true, `${args.user} resumed ${args.call}`);
+  return { ok: true, text: `${args.user} resumes ${args.call}` };
+}
+
+export async function supervise(world: World, args: StepOf<'supervise'>['args']): Promise<VerbOutcome> {
+  world.user(args.supervisor);
+  const ctx = world.call(args.call).getSnapshot().context;
+  const distributed = ctx.user !== null && (world.taskState(args.call) === 'Connected' || world.taskState(args.call) === 'Dialing Out');
+  const decision = world.record(policy.canSupervise(world, args.supervisor, ctx.currentService, distributed, ctx.type), args.call);
+  if (!decision.verdict) {
+    world.result(false, decision.summary, decision);
+    return { ok: false, text: `${args.supervisor} supervises ${args.call} (${args.mode}): refused — ${decision.summary}`, decision };
+  }
+  world.sendCall(args.call, { type: 'SUPERVISION_STARTED', supervisor: args.supervisor, mode: args.mode, at: world.clock.now() });
+  world.note(`call:${args.call}`, 'supervision', `${args.supervisor} joins in ${args.mode}`, decision.because);
+  world.result(true, `${args.supervisor} supervises ${args.call} in ${args.mode}`, decision);
+  return { ok: true, text: `${args.supervisor} supervises ${args.call} in ${args.mode}`, decision };
+}

@@ -1,0 +1,178 @@
+/**
+ * `transfer`: blind or safe, to a service, a user, a PSTN number or a UPN (XFER-01..07, LIC-05, REP-06).
+ * A PSTN transfer takes its license from the call's first responding service (XFER-02); when that service
+ * is not licensed the transfer fails and the workflow leaves through the Exit route (XFER-03, WF-06).
+ */
+import type { StepOf, TargetSpec } from '../../scenario/schema.js';
+import * as policy from '../policy.js';
+import { StepError } from '../errors.js';
+import { endCall, endSupervisionFor, releaseUser, settleSession, whenFarEndAnswers } from '../lifecycle.js';
+import { runWorkflowToQueue } from './calls.js';
+import type { World } from '../world.js';
+import type { VerbOutcome } from './types.js';
+
+const describeTarget = (to: TargetSpec): string =>
+  'service' in to ? `service ${to.service}` : 'user' in to ? `user ${to.user}` : 'pstn' in to ? to.pstn : to.upn;
+
+export async function transfer(world: World, args: StepOf<'transfer'>['args']): Promise<VerbOutcome> {
+  const call = world.call(args.call);
+  const ctx = call.getSnapshot().context;
+  world.user(args.by);
+  if (ctx.user !== args.by || !(world.taskState(args.call) === 'Connected')) {
+    throw new StepError(
+      `${args.by} cannot transfer ${args.call}: ${ctx.user === args.by ? `the call is ${world.taskState(args.call)}, not Connected` : `${args.by} is not connected to it (its user is ${ctx.user ?? 'nobody'})`}`,
+      'transfer a call from the user it is connected to, after an answer step',
+    );
+  }
+  const target = resolveTarget(world, args.to);
+  const mode = args.mode;
+  world.sendCall(args.call, { type: 'TRANSFER_STARTED', by: args.by, to: describeTarget(args.to), mode, at: world.clock.now() });
+  world.note(`call:${args.call}`, 'task', `${args.by} starts a ${mode} transfer to ${describeTarget(args.to)}`);
+  switch (target.kind) {
+    case 'service':
+      return toService(world, args.call, args.by, target.service, mode);
+    case 'user':
+      return toUser(world, args.call, args.by, target.user, mode);
+    case 'pstn':
+    case 'external':
+      return toExternal(world, args, target);
+  }
+}
+
+type ResolvedTarget =
+  | { kind: 'service'; service: string }
+  | { kind: 'user'; user: string }
+  | { kind: 'pstn'; number: string }
+  | { kind: 'external'; upn: string };
+
+function resolveTarget(world: World, to: TargetSpec): ResolvedTarget {
+  if ('service' in to) return { kind: 'service', service: world.service(to.service).id };
+  if ('user' in to) return { kind: 'user', user: world.user(to.user).id };
+  if ('pstn' in to) return { kind: 'pstn', number: to.pstn };
+  const modelled = [...world.users.values()].find((u) => u.upn === to.upn);
+  if (modelled) return { kind: 'user', user: modelled.id };
+  const service = [...world.services.values()].find((s) => s.resourceAccount.upn === to.upn);
+  if (service) return { kind: 'service', service: service.id };
+  return { kind: 'external', upn: to.upn };
+}
+
+function toService(world: World, call: string, by: string, target: string, mode: 'blind' | 'safe'): VerbOutcome {
+  const ctx = world.call(call).getSnapshot().context;
+  const decision = world.record(policy.serviceTransfer(world, ctx.currentService, target), call);
+  if (!decision.verdict) return failAndReturn(world, call, by, mode, decision.summary, decision);
+  endSupervisionFor(world, call, 'transferred');
+  // XFER-04: once the target's workflow accepts, the task counts as handled for the source service.
+  const source = ctx.currentService;
+  releaseUser(world, by, call);
+  const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, { kind: mode, to: 'service', succeeded: true }), call);
+  world.sendCall(call, {
+    type: 'TRANSFERRED_TO_SERVICE',
+    service: target,
+    userOutcome: 'Transferred Internally',
+    sessionOutcome: outcome.verdict ?? 'User Internal Transfer Success',
+    because: outcome.because,
+    at: world.clock.now(),
+  });
+  const license = world.record(policy.servicePstnLicense(world, target, 'transfer'), call);
+  world.sendCall(call, { type: 'WORKFLOW_ACCEPTED', service: target, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
+  runWorkflowToQueue(world, call, target);
+  world.result(true, `${call} transferred from ${source} to ${target}`, decision);
+  return { ok: true, text: `${by} transfers ${call} to service ${target} (${mode}); PSTN license stays with ${ctx.firstRespondingService ?? source}`, decision };
+}
+
+function toUser(world: World, call: string, by: string, target: string, mode: 'blind' | 'safe'): VerbOutcome {
+  const ctx = world.call(call).getSnapshot().context;
+  const decision = world.record(policy.userTransferTarget(world, target), call);
+  if (!decision.verdict) return failAndReturn(world, call, by, mode, decision.summary, decision);
+  const extras = world.extras(call);
+  const ringTimeoutMs = world.service(ctx.currentService).distribution.ringTimeout;
+  world.agent(target).send({ type: 'OFFER', call, service: ctx.currentService, ringTimeoutMs, kind: 'distribution' });
+  world.note(`user:${target}`, 'status', `Ringing for ${call} (transfer from ${by})`);
+  if (mode === 'blind') {
+    // XFER-06: the transferring user leaves at once.
+    endSupervisionFor(world, call, 'transferred');
+    extras.blindTransfer = { by, toUser: target };
+    releaseUser(world, by, call);
+    world.sendCall(call, { type: 'TRANSFERRED_TO_USER', user: target, at: world.clock.now() });
+  } else {
+    // XFER-05: the transferring user stays on the call until the target takes it.
+    extras.safeTransfer = { by, toUser: target };
+    world.sendCall(call, { type: 'OFFERED', users: [target], origin: 'safeTransfer', at: world.clock.now() });
+  }
+  world.result(true, `${call} offered to ${target} (${mode} transfer)`, decision);
+  return { ok: true, text: `${by} transfers ${call} to ${target} (${mode})`, decision };
+}
+
+async function toExternal(world: World, args: StepOf<'transfer'>['args'], target: { kind: 'pstn'; number: string } | { kind: 'external'; upn: string }): Promise<VerbOutcome> {
+  const call = args.call;
+  const ctx = world.call(call).getSnapshot().context;
+  const first = ctx.firstRespondingService ?? ctx.currentService;
+  let decision = null as ReturnType<typeof policy.pstnTransfer> | null;
+  if (target.kind === 'pstn') {
+    decision = world.record(policy.pstnTransfer(world, first, ctx.currentService, args.via ?? 'workflow'), call);
+  }
+  const graph = await world.graph.transferCall(call, target.kind === 'pstn' ? { pstn: target.number } : { upn: target.upn });
+  if (decision && decision.verdict !== graph.ok) {
+    world.note('graph', 'graph', `model and mock disagree about ${call}: rules say ${decision.verdict}, Graph said ${graph.ok ? 'ok' : graph.message}`);
+  }
+  if (!graph.ok || (decision && !decision.verdict)) {
+    const message = decision && !decision.verdict ? `Transfer failed: ${decision.summary}` : `Transfer failed: ${graph.message}`;
+    if (args.mode === 'safe') return failAndReturn(world, call, args.by, 'safe', message, decision ?? undefined);
+    // XFER-03 / WF-06: the workflow leaves through the Exit announcement route; the session is "Transfer failed".
+    const because = decision?.because ?? graph.because;
+    const firstServiceUnlicensed = decision !== null && !decision.verdict;
+    if ((args.via ?? 'workflow') === 'workflow') settleSession(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed });
+    else settleSession(world, call, { by: 'user' }, { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed });
+    world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message, because, at: world.clock.now() });
+    releaseUser(world, args.by, call);
+    world.note(`call:${call}`, 'task', `Exit announcement route of ${ctx.currentService}`, ['WF-06']);
+    endCall(world, call, because);
+    world.result(false, message, decision ?? undefined, because);
+    return { ok: false, text: `${args.by} transfers ${call} to ${target.kind === 'pstn' ? target.number : target.upn}: ${message}`, ...(decision ? { decision } : {}) };
+  }
+  whenFarEndAnswers(
+    world,
+    call,
+    { targetAnswers: args.targetAnswers, answerAfter: args.answerAfter },
+    () => {
+      endSupervisionFor(world, call, 'transferred');
+      const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, { kind: args.mode, to: 'pstn', succeeded: true }), call);
+      releaseUser(world, args.by, call);
+      world.sendCall(call, {
+        type: 'TRANSFERRED_EXTERNALLY',
+        userOutcome: 'Transferred Externally',
+        sessionOutcome: outcome.verdict ?? 'User External Transfer Success',
+        because: outcome.because,
+        at: world.clock.now(),
+      });
+      world.note(`call:${call}`, 'task', `transferred to ${target.kind === 'pstn' ? target.number : target.upn}`, outcome.because);
+    },
+    () => {
+      // XFER-07: an unanswered PSTN target rings up to two minutes; the call comes back (safe) or fails.
+      if (args.mode === 'safe') {
+        failAndReturn(world, call, args.by, 'safe', `${target.kind === 'pstn' ? target.number : target.upn} did not answer`, undefined);
+        return;
+      }
+      settleSession(world, call, { by: 'user' }, { kind: 'blind', to: 'pstn', succeeded: false });
+      world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message: 'the transfer target did not answer', because: ['XFER-07'], at: world.clock.now() });
+      releaseUser(world, args.by, call);
+      endCall(world, call, ['XFER-07']);
+    },
+  );
+  const because = decision?.because ?? ['XFER-01'];
+  world.result(true, `${call} transferred to ${target.kind === 'pstn' ? target.number : target.upn}`, decision ?? undefined, because);
+  return {
+    ok: true,
+    text: `${args.by} transfers ${call} to ${target.kind === 'pstn' ? target.number : target.upn} (${args.mode}); PSTN license of ${first}`,
+    ...(decision ? { decision } : {}),
+  };
+}
+
+/** A refused or failed transfer: a safe transfer returns to the user (XFER-05); a blind one is refused before it starts. */
+function failAndReturn(world: World, call: string, by: string, mode: 'blind' | 'safe', message: string, decision: ReturnType<typeof policy.pstnTransfer> | undefined): VerbOutcome {
+  const because = decision?.because ?? ['XFER-05'];
+  world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'user', message, because, at: world.clock.now() });
+  world.note(`call:${call}`, 'task', `${mode} transfer failed, the call stays with ${by}: ${message}`, because);
+  world.result(false, message, decision, because);
+  return { ok: false, text: `${by}'s transfer of ${call} failed: ${message}`, ...(decision ? { decision } : {}) };
+}

@@ -1,0 +1,296 @@
+/**
+ * The simulated world of one scenario run: the tenant model, one agent actor per user, one call session
+ * actor per call, the mock Graph with the client the modelled Nimbus uses, the virtual clock, and the
+ * timeline. Verb handlers (verbs/*.ts) and distribution act on it; assertions read it.
+ */
+import { createActor, type Actor } from 'xstate';
+import { agentMachine } from '../../src/machines/agentMachine.js';
+import { callSessionMachine, taskStateOf, type CallEvent, type CallInput } from '../../src/machines/callSessionMachine.js';
+import { headlineStatus, userFlags, userStatuses, hasActiveTask } from '../../src/machines/agentStatus.js';
+import type { Decision, RuleId } from '../../src/rules/decision.js';
+import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../src/rules/facts.js';
+import type { ServiceSpec, UserSpec } from '../../src/domain/model.js';
+import type { Activity, Availability } from '../../src/domain/enums.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { TimelineEntry } from '../result.js';
+import { VirtualClock } from '../clock.js';
+import { StepError } from './errors.js';
+import { GraphBridge } from './graphBridge.js';
+
+export type AgentActor = Actor<typeof agentMachine>;
+export type CallActor = Actor<typeof callSessionMachine>;
+
+/** The result of the last action step, for `expect: { lastResult }`. */
+export interface ActionResult {
+  ok: boolean;
+  because: RuleId[];
+  message: string;
+  decision?: Decision<unknown>;
+}
+
+export interface CallExtras {
+  /** The external party or modelled user an outbound call dials. */
+  target?: { kind: 'pstn' | 'upn' | 'user'; value: string; user?: string };
+  /** Graph's id for this call in the mock (cloud communications). */
+  graphCallId?: string;
+  /** Users who declined or missed the current offer, left out of the next attempt. */
+  skipNextAttempt: Set<string>;
+  decisions: Decision<unknown>[];
+  /** A pending safe transfer: the user who stays and waits for the target. */
+  safeTransfer?: { by: string; toUser?: string };
+  /** A blind transfer to a user: the user who handed the call over. */
+  blindTransfer?: { by: string; toUser: string };
+  /** Queued outbound call waiting for a user (scheduled outbound). */
+  outbound?: { withWorkflow: boolean; dialed: boolean };
+  /** Why the last distribution attempt found nobody (recorded once per change). */
+  lastNoOffer?: string;
+  /** Timer handle for the far end answering (answerAfter) or the PSTN ring limit (XFER-07). */
+  farEndTimer?: number;
+}
+
+export class World {
+  readonly clock = new VirtualClock();
+  readonly tenant: TenantFacts;
+  readonly services = new Map<string, ServiceFacts>();
+  readonly users = new Map<string, UserSpec>();
+  readonly agents = new Map<string, AgentActor>();
+  readonly calls = new Map<string, CallActor>();
+  readonly callExtras = new Map<string, CallExtras>();
+  /** FIFO queue of call ids per service (DIST-01). */
+  readonly queues = new Map<string, string[]>();
+  /** When each user last finished Nimbus work, for the longest-idle choice (DIST-03). */
+  readonly idleSince = new Map<string, number>();
+  /** Licenses as Nimbus read them through Graph licenseDetails (display names). */
+  readonly licensesSeen = new Map<string, string[]>();
+  readonly timeline: TimelineEntry[] = [];
+  readonly rulesExercised = new Set<RuleId>();
+  readonly graph: GraphBridge;
+  lastResult: ActionResult | null = null;
+  /** Called whenever nothing else is pending; returns true when it started new work (distribution). */
+  onQuiet: (() => boolean) | null = null;
+  /** The per-user presence Nimbus last read through Graph. */
+  readonly presenceSeen = new Map<string, { availability: Availability; activity: Activity }>();
+
+  private inflight = 0;
+  private sleepers = 0;
+  private failure: unknown = null;
+
+  constructor(readonly scenario: Scenario) {
+    this.tenant = resolveTenant(scenario);
+    scenario.services.forEach((s) => this.services.set(s.id, s));
+    scenario.users.forEach((u, i) => {
+      this.users.set(u.id, u);
+      this.idleSince.set(u.id, -scenario.users.length + i);
+    });
+    this.graph = new GraphBridge(this);
+  }
+
+  // --- time and asynchronous work ------------------------------------------------------------------
+
+  /** Run async work in the background of the current step; `settle()` waits for it. */
+  track(work: Promise<unknown>): void {
+    this.inflight++;
+    work
+      .catch((err: unknown) => {
+        this.failure ??= err;
+      })
+      .finally(() => {
+        this.inflight--;
+      });
+  }
+
+  /**
+   * Let everything triggered so far finish. Work that waits on virtual time (a Graph retry after 429)
+   * moves the clock to its timer; nothing else in the future fires.
+   */
+  async settle(): Promise<void> {
+    for (let guard = 0; guard < 100_000; guard++) {
+      await drainMicrotasks();
+      this.rethrow();
+      if (this.inflight > 0) {
+        // Only when every piece of pending work waits on virtual time may the clock jump ahead.
+        if (this.sleepers >= this.inflight && this.clock.fireNext()) continue;
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
+      }
+      if (this.clock.fireNext(this.clock.now())) continue;
+      if (this.onQuiet?.()) continue;
+      return;
+    }
+    throw new Error('the simulation did not settle (an endless loop of zero-delay events)');
+  }
+
+  /** A wait in virtual time for background work (Graph Retry-After, latency). */
+  sleep(ms: number): Promise<void> {
+    this.sleepers++;
+    return this.clock.sleep(ms, 'graph wait').finally(() => {
+      this.sleepers--;
+    });
+  }
+
+  /** Advance virtual time to `time`, firing every timer on the way in order and settling after each. */
+  async advanceTo(time: number): Promise<void> {
+    await this.settle();
+    while (this.clock.fireNext(time)) await this.settle();
+    this.clock.advanceTo(time);
+    await this.settle();
+  }
+
+  private rethrow(): void {
+    if (this.failure !== null) {
+      const err = this.failure;
+      this.failure = null;
+      throw err;
+    }
+  }
+
+  // --- timeline and results --------------------------------------------------------------------------
+
+  note(subject: string, kind: TimelineEntry['kind'], text: string, because?: RuleId[]): void {
+    const entry: TimelineEntry = { at: this.clock.now(), subject, kind, text };
+    if (because && because.length > 0) entry.because = [...because];
+    this.timeline.push(entry);
+  }
+
+  /** Remember a decision: its rules count as exercised, and it explains the call it concerns. */
+  record<D extends Decision<unknown>>(decision: D, call?: string): D {
+    decision.checks.forEach((c) => this.rulesExercised.add(c.rule));
+    decision.because.forEach((r) => this.rulesExercised.add(r));
+    if (call) this.extras(call).decisions.push(decision);
+    return decision;
+  }
+
+  result(ok: boolean, message: string, decision?: Decision<unknown>, because?: RuleId[]): ActionResult {
+    const r: ActionResult = { ok, message, because: because ?? decision?.because ?? [] };
+    if (decision) r.decision = decision;
+    this.lastResult = r;
+    return r;
+  }
+
+  // --- lookups ----------------------------------------------------------------------------------------
+
+  service(id: string): ServiceFacts {
+    const s = this.services.get(id);
+    if (!s) throw new StepError(`unknown service "${id}"`, `known services: ${[...this.services.keys()].join(', ')}`);
+    return s;
+  }
+
+  user(id: string): UserSpec {
+    const u = this.users.get(id);
+    if (!u) throw new StepError(`unknown user "${id}"`, `known users: ${[...this.users.keys()].join(', ')}`);
+    return u;
+  }
+
+  agent(id: string): AgentActor {
+    const a = this.agents.get(id);
+    if (!a) throw new StepError(`unknown user "${id}"`);
+    return a;
+  }
+
+  call(id: string): CallActor {
+    const c = this.calls.get(id);
+    if (!c) throw new StepError(`unknown call "${id}"`, `calls so far: ${[...this.calls.keys()].join(', ') || 'none'}`);
+    return c;
+  }
+
+  extras(call: string): CallExtras {
+    let x = this.callExtras.get(call);
+    if (!x) {
+      x = { skipNextAttempt: new Set(), decisions: [] };
+      this.callExtras.set(call, x);
+    }
+    return x;
+  }
+
+  membership(userId: string, serviceId: string): Membership | undefined {
+    const m = this.services.get(serviceId)?.members.find((x) => x.user === userId);
+    return m ? { service: serviceId, user: userId, active: m.active, role: m.role } : undefined;
+  }
+
+  setActive(userId: string, serviceId: string, active: boolean): void {
+    const service = this.service(serviceId);
+    const members = service.members.map((m) => (m.user === userId ? { ...m, active } : m));
+    this.services.set(serviceId, { ...service, members });
+  }
+
+  /** Facts about a user as the rules need them, from the agent snapshot and what Nimbus read via Graph. */
+  userFacts(userId: string): UserFacts {
+    const spec = this.user(userId);
+    const snapshot = this.agent(userId).getSnapshot();
+    const presence = this.presenceSeen.get(userId) ?? { availability: spec.presence, activity: spec.activity ?? 'Available' };
+    return {
+      id: spec.id,
+      upn: spec.upn,
+      licenses: this.licensesSeen.get(userId) ?? spec.licenses,
+      nimbusLicenses: spec.nimbusLicense,
+      presence,
+      duty: snapshot.matches({ duty: 'OffDuty' }) ? 'Off Duty' : 'On Duty',
+      flags: userFlags(snapshot),
+      parkedTasks: snapshot.context.parked.filter((t) => t.call !== snapshot.context.active?.call).length,
+      activeTask: hasActiveTask(snapshot),
+      taskParallelization: snapshot.context.taskParallelization,
+    };
+  }
+
+  /** Service facts with the resource account licenses Nimbus read through Graph. */
+  serviceFacts(serviceId: string): ServiceFacts {
+    const s = this.service(serviceId);
+    const seen = this.licensesSeen.get(`service:${serviceId}`);
+    return seen ? { ...s, resourceAccount: { ...s.resourceAccount, licenses: seen } } : s;
+  }
+
+  userState(userId: string) {
+    const snap = this.agent(userId).getSnapshot();
+    return { headline: headlineStatus(snap), statuses: userStatuses(snap) };
+  }
+
+  taskState(callId: string): string {
+    return taskStateOf(this.call(callId).getSnapshot().value);
+  }
+
+  // --- actors -----------------------------------------------------------------------------------------
+
+  startCall(input: Omit<CallInput, 'at'>): CallActor {
+    if (this.calls.has(input.callId)) throw new StepError(`call "${input.callId}" already exists`, 'give every new call its own id');
+    const actor = createActor(callSessionMachine, { clock: this.clock, input: { ...input, at: this.clock.now() } });
+    actor.start();
+    this.calls.set(input.callId, actor);
+    this.extras(input.callId);
+    this.note(`call:${input.callId}`, 'task', `${input.type} from ${input.from} to ${input.to} (service ${input.service})`);
+    return actor;
+  }
+
+  sendCall(callId: string, event: CallEvent): void {
+    const actor = this.call(callId);
+    const before = taskStateOf(actor.getSnapshot().value);
+    actor.send(event);
+    const after = taskStateOf(actor.getSnapshot().value);
+    if (before !== after) this.note(`call:${callId}`, 'task', `${before} → ${after}`);
+  }
+
+  /** Calls currently ringing, connected to or parked by a user. */
+  callsOf(userId: string): string[] {
+    const ctx = this.agent(userId).getSnapshot().context;
+    return [ctx.offer?.call, ctx.active?.call, ...ctx.parked.map((p) => p.call)].filter((c): c is string => !!c);
+  }
+
+  /** Calls not yet ended, in creation order. */
+  liveCalls(): string[] {
+    return [...this.calls.entries()].filter(([, a]) => taskStateOf(a.getSnapshot().value) !== 'Ended').map(([id]) => id);
+  }
+
+  stop(): void {
+    this.agents.forEach((a) => a.stop());
+    this.calls.forEach((c) => c.stop());
+  }
+}
+
+function resolveTenant(scenario: Scenario): TenantFacts {
+  const { domains, ...rest } = scenario.tenant;
+  const derived = [...new Set(scenario.users.map((u) => u.upn.split('@')[1] ?? '').filter(Boolean))].sort();
+  return { ...rest, domains: domains && domains.length > 0 ? domains : derived.length > 0 ? derived : ['contoso.com'] };
+}
+
+async function drainMicrotasks(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}

@@ -1,0 +1,31 @@
+/** Finds and loads scenario files for a command; any bad file stops the command before anything runs. */
+import { discoverScenarioFiles } from '../../sim/scenario/discover.js';
+import { ScenarioLoadError, type ScenarioProblem } from '../../sim/scenario/errors.js';
+import { loadScenarioFile } from '../../sim/scenario/load.js';
+import type { Scenario } from '../../sim/scenario/schema.js';
+
+export interface Loaded {
+  scenarios: Scenario[];
+  problems: ScenarioProblem[];
+}
+
+export function loadAll(paths: string[], opts: { allowOutsideRoot?: boolean } = {}): Loaded {
+  const files = discoverScenarioFiles(paths.length > 0 ? paths : ['scenarios']);
+  const scenarios: Scenario[] = [];
+  const problems: ScenarioProblem[] = [];
+  for (const file of files) {
+    try {
+      scenarios.push(loadScenarioFile(file, { allowOutsideRoot: opts.allowOutsideRoot ?? false }));
+    } catch (err) {
+      if (err instanceof ScenarioLoadError) problems.push(...err.problems);
+      else throw err;
+    }
+  }
+  return { scenarios, problems };
+}
+
+export function printProblems(problems: ScenarioProblem[]): void {
+  process.stderr.write(`${new ScenarioLoadError(problems).format()}\n`);
+  const files = new Set(problems.map((p) => p.file)).size;
+  process.stderr.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was run.\n`);
+}

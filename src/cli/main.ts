@@ -1,0 +1,97 @@
+/**
+ * The `nimbus-sim` command. Exit codes: 0 everything passed, 1 a scenario failed, 2 bad input or usage.
+ * A user's mistake never ends in a stack trace: it is a positioned message with a hint.
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCommand } from './run.js';
+import { checkCommand } from './check.js';
+import { schemaCommand } from './schema.js';
+import { rulesCommand } from './rules.js';
+import { UsageError } from './usage.js';
+
+const HELP = `nimbus-sim — simulate Luware Nimbus call handling and licensing offline, in virtual time
+
+Usage
+  nimbus-sim run [paths...]     run scenario files or folders (default: scenarios/)
+  nimbus-sim check [paths...]   validate scenario files without running them
+  nimbus-sim schema [--write F] print (or write) the scenario JSON Schema
+  nimbus-sim rules [--json] [--check]
+                                the rule catalogue: which rules are modelled and which scenarios prove them
+
+Options for run
+  --reporter LIST   pretty (default on a terminal), plain, json, junit, md; comma separated
+  --out DIR         where json, junit and md reports go (default: reports/)
+  --seed N          override every scenario's seed
+  --filter TEXT     only scenarios whose name, file or tags contain TEXT
+  --verbose         print every step of every scenario, not only of failures
+
+Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input or usage.
+Docs: README.md and shared scenario format; rules: nimbus-sim rules`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(parse(rest, { reporter: 'string', out: 'string', seed: 'string', filter: 'string', verbose: 'boolean' }));
+      case 'check':
+        return checkCommand(parse(rest, {}));
+      case 'schema':
+        return schemaCommand(parse(rest, { write: 'string' }));
+      case 'rules':
+        return rulesCommand(parse(rest, { json: 'boolean', check: 'boolean' }));
+      default:
+        throw new UsageError(`unknown command "${command}"`, 'commands: run, check, schema, rules (see nimbus-sim --help)');
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`nimbus-sim: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+type OptionKinds = Record<string, 'string' | 'boolean'>;
+export interface ParsedArgs {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+function parse(args: string[], kinds: OptionKinds): ParsedArgs {
+  try {
+    const options = Object.fromEntries(Object.entries(kinds).map(([k, type]) => [k, { type }]));
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { positionals, values: values as ParsedArgs['values'] };
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.split('\n')[0] ?? String(err) : String(err), 'see nimbus-sim --help');
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /nimbus-sim(\.js)?$|main\.ts$/.test(process.argv[1]);
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`nimbus-sim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\nPlease report this with the scenario file.\n`);
+      process.exitCode = 3;
+    },
+  );
+}

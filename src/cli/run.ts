@@ -1,0 +1,75 @@
+/** `nimbus-sim run`: load, run in virtual time, print, write reports. */
+import { runScenario, suiteOf } from '../../sim/runner.js';
+import type { ScenarioResult } from '../../sim/result.js';
+import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
+import { writeReports, type ReportFormat } from '../../sim/report/write.js';
+import { ScenarioLoadError } from '../../sim/scenario/errors.js';
+import { colorEnabled } from '../../sim/report/color.js';
+import { startRunView } from '../tui/renderRun.js';
+import { loadAll, printProblems } from './load.js';
+import type { ParsedArgs } from './main.js';
+import { UsageError } from './usage.js';
+
+const CONSOLE = ['pretty', 'plain'] as const;
+const FILES: readonly ReportFormat[] = ['json', 'junit', 'md'];
+
+export async function runCommand(args: ParsedArgs): Promise<number> {
+  const tty = process.stdout.isTTY === true;
+  const requested = typeof args.values.reporter === 'string' ? args.values.reporter.split(',').map((r) => r.trim()).filter(Boolean) : [];
+  for (const r of requested) {
+    if (![...CONSOLE, ...FILES].includes(r as never)) throw new UsageError(`unknown reporter "${r}"`, `reporters: ${[...CONSOLE, ...FILES].join(', ')}`);
+  }
+  const consoleMode = requested.includes('pretty') ? 'pretty' : requested.includes('plain') ? 'plain' : tty ? 'pretty' : 'plain';
+  const fileFormats = requested.length > 0 ? FILES.filter((f) => requested.includes(f)) : [...FILES];
+  const outDir = typeof args.values.out === 'string' ? args.values.out : 'reports';
+  let seed: number | undefined;
+  if (typeof args.values.seed === 'string') {
+    seed = Number(args.values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, got "${args.values.seed}"`);
+  }
+
+  let loaded;
+  try {
+    loaded = loadAll(args.positionals);
+  } catch (err) {
+    if (err instanceof ScenarioLoadError) {
+      printProblems(err.problems);
+      return 2;
+    }
+    throw err;
+  }
+  if (loaded.problems.length > 0) {
+    printProblems(loaded.problems);
+    return 2;
+  }
+  const filter = typeof args.values.filter === 'string' ? args.values.filter.toLowerCase() : undefined;
+  const scenarios = filter
+    ? loaded.scenarios.filter((s) => [s.name, s.file, ...s.tags].some((t) => t.toLowerCase().includes(filter)))
+    : loaded.scenarios;
+  if (scenarios.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
+
+  const color = consoleMode === 'pretty' && colorEnabled({ color: tty });
+  const view = consoleMode === 'pretty' ? startRunView(scenarios.length) : null;
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const result = await runScenario(scenario, seed !== undefined ? { seed } : {});
+    results.push(result);
+    if (view?.active) view.update({ total: scenarios.length, done: [...results] });
+    else if (scenarios.length > 1) process.stdout.write(`${formatScenarioLine(result, { color })}\n`);
+  }
+  await view?.finish();
+  const suite = suiteOf(results, seed ?? null);
+
+  const verbose = args.values.verbose === true;
+  if (scenarios.length === 1 || verbose) {
+    for (const r of results) process.stdout.write(`${formatScenarioDetail(r, { color })}\n\n`);
+  }
+  process.stdout.write(`${formatSuite(suite, { color }).split('\n').slice(view?.active || scenarios.length === 1 ? 0 : suite.scenarios.length).join('\n').replace(/^\n+/, '')}\n`);
+
+  if (fileFormats.length > 0) {
+    const written = await writeReports(suite, { outDir, formats: fileFormats });
+    process.stdout.write(`reports: ${written.join(', ')}\n`);
+  }
+  if (suite.totals.errors > 0) return 2;
+  return suite.totals.failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+/** The `nimbus-sim` command as a user runs it: a real process, real exit codes, real output. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const out = mkdtempSync(join(tmpdir(), 'nimbus-sim-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('nimbus-sim run', () => {
+  it('explains Scenario B: first responding service, missing PSTN license, XFER-03', () => {
+    const r = cli('run', 'scenarios/scenario-b.yaml', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/first responding service.*\bB\b/i);
+    expect(r.stdout).toMatch(/no PSTN license|not PSTN licensed|Microsoft Teams Phone Resource Account/i);
+    expect(r.stdout).toContain('XFER-03');
+    expect(existsSync(join(out, 'nimbus-sim.json'))).toBe(true);
+    expect(existsSync(join(out, 'junit.xml'))).toBe(true);
+  });
+
+  it('runs the scenario-format spec example unchanged', () => {
+    const r = cli('run', 'test/fixtures/cli/spec-example.yaml', '--reporter', 'plain');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
+
+  it('exits 1 when an expectation fails, with expected vs actual', () => {
+    const r = cli('run', 'test/fixtures/cli/failing.yaml', '--reporter', 'plain');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/expected/i);
+    expect(r.stdout).toContain('Connected');
+  });
+
+  it('exits 2 on a malformed file with file:line:col, expectation and hint, no stack trace, no reports', () => {
+    const before = existsSync(join(out, 'broken'));
+    const r = cli('run', 'test/fixtures/cli/broken.yaml', '--out', join(out, 'broken'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.yaml:4:\d+/);
+    expect(r.stderr).toMatch(/Enterprise Routing/);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
+    expect(existsSync(join(out, 'broken'))).toBe(before);
+  });
+
+  it('exits 2 on an unknown command or option', () => {
+    expect(cli('runn').code).toBe(2);
+    expect(cli('run', '--no-such-flag').code).toBe(2);
+  });
+});
+
+describe('nimbus-sim check and schema', () => {
+  it('check validates the built-in suite', () => {
+    const r = cli('check', 'scenarios');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/valid/);
+  });
+
+  it('schema prints the committed JSON Schema', () => {
+    const r = cli('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')));
+  });
+});
