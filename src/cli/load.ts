@@ -1,5 +1,5 @@
 /** Finds and loads scenario files for a command; any bad file stops the command before anything runs. */
-import { discoverScenarioFiles } from '../../sim/scenario/discover.js';
+import { discoverScenarioFiles, suiteRoot } from '../../sim/scenario/discover.js';
 import { ScenarioLoadError, type ScenarioProblem } from '../../sim/scenario/errors.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
@@ -10,12 +10,14 @@ export interface Loaded {
 }
 
 export function loadAll(paths: string[], opts: { allowOutsideRoot?: boolean } = {}): Loaded {
-  const files = discoverScenarioFiles(paths.length > 0 ? paths : ['scenarios']);
+  const given = paths.length > 0 ? paths : ['scenarios'];
+  const files = discoverScenarioFiles(given);
+  const root = suiteRoot(given);
   const scenarios: Scenario[] = [];
   const problems: ScenarioProblem[] = [];
   for (const file of files) {
     try {
-      scenarios.push(loadScenarioFile(file, { allowOutsideRoot: opts.allowOutsideRoot ?? false }));
+      scenarios.push(loadScenarioFile(file, { root, allowOutsideRoot: opts.allowOutsideRoot ?? false }));
     } catch (err) {
       if (err instanceof ScenarioLoadError) problems.push(...err.problems);
       else throw err;
