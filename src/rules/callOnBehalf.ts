@@ -209,7 +209,7 @@ export interface CallOnBehalfTargetArgs {
 export const domainOf = (upn: string): string => upn.slice(upn.lastIndexOf('@') + 1).toLowerCase();
 
 /** OUT-04: is this UPN in one of the tenant's own domains? */
-export function checkNotFederated(b: DecisionBuilder, tenant: TenantFacts, upn: string, label: string): boolean {
+export function checkNotFederated(b: DecisionBuilder, tenant: TenantFacts, upn: string, label: string, internalNote = ''): boolean {
   const domain = domainOf(upn);
   const own = tenant.domains.map((d) => d.toLowerCase());
   const internal = own.includes(domain);
@@ -217,7 +217,7 @@ export function checkNotFederated(b: DecisionBuilder, tenant: TenantFacts, upn: 
     'OUT-04',
     internal,
     internal
-      ? `${label} is in the tenant's domain ${domain}`
+      ? `${label} is in the tenant's domain ${domain}${internalNote}`
       : `${label} is in domain ${domain}, not one of the tenant's domains (${own.join(', ') || 'none'}): outbound calls to federated users are not supported`,
   );
 }
@@ -248,7 +248,7 @@ export function callOnBehalfTarget({ tenant, service, target }: CallOnBehalfTarg
     tenantDomains: tenant.domains,
   });
   const modelledNote = 'isModelledUser' in target && !target.isModelledUser ? ' (not a modelled user: nobody answers in the simulation)' : '';
-  checkNotFederated(b, tenant, target.upn, `${label}${modelledNote}`);
+  checkNotFederated(b, tenant, target.upn, label, modelledNote);
   b.note('COB-06', `UPN targets need no PSTN number on ${where}`);
   return b.done(`COB from ${where} may call ${label}`, refusal(`COB from ${where} cannot call ${label}`, b));
 }

@@ -29,8 +29,8 @@ export const licenseNames = (names: readonly string[]): string[] => names.map((n
 /** PAR-15: the user's Task Parallelization limit, or the tenant default (behavior.taskParallelizationMax). */
 export function tpLimit(tenant: TenantFacts, user: UserFacts): { max: number; source: string } {
   const own = user.taskParallelization.max;
-  if (Number.isInteger(own) && own >= 1) return { max: own, source: `user ${user.id}'s limit` };
   const fallback = tenant.behavior.taskParallelizationMax;
+  if (Number.isInteger(own) && own >= 1) return { max: own, source: `taskParallelization.max; tenant default behavior.taskParallelizationMax = ${fallback}` };
   return { max: fallback, source: `behavior.taskParallelizationMax` };
 }
 

@@ -83,7 +83,7 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
       selectable.push(c);
       continue;
     }
-    for (const f of d.checks.filter((x) => !x.passed)) checks.push({ rule: f.rule, passed: false, detail: `user ${c.user.id} excluded: ${f.detail}` });
+    for (const f of d.checks.filter((x) => !x.passed)) checks.push({ rule: f.rule, passed: false, detail: `user ${c.user.id} excluded (${f.detail})` });
   }
   selectable.sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
   const rule: RuleId = type === 'Broadcast' ? 'DIST-02' : type === 'Direct' ? 'DIST-03' : 'DIST-04';

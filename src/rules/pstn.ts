@@ -5,7 +5,7 @@
 import { CALLING_PLANS, findMicrosoftLicense } from '../domain/licenses.js';
 import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts } from './facts.js';
-import { licenseNames, listOrNone, refusal, replay, svc } from './common.js';
+import { licenseNames, refusal, replay, svc } from './common.js';
 
 export const pstnRules: readonly RuleId[] = ['LIC-01', 'LIC-02', 'LIC-03', 'LIC-04', 'LIC-06', 'XFER-02', 'XFER-03', 'WF-06'];
 
@@ -48,8 +48,8 @@ export function evaluatePstnLicense(tenant: TenantFacts, service: ServiceFacts, 
   }
   check('LIC-01', true, `${where} has PSTN number ${pstn.number} (${pstn.connectivity})`);
   const held = licenseNames(service.resourceAccount.licenses);
-  const account = service.resourceAccount.upn ?? `${service.id}'s resource account`;
-  check('LIC-02', true, `PSTN licenses are read from ${where}'s resource account ${account}: ${listOrNone(held)}`);
+  const account = service.resourceAccount.upn ? ` (${service.resourceAccount.upn})` : '';
+  check('LIC-02', true, `PSTN licenses are read from ${where}'s resource account${account}: ${held.length > 0 ? held.join(', ') : 'no licenses'}`);
   const hasResourceAccount = held.includes(RESOURCE_ACCOUNT);
 
   if (pstn.connectivity === 'Calling Plan') {
