@@ -44,9 +44,12 @@ export const microsoftLicenses = [
     kind: 'calling-plan',
   },
   {
+    // Microsoft's licensing reference (Entra docs, "Product names and service plan identifiers", 2025-10-29)
+    // lists this SKU as "Microsoft Teams Calling Plan pay-as-you-go (country zone 1 - US)". MCOPSTN_PAYG_1 is
+    // its service plan, not its SKU part number (the Teams add-on SKU table mislabels it); kept as an alias.
     displayName: 'Microsoft Teams Calling Plan pay-as-you-go',
-    skuPartNumber: 'MCOPSTN_PAYG_1',
-    skuId: '7f1a5e06-5ed6-4d86-9d8c-1b9b8b1f1c52',
+    skuPartNumber: 'Microsoft_Teams_Calling_Plan_pay_as_you_go_(country_zone_1_US)',
+    skuId: '9b196e97-5830-4c2e-adc2-1e10ebf5dee5',
     servicePlans: ['MCOPSTN_PAYG_1'],
     kind: 'calling-plan',
   },
@@ -81,6 +84,9 @@ const licenseAliases: Record<string, MicrosoftLicenseName> = {
   'Microsoft Teams Phone Standard': 'Teams Phone Standard',
   'Microsoft 365 E1': 'Office 365 E1',
   ENTERPRISEPACK: 'Microsoft 365 E3',
+  MCOPSTN_PAYG_1: 'Microsoft Teams Calling Plan pay-as-you-go',
+  // The zone 1 SKU outside the US, as tenants see it in subscribedSkus (no GUID is published for it).
+  'Microsoft_Teams_Calling_Plan_pay_as_you_go_(country_zone_1)': 'Microsoft Teams Calling Plan pay-as-you-go',
 };
 
 const byKey = new Map<string, MicrosoftLicense>();
