@@ -1,0 +1,53 @@
+import type { GraphEndpoint } from './constants.js';
+
+export interface GraphErrorInit {
+  /** HTTP status; 0 when the request never got a response (network failure). */
+  status: number;
+  /** Graph's `error.code`, or `NetworkError` / `HTTP<status>` when the response had no Graph envelope. */
+  code: string;
+  message: string;
+  endpoint: GraphEndpoint;
+  method: string;
+  path: string;
+  /** Requests sent, including the first one. */
+  attempts: number;
+  requestId?: string;
+  /** Whether the failure was of a retryable kind (the client gave up after `maxRetries`). */
+  retryable: boolean;
+}
+
+/**
+ * A Graph request that failed for good: a non-retryable status at once, or a retryable one after the retry
+ * budget ran out. `message` is Graph's own message, so rule ids a refusal carries (e.g. `[XFER-03]`) survive.
+ */
+export class GraphError extends Error {
+  override readonly name = 'GraphError';
+  readonly status: number;
+  readonly code: string;
+  readonly endpoint: GraphEndpoint;
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+
+  constructor(init: GraphErrorInit, options?: { cause?: unknown }) {
+    super(init.message, options);
+    this.status = init.status;
+    this.code = init.code;
+    this.endpoint = init.endpoint;
+    this.method = init.method;
+    this.path = init.path;
+    this.attempts = init.attempts;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable;
+  }
+
+  /** One line for logs and reports. */
+  describe(): string {
+    const status = this.status === 0 ? 'network failure' : `HTTP ${this.status}`;
+    return `${this.method} ${this.path}: ${status} ${this.code}: ${this.message} (${this.attempts} attempt${this.attempts === 1 ? '' : 's'})`;
+  }
+}
+
+export const isGraphError = (value: unknown): value is GraphError => value instanceof GraphError;
