@@ -1,0 +1,80 @@
+/**
+ * Call state changes shared by the Graph calls handlers (the bot side) and the mock PSTN (the far end).
+ * States and result codes follow the Graph cloud-communications docs: a completed transfer terminates the
+ * transferor's call with 0/7015 "GracefulTransferCompleted"; a failed one leaves the call `established`.
+ */
+import type { GraphMockContext } from './context.js';
+import type { CallRecord, ParticipantRecord } from './db.js';
+
+export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
+  ctx.db.calls.findFirst((q) => q.where({ id }));
+
+export async function updateCall(ctx: GraphMockContext, id: string, data: (draft: CallRecord) => void): Promise<CallRecord | undefined> {
+  return ctx.db.calls.update((q) => q.where({ id }), { data });
+}
+
+export const participant = (identity: ParticipantRecord['identity'], extra: Partial<ParticipantRecord> = {}): ParticipantRecord => ({
+  identity,
+  endpointType: null,
+  region: null,
+  languageId: null,
+  countryCode: null,
+  replacesCallId: null,
+  ...extra,
+});
+
+/** The far-end address of a participant: an E.164 number, a user or an application instance object id. */
+export function farEndAddress(p: ParticipantRecord): string | null {
+  return p.identity.phone?.id ?? p.identity.user?.id ?? p.identity.applicationInstance?.id ?? null;
+}
+
+export const answerModeOf = (ctx: GraphMockContext, address: string): 'auto' | 'manual' => ctx.farEndModes.get(address) ?? 'auto';
+
+/** The far end of a pending leg picked up: a dial-out is established, a transfer completes. */
+export async function farEndAnswered(ctx: GraphMockContext, callId: string): Promise<CallRecord | undefined> {
+  return updateCall(ctx, callId, (c) => {
+    if (c.pendingFarEnd === null) return;
+    c.pendingFarEnd = null;
+    if (c.state === 'transferring') {
+      c.state = 'terminated';
+      c.resultInfo = { code: 0, subcode: 7015, message: 'GracefulTransferCompleted' };
+      const last = c.transfers.at(-1);
+      if (last?.outcome === 'pending') last.outcome = 'completed';
+    } else if (c.state === 'establishing') {
+      c.state = 'established';
+    }
+  });
+}
+
+/** The far end declined or never answered: a dial-out ends, a transfer fails back to `established`. */
+export async function farEndRejected(ctx: GraphMockContext, callId: string): Promise<CallRecord | undefined> {
+  return updateCall(ctx, callId, (c) => {
+    if (c.pendingFarEnd === null) return;
+    c.pendingFarEnd = null;
+    if (c.state === 'transferring') {
+      c.state = 'established';
+      c.resultInfo = { code: 500, subcode: 7000, message: 'TransferFailed' };
+      const last = c.transfers.at(-1);
+      if (last?.outcome === 'pending') last.outcome = 'failed';
+    } else if (c.state === 'establishing') {
+      c.state = 'terminated';
+      c.resultInfo = { code: 486, subcode: 0, message: 'Declined' };
+    }
+  });
+}
+
+/** The remote party (PSTN caller or dialled party) hung up. */
+export async function farEndHungUp(ctx: GraphMockContext, callId: string): Promise<CallRecord | undefined> {
+  return updateCall(ctx, callId, (c) => {
+    if (c.state === 'terminated') return;
+    c.state = 'terminated';
+    c.pendingFarEnd = null;
+    c.resultInfo = { code: 0, subcode: 0, message: 'RemoteHangup' };
+  });
+}
+
+/** Complete a just-started leg at once when its far end answers automatically (the scenario default). */
+export async function settleIfAutomatic(ctx: GraphMockContext, callId: string): Promise<void> {
+  const call = findCall(ctx, callId);
+  if (call?.pendingFarEnd && answerModeOf(ctx, call.pendingFarEnd) === 'auto') await farEndAnswered(ctx, callId);
+}

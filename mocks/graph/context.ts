@@ -1,0 +1,81 @@
+/**
+ * Everything a handler may touch, created once per mock. Handlers are small functions over this context;
+ * they never reach for globals, the wall clock or randomness.
+ */
+import type { GraphEndpoint } from '../../src/graph/constants.js';
+import { findMicrosoftLicense } from '../../src/domain/licenses.js';
+import type { GraphDb, UserRecord } from './db.js';
+import type { RequestStamp } from './errors.js';
+import type { FaultInjector } from './faults.js';
+import type { SequentialIds } from './ids.js';
+import type { PstnPolicy } from './pstnPolicy.js';
+
+export interface GraphRequestLogEntry {
+  /** Virtual ms when the request arrived. */
+  at: number;
+  method: string;
+  /** Path below the Graph root, with the query string. */
+  path: string;
+  /** Null for requests no handler serves (they are also in `unhandled`). */
+  endpoint: GraphEndpoint | null;
+  status: number | 'network';
+  faulted: boolean;
+  requestId: string;
+  latencyMs: number;
+}
+
+export interface UnhandledRequest {
+  at: number;
+  method: string;
+  url: string;
+}
+
+export interface TenantDirectory {
+  name: string;
+  domains: string[];
+  consents: string[];
+}
+
+export type FarEndAnswerMode = 'auto' | 'manual';
+
+export interface GraphMockContext {
+  readonly db: GraphDb;
+  readonly now: () => number;
+  readonly tenantId: string;
+  tenant: TenantDirectory;
+  readonly pstnPolicy: PstnPolicy;
+  readonly ids: SequentialIds;
+  readonly faults: FaultInjector;
+  readonly log: GraphRequestLogEntry[];
+  readonly unhandled: UnhandledRequest[];
+  /** Callback URI recorded on calls the PSTN side creates (Nimbus's calling bot endpoint). */
+  readonly callbackUri: string;
+  /** The Nimbus calling bot application, the source of calls not placed as an application instance. */
+  readonly botApplication: { id: string; displayName: string };
+  /**
+   * How far ends (E.164 numbers, user object ids) react to a new leg: `auto` answers at once (the scenario
+   * default for outbound targets), `manual` waits for `pstn.answer` / `pstn.reject`.
+   */
+  readonly farEndModes: Map<string, FarEndAnswerMode>;
+  stamp(request: Request): RequestStamp;
+}
+
+/** A user or resource account by object id or UPN (Graph accepts either in `/users/{id}`). */
+export function findUser(ctx: GraphMockContext, idOrUpn: string): UserRecord | undefined {
+  const key = idOrUpn.toLowerCase();
+  return ctx.db.users.findFirst((q) => q.where((u) => u.id === idOrUpn || u.userPrincipalName.toLowerCase() === key));
+}
+
+export function findAppInstance(ctx: GraphMockContext, id: string): UserRecord | undefined {
+  const user = findUser(ctx, id);
+  return user?.kind === 'applicationInstance' ? user : undefined;
+}
+
+/** Display names of a directory object's assigned licenses (what the PSTN policy reasons about). */
+export const licenseNamesOf = (user: UserRecord): string[] =>
+  user.assignedLicenses.map((l) => findMicrosoftLicense(l.skuId)?.displayName ?? l.skuId);
+
+export function hasConsent(ctx: GraphMockContext, ...anyOf: string[]): boolean {
+  const granted = new Set(ctx.tenant.consents.map((c) => c.toLowerCase()));
+  return anyOf.some((c) => granted.has(c.toLowerCase()));
+}

@@ -1,0 +1,280 @@
+/**
+ * Cloud communications calls as Nimbus's calling bot uses them (PERM-04): create an outbound call as a
+ * service's application instance, answer or reject an incoming call, transfer, hang up.
+ *
+ * The PSTN rule the mock enforces is the one Nimbus depends on: a PSTN leg needs the PSTN licenses of an
+ * application instance (LIC-02), and for a transfer that instance is the FIRST one that answered or created
+ * the call (`answeredBy`), never the service currently holding it (XFER-02, XFER-03). The decision itself is
+ * delegated to the injected `pstnPolicy`.
+ *
+ * Simplification: real Graph acknowledges a transfer with 202 and reports a license failure later through a
+ * notification; the mock refuses it synchronously with 403 so the refusal and its rules are visible at once.
+ */
+import { HttpResponse, type HttpHandler } from 'msw';
+import { z } from 'zod';
+import { E164 } from '../../../src/domain/duration.js';
+import { GRAPH_V1 } from '../../../src/graph/constants.js';
+import { farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
+import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext } from '../context.js';
+import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from '../db.js';
+import { GraphErrors, withRules, type RequestStamp } from '../errors.js';
+import { renderCall } from '../render.js';
+import { describeIssues, readJson, route } from '../route.js';
+
+const identityIn = z.looseObject({ id: z.string().min(1), displayName: z.string().nullable().optional() });
+const IDENTITY_KINDS = ['user', 'application', 'applicationInstance', 'phone', 'guest'] as const;
+type IdentityKind = (typeof IDENTITY_KINDS)[number];
+const identitySetIn = z.looseObject(Object.fromEntries(IDENTITY_KINDS.map((k) => [k, identityIn.nullable().optional()])) as Record<IdentityKind, z.ZodOptional<z.ZodNullable<typeof identityIn>>>);
+const nullableText = z.string().nullable().optional();
+const participantIn = z.looseObject({
+  identity: identitySetIn,
+  endpointType: nullableText,
+  region: nullableText,
+  languageId: nullableText,
+  countryCode: nullableText,
+  replacesCallId: nullableText,
+});
+type ParticipantIn = z.output<typeof participantIn>;
+const jsonObject = z.record(z.string(), z.json());
+
+const createCallBody = z.looseObject({
+  callbackUri: z.string().min(1),
+  source: participantIn.nullable().optional(),
+  targets: z.array(participantIn).min(1),
+  requestedModalities: z.array(z.string()).min(1),
+  mediaConfig: jsonObject,
+  callOptions: jsonObject.nullable().optional(),
+  subject: nullableText,
+  tenantId: z.string().optional(),
+});
+const answerBody = z.looseObject({
+  callbackUri: z.string().optional(),
+  acceptedModalities: z.array(z.string()).min(1),
+  mediaConfig: jsonObject,
+  callOptions: jsonObject.nullable().optional(),
+  participantCapacity: z.number().int().optional(),
+});
+const rejectBody = z.looseObject({ reason: z.enum(['none', 'busy', 'forbidden']).optional(), callbackUri: z.string().optional() });
+const transferBody = z.looseObject({ transferTarget: participantIn, transferee: participantIn.optional(), clientContext: z.string().optional() });
+
+/** Keep the identities Graph knows, without annotations or nulls. */
+function toParticipant(p: ParticipantIn): ParticipantRecord {
+  const identity: IdentitySetRecord = {};
+  for (const kind of IDENTITY_KINDS) {
+    const value = p.identity[kind];
+    if (value) identity[kind] = { id: value.id, displayName: value.displayName ?? null };
+  }
+  return participant(identity, {
+    endpointType: p.endpointType ?? null,
+    region: p.region ?? null,
+    languageId: p.languageId ?? null,
+    countryCode: p.countryCode ?? null,
+    replacesCallId: p.replacesCallId ?? null,
+  });
+}
+
+function kindOf(p: ParticipantRecord): IdentityKind | 'none' | 'several' {
+  const kinds = IDENTITY_KINDS.filter((k) => p.identity[k] !== undefined);
+  return kinds.length === 0 ? 'none' : kinds.length > 1 ? 'several' : (kinds[0] as IdentityKind);
+}
+
+const callNotFound = (stamp: RequestStamp, id: string) => GraphErrors.itemNotFound(stamp, `Call '${id}' was not found.`);
+
+async function parseBody<T extends z.ZodType>(request: Request, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+  const json = await readJson(request, stamp);
+  if (!json.ok) return json;
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${describeIssues(parsed.error.issues)}`) };
+  return { ok: true, value: parsed.data };
+}
+
+export function callsHandlers(ctx: GraphMockContext): HttpHandler[] {
+  const liveCall = (id: string): CallRecord | undefined => {
+    const call = findCall(ctx, id);
+    return call && !call.deleted ? call : undefined;
+  };
+  const answeredByRecord = (call: CallRecord): UserRecord | undefined => (call.answeredBy ? findUser(ctx, call.answeredBy) : undefined);
+
+  /** A target that must exist in the directory: a Teams user or a service's application instance. */
+  const checkDirectoryTarget = (target: ParticipantRecord, stamp: RequestStamp): Response | undefined => {
+    const user = target.identity.user;
+    if (user && findUser(ctx, user.id)?.kind !== 'person') return GraphErrors.notFound(stamp, user.id);
+    const instance = target.identity.applicationInstance;
+    if (instance && !findAppInstance(ctx, instance.id)) return GraphErrors.notFound(stamp, instance.id);
+    const phone = target.identity.phone;
+    if (phone && !E164.test(phone.id)) return GraphErrors.badRequest(stamp, `Phone identity '${phone.id}' is not an E.164 number.`);
+    return undefined;
+  };
+
+  return [
+    route(ctx, 'post', '/communications/calls', 'calls', async ({ request, stamp }) => {
+      const parsed = await parseBody(request, stamp, createCallBody);
+      if (!parsed.ok) return parsed.response;
+      const body = parsed.value;
+      if (body.tenantId !== undefined && body.tenantId !== ctx.tenantId) {
+        return GraphErrors.badRequest(stamp, `tenantId '${body.tenantId}' is not this tenant ('${ctx.tenantId}').`);
+      }
+      if (body.targets.length !== 1) return GraphErrors.badRequest(stamp, 'Only peer-to-peer calls are modelled: give exactly one target.');
+      const target = toParticipant(body.targets[0] as ParticipantIn);
+      const targetKind = kindOf(target);
+      if (targetKind !== 'phone' && targetKind !== 'user' && targetKind !== 'applicationInstance') {
+        return GraphErrors.badRequest(stamp, 'The call target must have exactly one identity: phone, user or applicationInstance.');
+      }
+      const invalidTarget = checkDirectoryTarget(target, stamp);
+      if (invalidTarget) return invalidTarget;
+
+      const sourceIn = body.source ? toParticipant(body.source) : undefined;
+      const instanceId = sourceIn?.identity.applicationInstance?.id;
+      const instance = instanceId ? findAppInstance(ctx, instanceId) : undefined;
+      if (instanceId && !instance) return GraphErrors.notFound(stamp, instanceId);
+
+      if (targetKind === 'phone') {
+        if (!instance) {
+          return GraphErrors.forbidden(stamp, withRules('A call to a PSTN number must be placed as the application instance (resource account) of a service: set source.identity.applicationInstance', ['LIC-02']));
+        }
+        const verdict = ctx.pstnPolicy(licenseNamesOf(instance), instance.pstnConnectivity ?? undefined, 'outbound');
+        if (!verdict.allowed) {
+          return GraphErrors.forbidden(stamp, withRules(`Outbound PSTN call from ${instance.displayName} refused: ${verdict.message}`, verdict.because));
+        }
+      }
+
+      const source = instance
+        ? participant({ applicationInstance: { id: instance.id, displayName: instance.displayName } }, { countryCode: sourceIn?.countryCode ?? null, region: sourceIn?.region ?? null, languageId: sourceIn?.languageId ?? null })
+        : (sourceIn ?? participant({ application: { ...ctx.botApplication } }));
+      const id = ctx.ids.next('call');
+      const record = await ctx.db.calls.create({
+        id,
+        state: 'establishing',
+        direction: 'outgoing',
+        tenantId: ctx.tenantId,
+        callbackUri: body.callbackUri,
+        callChainId: ctx.ids.next('callChain'),
+        myParticipantId: ctx.ids.next('participant'),
+        subject: body.subject ?? null,
+        source,
+        targets: [target],
+        requestedModalities: body.requestedModalities,
+        mediaConfig: body.mediaConfig,
+        callOptions: body.callOptions ?? null,
+        // The service that places a call is its first responder for the PSTN transfer rule (XFER-02).
+        answeredBy: instance?.id ?? null,
+        heldBy: instance?.id ?? null,
+        pendingFarEnd: farEndAddress(target),
+        createdAt: ctx.now(),
+      });
+      const created = renderCall(record, instance);
+      await settleIfAutomatic(ctx, id);
+      return HttpResponse.json(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${id}` } });
+    }),
+
+    route(ctx, 'get', '/communications/calls/:id', 'calls', ({ params, stamp }) => {
+      const call = liveCall(params['id'] ?? '');
+      if (!call) return callNotFound(stamp, params['id'] ?? '');
+      return HttpResponse.json(renderCall(call, answeredByRecord(call)));
+    }),
+
+    route(ctx, 'post', '/communications/calls/:id/answer', 'calls', async ({ params, request, stamp }) => {
+      const id = params['id'] ?? '';
+      const call = liveCall(id);
+      if (!call) return callNotFound(stamp, id);
+      const parsed = await parseBody(request, stamp, answerBody);
+      if (!parsed.ok) return parsed.response;
+      if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be answered.`);
+      const instance = call.targets[0]?.identity.applicationInstance?.id ?? null;
+      const body = parsed.value;
+      await updateCall(ctx, id, (c) => {
+        c.state = 'established';
+        c.heldBy = instance;
+        // First responder wins: later answers after service-to-service transfers keep the binding (XFER-02).
+        c.answeredBy = c.answeredBy ?? instance;
+        if (body.callbackUri !== undefined) c.callbackUri = body.callbackUri;
+        c.mediaConfig = body.mediaConfig;
+        if (body.callOptions) c.callOptions = body.callOptions;
+      });
+      return new HttpResponse(null, { status: 202 });
+    }),
+
+    route(ctx, 'post', '/communications/calls/:id/reject', 'calls', async ({ params, request, stamp }) => {
+      const id = params['id'] ?? '';
+      const call = liveCall(id);
+      if (!call) return callNotFound(stamp, id);
+      const parsed = await parseBody(request, stamp, rejectBody);
+      if (!parsed.ok) return parsed.response;
+      if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be rejected.`);
+      await updateCall(ctx, id, (c) => {
+        c.state = 'terminated';
+        c.resultInfo = { code: parsed.value.reason === 'busy' ? 486 : 603, subcode: 0, message: `Rejected (${parsed.value.reason ?? 'none'})` };
+      });
+      return new HttpResponse(null, { status: 202 });
+    }),
+
+    route(ctx, 'post', '/communications/calls/:id/transfer', 'calls', async ({ params, request, stamp }) => {
+      const id = params['id'] ?? '';
+      const call = liveCall(id);
+      if (!call) return callNotFound(stamp, id);
+      const parsed = await parseBody(request, stamp, transferBody);
+      if (!parsed.ok) return parsed.response;
+      if (call.state !== 'established') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an established call can be transferred.`);
+      const target = toParticipant(parsed.value.transferTarget);
+      const kind = kindOf(target);
+      if (kind !== 'phone' && kind !== 'user' && kind !== 'applicationInstance') {
+        return GraphErrors.badRequest(stamp, 'transferTarget must have exactly one identity: phone, user or applicationInstance.');
+      }
+      const invalidTarget = checkDirectoryTarget(target, stamp);
+      if (invalidTarget) return invalidTarget;
+      const targetId = farEndAddress(target) as string;
+      const at = ctx.now();
+
+      if (kind === 'applicationInstance') {
+        // Service-to-service: no license involved (XFER-01). The target service's bot receives the call as
+        // incoming and answers it itself; `answeredBy` keeps the first service (XFER-02).
+        await updateCall(ctx, id, (c) => {
+          c.transfers.push({ at, targetKind: kind, targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] });
+          c.state = 'incoming';
+          c.targets = [target];
+          c.heldBy = null;
+          c.resultInfo = null;
+        });
+        return new HttpResponse(null, { status: 202 });
+      }
+
+      if (kind === 'phone') {
+        const first = answeredByRecord(call);
+        if (!first) {
+          return GraphErrors.forbidden(stamp, withRules(`PSTN transfer of call ${id} refused: no application instance ever answered it, so there is no PSTN license to use`, ['LIC-02', 'XFER-02']));
+        }
+        const verdict = ctx.pstnPolicy(licenseNamesOf(first), first.pstnConnectivity ?? undefined, 'transfer');
+        await updateCall(ctx, id, (c) => {
+          c.transfers.push({ at, targetKind: kind, targetId, outcome: verdict.allowed ? 'pending' : 'refused', licensedBy: first.id, because: verdict.because });
+        });
+        if (!verdict.allowed) {
+          const holder = call.heldBy && call.heldBy !== first.id ? findUser(ctx, call.heldBy)?.displayName : undefined;
+          const current = holder ? `; the license of the current service ${holder} is not used` : '';
+          return GraphErrors.forbidden(stamp, withRules(`PSTN transfer of call ${id} refused: ${verdict.message} (${first.displayName} answered the call first${current})`, verdict.because));
+        }
+      } else {
+        await updateCall(ctx, id, (c) => {
+          c.transfers.push({ at, targetKind: kind, targetId, outcome: 'pending', licensedBy: null, because: [] });
+        });
+      }
+      await updateCall(ctx, id, (c) => {
+        c.state = 'transferring';
+        c.pendingFarEnd = targetId;
+        c.resultInfo = null;
+      });
+      await settleIfAutomatic(ctx, id);
+      return new HttpResponse(null, { status: 202 });
+    }),
+
+    route(ctx, 'delete', '/communications/calls/:id', 'calls', async ({ params, stamp }) => {
+      const id = params['id'] ?? '';
+      if (!liveCall(id)) return callNotFound(stamp, id);
+      await updateCall(ctx, id, (c) => {
+        c.state = 'terminated';
+        c.pendingFarEnd = null;
+        c.deleted = true;
+      });
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
+}

@@ -1,0 +1,157 @@
+/**
+ * Presence: reads (single, `/communications/presences/{id}`, batch) and writes (application sessions via
+ * `setPresence`/`clearPresence`, the user's own choice via `setUserPreferredPresence`). Reads always return
+ * the aggregate of `presenceModel.ts` at the current virtual time, so session expiry follows the clock.
+ */
+import { HttpResponse, type HttpHandler } from 'msw';
+import { z } from 'zod';
+import { GRAPH_V1 } from '../../../src/graph/constants.js';
+import { findUser, type GraphMockContext } from '../context.js';
+import type { PresenceRecord, UserRecord } from '../db.js';
+import { GraphErrors, type RequestStamp } from '../errors.js';
+import {
+  effectivePresence,
+  isCombination,
+  parseIsoDuration,
+  PREFERRED_PRESENCE_COMBINATIONS,
+  preferredDefaultExpirationMs,
+  SET_PRESENCE_COMBINATIONS,
+  SET_PRESENCE_DEFAULT_EXPIRATION_MS,
+  SET_PRESENCE_MAX_EXPIRATION_MS,
+  SET_PRESENCE_MIN_EXPIRATION_MS,
+} from '../presenceModel.js';
+import { renderPresence } from '../render.js';
+import { describeIssues, readJson, route } from '../route.js';
+
+/** Graph's documented limit for one `getPresencesByUserId` request. */
+export const MAX_PRESENCE_BATCH = 650;
+
+const setPresenceBody = z.looseObject({
+  sessionId: z.string().min(1),
+  availability: z.string(),
+  activity: z.string(),
+  expirationDuration: z.string().optional(),
+});
+const preferredBody = z.looseObject({ availability: z.string(), activity: z.string(), expirationDuration: z.string().optional() });
+const clearBody = z.looseObject({ sessionId: z.string().min(1) });
+const batchBody = z.looseObject({ ids: z.array(z.string()).min(1).max(MAX_PRESENCE_BATCH) });
+
+export function presenceOf(ctx: GraphMockContext, userId: string): PresenceRecord | undefined {
+  return ctx.db.presences.findFirst((q) => q.where({ id: userId }));
+}
+
+export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
+  const single = (user: UserRecord, contextUrl: string) => {
+    const record = presenceOf(ctx, user.id);
+    const state = record ? effectivePresence(record, ctx.now()) : { availability: 'PresenceUnknown', activity: 'PresenceUnknown' };
+    return HttpResponse.json({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
+  };
+
+  /** Body parse + validation; a failure is already the Graph 400 to send. */
+  async function body<T extends z.ZodType>(request: Request, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+    const json = await readJson(request, stamp);
+    if (!json.ok) return json;
+    const parsed = schema.safeParse(json.value);
+    if (!parsed.success) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${describeIssues(parsed.error.issues)}`) };
+    return { ok: true, value: parsed.data };
+  }
+
+  const expiry = (raw: string | undefined, fallbackMs: number, stamp: RequestStamp, bounds?: [number, number]): { ok: true; ms: number } | { ok: false; response: Response } => {
+    if (raw === undefined) return { ok: true, ms: fallbackMs };
+    const ms = parseIsoDuration(raw);
+    if (ms === undefined) return { ok: false, response: GraphErrors.badRequest(stamp, `expirationDuration '${raw}' is not an ISO 8601 duration.`) };
+    if (bounds && (ms < bounds[0] || ms > bounds[1])) {
+      return { ok: false, response: GraphErrors.badRequest(stamp, `expirationDuration '${raw}' is outside the valid range PT5M to PT4H.`) };
+    }
+    return { ok: true, ms };
+  };
+
+  const updatePresence = (userId: string, data: (draft: PresenceRecord) => void) =>
+    ctx.db.presences.update((q) => q.where({ id: userId }), { data });
+
+  return [
+    route(ctx, 'get', '/users/:id/presence', 'presence', ({ params, stamp }) => {
+      const user = findUser(ctx, params['id'] ?? '');
+      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+      return single(user, `${GRAPH_V1}/$metadata#users('${user.id}')/presence/$entity`);
+    }),
+
+    route(ctx, 'get', '/communications/presences/:id', 'presence', ({ params, stamp }) => {
+      const user = findUser(ctx, params['id'] ?? '');
+      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+      return single(user, `${GRAPH_V1}/$metadata#communications/presences/$entity`);
+    }),
+
+    route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async ({ request, stamp }) => {
+      const parsed = await body(request, stamp, batchBody);
+      if (!parsed.ok) return parsed.response;
+      const now = ctx.now();
+      const value = parsed.value.ids.map((id) => {
+        const record = presenceOf(ctx, id);
+        // Graph answers unknown ids with an unknown presence rather than failing the whole batch.
+        return renderPresence(id, record ? effectivePresence(record, now) : { availability: 'PresenceUnknown', activity: 'PresenceUnknown' });
+      });
+      return HttpResponse.json({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
+    }),
+
+    route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {
+      const user = findUser(ctx, params['id'] ?? '');
+      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+      const parsed = await body(request, stamp, setPresenceBody);
+      if (!parsed.ok) return parsed.response;
+      const { sessionId, availability, activity, expirationDuration } = parsed.value;
+      if (!isCombination(SET_PRESENCE_COMBINATIONS, availability, activity)) {
+        return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setPresence.`);
+      }
+      const exp = expiry(expirationDuration, SET_PRESENCE_DEFAULT_EXPIRATION_MS, stamp, [SET_PRESENCE_MIN_EXPIRATION_MS, SET_PRESENCE_MAX_EXPIRATION_MS]);
+      if (!exp.ok) return exp.response;
+      const expiresAt = ctx.now() + exp.ms;
+      await updatePresence(user.id, (p) => {
+        p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now());
+        p.sessions.push({ sessionId, availability, activity, expiresAt });
+      });
+      return new HttpResponse(null, { status: 200 });
+    }),
+
+    route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async ({ params, request, stamp }) => {
+      const user = findUser(ctx, params['id'] ?? '');
+      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+      const parsed = await body(request, stamp, clearBody);
+      if (!parsed.ok) return parsed.response;
+      const { sessionId } = parsed.value;
+      const live = presenceOf(ctx, user.id)?.sessions.some((s) => s.sessionId === sessionId && s.expiresAt > ctx.now()) ?? false;
+      if (!live) return GraphErrors.itemNotFound(stamp, `Presence session '${sessionId}' does not exist for user '${user.id}'.`);
+      await updatePresence(user.id, (p) => {
+        p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId);
+      });
+      return new HttpResponse(null, { status: 200 });
+    }),
+
+    route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
+      const user = findUser(ctx, params['id'] ?? '');
+      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+      const parsed = await body(request, stamp, preferredBody);
+      if (!parsed.ok) return parsed.response;
+      const { availability, activity, expirationDuration } = parsed.value;
+      if (!isCombination(PREFERRED_PRESENCE_COMBINATIONS, availability, activity)) {
+        return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setUserPreferredPresence.`);
+      }
+      const exp = expiry(expirationDuration, preferredDefaultExpirationMs(availability), stamp);
+      if (!exp.ok) return exp.response;
+      const expiresAt = ctx.now() + exp.ms;
+      await updatePresence(user.id, (p) => {
+        p.preferred = { availability, activity, expiresAt };
+      });
+      return new HttpResponse(null, { status: 200 });
+    }),
+
+    route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, stamp }) => {
+      const user = findUser(ctx, params['id'] ?? '');
+      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+      await updatePresence(user.id, (p) => {
+        p.preferred = null;
+      });
+      return new HttpResponse(null, { status: 200 });
+    }),
+  ];
+}

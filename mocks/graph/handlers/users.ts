@@ -1,0 +1,170 @@
+/**
+ * `GET /users` and `GET /users/{id | userPrincipalName}`. `$search` is the Call on Behalf contact search:
+ * Graph serves it only with `ConsistencyLevel: eventual`, and Nimbus can run it only with the tenant consent
+ * `User.Read.All` (COB-14).
+ */
+import { HttpResponse, type HttpHandler } from 'msw';
+import type { GraphMockContext } from '../context.js';
+import { findUser, hasConsent } from '../context.js';
+import type { UserRecord } from '../db.js';
+import { GraphErrors, withRules, type RequestStamp } from '../errors.js';
+import { renderUser, USER_SELECTABLE_PROPERTIES, usersContext } from '../render.js';
+import { route } from '../route.js';
+
+const SUPPORTED_OPTIONS = new Set(['$search', '$filter', '$select', '$top', '$count', '$orderby']);
+const SEARCHABLE = new Set(['displayName', 'mail', 'userPrincipalName', 'givenName', 'surname']);
+const FILTERABLE = new Set(['id', 'userPrincipalName', 'mail', 'displayName', 'userType', 'accountEnabled']);
+/** Directory read permissions that allow `$search` on users. */
+export const SEARCH_CONSENTS = ['User.Read.All', 'Directory.Read.All'] as const;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
+  return [
+    route(ctx, 'get', '/users', 'users', ({ url, request, stamp }) => {
+      const q = url.searchParams;
+      for (const key of q.keys()) {
+        if (key.startsWith('$') && !SUPPORTED_OPTIONS.has(key)) return GraphErrors.badRequest(stamp, `Unrecognized query argument specified: '${key}'.`);
+      }
+      const eventual = request.headers.get('ConsistencyLevel')?.toLowerCase() === 'eventual';
+      let users = ctx.db.users.all();
+
+      const search = q.get('$search');
+      if (search !== null) {
+        if (!hasConsent(ctx, ...SEARCH_CONSENTS)) {
+          return GraphErrors.authorizationDenied(stamp, withRules(`The tenant has not consented to ${SEARCH_CONSENTS[0]}, which directory search needs`, ['COB-14', 'PERM-03']));
+        }
+        if (!eventual) {
+          return GraphErrors.unsupportedQuery(stamp, "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+        }
+        const matcher = parseSearch(search, stamp);
+        if (!matcher.ok) return matcher.response;
+        users = users.filter(matcher.value);
+      }
+
+      const filter = q.get('$filter');
+      if (filter !== null) {
+        const matcher = parseFilter(filter, stamp);
+        if (!matcher.ok) return matcher.response;
+        users = users.filter(matcher.value);
+      }
+
+      const orderby = q.get('$orderby');
+      if (orderby !== null) {
+        const m = /^\s*(displayName|userPrincipalName)(?:\s+(asc|desc))?\s*$/i.exec(orderby);
+        if (!m) return GraphErrors.unsupportedQuery(stamp, `Unsupported $orderby: '${orderby}'.`);
+        const key = (m[1] as string).toLowerCase() === 'displayname' ? 'displayName' : 'userPrincipalName';
+        const dir = m[2]?.toLowerCase() === 'desc' ? -1 : 1;
+        users = [...users].sort((a, b) => dir * compare(a[key], b[key]));
+      }
+
+      const count = q.get('$count');
+      if (count !== null && count !== 'true' && count !== 'false') return GraphErrors.badRequest(stamp, `Invalid $count value '${count}'.`);
+      if (count === 'true' && !eventual) {
+        return GraphErrors.unsupportedQuery(stamp, "$count is only supported with the header 'ConsistencyLevel: eventual'.");
+      }
+      const total = users.length;
+
+      const top = q.get('$top');
+      if (top !== null) {
+        const n = Number(top);
+        if (!Number.isInteger(n) || n < 1 || n > 999) return GraphErrors.badRequest(stamp, `Invalid $top value '${top}'; expected 1-999.`);
+        users = users.slice(0, n);
+      }
+
+      const select = parseSelect(q.get('$select'), stamp);
+      if (!select.ok) return select.response;
+      return HttpResponse.json({
+        '@odata.context': usersContext(select.value),
+        ...(count === 'true' ? { '@odata.count': total } : {}),
+        value: users.map((u) => renderUser(u, select.value)),
+      });
+    }),
+
+    route(ctx, 'get', '/users/:id', 'users', ({ params, url, stamp }) => {
+      const id = params['id'] ?? '';
+      const user = findUser(ctx, id);
+      if (!user) return GraphErrors.notFound(stamp, id);
+      const select = parseSelect(url.searchParams.get('$select'), stamp);
+      if (!select.ok) return select.response;
+      return HttpResponse.json({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
+    }),
+  ];
+}
+
+const compare = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
+
+function parseSelect(raw: string | null, stamp: RequestStamp): Parsed<string[] | undefined> {
+  if (raw === null) return { ok: true, value: undefined };
+  const props = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unknown = props.find((p) => !USER_SELECTABLE_PROPERTIES.includes(p));
+  if (unknown !== undefined) {
+    return { ok: false, response: GraphErrors.badRequest(stamp, `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`) };
+  }
+  return { ok: true, value: props };
+}
+
+/**
+ * Graph's directory `$search`: quoted `"property:text"` clauses joined by AND / OR (AND binds tighter).
+ * Text matches when every word of it is a prefix of some word of the property value (Graph tokenizes on
+ * spaces and on the separators in e-mail shaped values).
+ */
+export function parseSearch(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
+  const bad = (why: string): Parsed<never> => ({ ok: false, response: GraphErrors.badRequest(stamp, `Syntax error: ${why} in $search '${raw}'.`) });
+  const tokens: string[] = [];
+  const re = /\s*(?:"([^"]*)"|(AND|OR)\b)\s*/gy;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  while ((m = re.exec(raw)) !== null && m[0] !== '') {
+    tokens.push(m[1] !== undefined ? `"${m[1]}` : (m[2] as string));
+    consumed = re.lastIndex;
+  }
+  if (consumed !== raw.length || tokens.length === 0) return bad('expected quoted "property:text" clauses');
+
+  const groups: { prop: keyof UserRecord; text: string }[][] = [[]];
+  let expectClause = true;
+  for (const token of tokens) {
+    if (expectClause !== token.startsWith('"')) return bad(`unexpected ${token.startsWith('"') ? 'clause' : token}`);
+    expectClause = !expectClause;
+    if (token === 'OR') groups.push([]);
+    if (!token.startsWith('"')) continue;
+    const body = token.slice(1);
+    const colon = body.indexOf(':');
+    if (colon < 1) return bad(`clause "${body}" lacks a property`);
+    const prop = body.slice(0, colon);
+    if (!SEARCHABLE.has(prop)) return bad(`property '${prop}' cannot be searched`);
+    (groups[groups.length - 1] as { prop: keyof UserRecord; text: string }[]).push({ prop: prop as keyof UserRecord, text: body.slice(colon + 1) });
+  }
+  if (expectClause) return bad('dangling operator');
+
+  const words = (value: unknown): string[] => (typeof value === 'string' ? value.toLowerCase().split(/[\s@._\-]+/).filter((w) => w !== '') : []);
+  const matches = (value: unknown, text: string): boolean => {
+    const have = words(value);
+    const want = text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+    return want.length > 0 && want.every((w) => have.some((h) => h.startsWith(w)));
+  };
+  return { ok: true, value: (u) => groups.some((group) => group.every((c) => matches(u[c.prop], c.text))) };
+}
+
+/** `prop eq 'value'`, `prop eq true`, `startswith(prop,'value')`, joined by `or` or `and`. */
+export function parseFilter(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
+  const unsupported: Parsed<never> = { ok: false, response: GraphErrors.unsupportedQuery(stamp, `Unsupported or invalid query filter clause specified: '${raw}'.`) };
+  const joiner = /\s+and\s+/i.test(raw) ? 'and' : 'or';
+  if (/\s+and\s+/i.test(raw) && /\s+or\s+/i.test(raw)) return unsupported;
+  const clauses: ((u: UserRecord) => boolean)[] = [];
+  for (const part of raw.split(joiner === 'and' ? /\s+and\s+/i : /\s+or\s+/i)) {
+    const eq = /^\s*(\w+)\s+eq\s+(?:'((?:[^']|'')*)'|(true|false))\s*$/i.exec(part);
+    const sw = /^\s*startswith\(\s*(\w+)\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i.exec(part);
+    const prop = (eq?.[1] ?? sw?.[1]) as string | undefined;
+    if (!prop || !FILTERABLE.has(prop)) return unsupported;
+    const key = prop as keyof UserRecord;
+    if (eq) {
+      const literal = eq[3] !== undefined ? eq[3].toLowerCase() === 'true' : (eq[2] as string).replace(/''/g, "'");
+      clauses.push((u) => (typeof literal === 'string' ? String(u[key]).toLowerCase() === literal.toLowerCase() : u[key] === literal));
+    } else if (sw) {
+      const prefix = (sw[2] as string).replace(/''/g, "'").toLowerCase();
+      clauses.push((u) => String(u[key] ?? '').toLowerCase().startsWith(prefix));
+    }
+  }
+  return { ok: true, value: (u) => (joiner === 'and' ? clauses.every((c) => c(u)) : clauses.some((c) => c(u))) };
+}

@@ -1,0 +1,67 @@
+/**
+ * Deterministic identifiers. The mock never uses randomness or the wall clock, so two runs of one scenario
+ * produce byte-identical logs and reports.
+ *
+ * GUIDs are UUIDv8 (RFC 9562 "custom" layout): 122 bits from a string hash, with the version and variant
+ * bits set so they look and validate like the GUIDs Graph returns without pretending to be random v4 ids.
+ */
+
+/** cyrb128: a small, well-distributed, non-cryptographic 128-bit string hash. */
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** A GUID-shaped id that depends only on `namespace` and `key`. */
+export function stableGuid(namespace: string, key: string): string {
+  const [a, b, c, d] = cyrb128(`${namespace}\u0000${key}`);
+  const hex = hex8(a) + hex8(b) + hex8(c) + hex8(d);
+  const version = `8${hex.slice(13, 16)}`;
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16) + hex.slice(17, 20);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${version}-${variant}-${hex.slice(20, 32)}`;
+}
+
+/** A 43-character base64url id, the shape Graph uses for `licenseDetails.id`. */
+export function stableBase64Id(namespace: string, key: string): string {
+  const words = [...cyrb128(`${namespace}\u0000${key}`), ...cyrb128(`${key}\u0000${namespace}`)];
+  const bytes = new Uint8Array(32);
+  words.forEach((w, i) => {
+    bytes[i * 4] = w >>> 24;
+    bytes[i * 4 + 1] = (w >>> 16) & 0xff;
+    bytes[i * 4 + 2] = (w >>> 8) & 0xff;
+    bytes[i * 4 + 3] = w & 0xff;
+  });
+  return Buffer.from(bytes).toString('base64url');
+}
+
+/** Sequential ids (calls, request ids): deterministic in creation order, GUID-shaped. */
+export class SequentialIds {
+  private readonly counters = new Map<string, number>();
+  constructor(private readonly salt: string) {}
+
+  next(kind: string): string {
+    const n = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, n);
+    return stableGuid(`${this.salt}:${kind}`, String(n));
+  }
+}

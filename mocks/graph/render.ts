@@ -1,0 +1,172 @@
+/** Records to Graph's JSON shapes (property names, `@odata.type` annotations, default nulls). */
+import { GRAPH_V1 } from '../../src/graph/constants.js';
+import { findMicrosoftLicense } from '../../src/domain/licenses.js';
+import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from './db.js';
+import { stableBase64Id } from './ids.js';
+import { servicePlanIdOf } from './servicePlans.js';
+import type { GraphPresenceState } from './seed.js';
+
+/** A JSON object as Graph returns it; values are plain JSON data. */
+type JsonObject = Record<string, unknown>;
+
+// --- users -----------------------------------------------------------------------------------------------
+
+/** What `GET /users/{id}` returns without `$select` (Graph v1.0 default property set). */
+export const USER_DEFAULT_PROPERTIES = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+] as const;
+
+export const USER_SELECTABLE_PROPERTIES: readonly string[] = [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'userType', 'assignedLicenses'];
+
+export function renderUser(user: UserRecord, select?: readonly string[]): JsonObject {
+  const all: JsonObject = {
+    businessPhones: [...user.businessPhones],
+    displayName: user.displayName,
+    givenName: user.givenName,
+    jobTitle: null,
+    mail: user.mail,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: null,
+    surname: user.surname,
+    userPrincipalName: user.userPrincipalName,
+    id: user.id,
+    accountEnabled: user.accountEnabled,
+    userType: user.userType,
+    assignedLicenses: user.assignedLicenses.map((l) => ({ disabledPlans: [...l.disabledPlans], skuId: l.skuId })),
+  };
+  const keys = select ?? USER_DEFAULT_PROPERTIES;
+  const out: JsonObject = {};
+  for (const key of keys) out[key] = all[key] ?? null;
+  return out;
+}
+
+export const usersContext = (select?: readonly string[]): string =>
+  `${GRAPH_V1}/$metadata#users${select ? `(${select.join(',')})` : ''}`;
+
+// --- licenses --------------------------------------------------------------------------------------------
+
+export function renderLicenseDetails(user: UserRecord): JsonObject[] {
+  return user.assignedLicenses.map((assigned) => {
+    const license = findMicrosoftLicense(assigned.skuId);
+    const plans = license?.servicePlans ?? [];
+    return {
+      id: stableBase64Id(`licenseDetails:${user.id}`, assigned.skuId),
+      skuId: assigned.skuId,
+      skuPartNumber: license?.skuPartNumber ?? null,
+      servicePlans: plans.map((name) => {
+        const servicePlanId = servicePlanIdOf(name);
+        return {
+          servicePlanId,
+          servicePlanName: name,
+          provisioningStatus: assigned.disabledPlans.includes(servicePlanId) ? 'Disabled' : 'Success',
+          appliesTo: 'User',
+        };
+      }),
+    };
+  });
+}
+
+// --- presence --------------------------------------------------------------------------------------------
+
+export const renderPresence = (id: string, state: GraphPresenceState): JsonObject => ({ id, availability: state.availability, activity: state.activity });
+
+// --- calls -----------------------------------------------------------------------------------------------
+
+function renderIdentitySet(set: IdentitySetRecord): JsonObject {
+  const out: JsonObject = { '@odata.type': '#microsoft.graph.identitySet' };
+  for (const [kind, identity] of Object.entries(set)) {
+    if (identity === undefined || identity === null || typeof identity !== 'object') continue;
+    const { id, displayName, ...rest } = identity as { id: string; displayName?: string | null } & Record<string, unknown>;
+    out[kind] = { '@odata.type': '#microsoft.graph.identity', displayName: displayName ?? null, id, ...stripAnnotations(rest) };
+  }
+  return out;
+}
+
+const stripAnnotations = (obj: Record<string, unknown>): JsonObject =>
+  Object.fromEntries(Object.entries(obj).filter(([k]) => !k.startsWith('@odata.')));
+
+export function renderParticipantInfo(p: ParticipantRecord): JsonObject {
+  return {
+    '@odata.type': '#microsoft.graph.participantInfo',
+    identity: renderIdentitySet(p.identity),
+    countryCode: p.countryCode,
+    endpointType: p.endpointType,
+    region: p.region,
+    languageId: p.languageId,
+  };
+}
+
+export function renderInvitationParticipantInfo(p: ParticipantRecord): JsonObject {
+  return {
+    '@odata.type': '#microsoft.graph.invitationParticipantInfo',
+    identity: renderIdentitySet(p.identity),
+    endpointType: p.endpointType,
+    region: p.region,
+    replacesCallId: p.replacesCallId,
+    languageId: p.languageId,
+  };
+}
+
+function renderMediaConfig(config: Record<string, unknown>): JsonObject {
+  const out: JsonObject = { ...config };
+  if (out['@odata.type'] === '#microsoft.graph.serviceHostedMediaConfig' && !Array.isArray(out['preFetchMedia'])) out['preFetchMedia'] = [];
+  return out;
+}
+
+function renderCallOptions(call: CallRecord): JsonObject {
+  const type = call.direction === 'outgoing' ? '#microsoft.graph.outgoingCallOptions' : '#microsoft.graph.incomingCallOptions';
+  return { '@odata.type': type, hideBotAfterEscalation: false, isContentSharingNotificationEnabled: false, isDeltaRosterEnabled: false, ...(call.callOptions ?? {}) };
+}
+
+export function renderCall(call: CallRecord, answeredBy: UserRecord | undefined): JsonObject {
+  return {
+    '@odata.context': `${GRAPH_V1}/$metadata#app/calls/$entity`,
+    '@odata.type': '#microsoft.graph.call',
+    id: call.id,
+    state: call.state,
+    direction: call.direction,
+    callbackUri: call.callbackUri,
+    callChainId: call.callChainId,
+    callRoutes: [],
+    source: renderParticipantInfo(call.source),
+    targets: call.targets.map(renderInvitationParticipantInfo),
+    requestedModalities: [...call.requestedModalities],
+    activeModalities: call.state === 'established' ? [...call.requestedModalities] : [],
+    mediaConfig: renderMediaConfig(call.mediaConfig),
+    callOptions: renderCallOptions(call),
+    routingPolicies: [],
+    tenantId: call.tenantId,
+    myParticipantId: call.myParticipantId,
+    subject: call.subject,
+    terminationReason: null,
+    ringingTimeoutInSeconds: null,
+    mediaState: null,
+    resultInfo: call.resultInfo ? { '@odata.type': '#microsoft.graph.resultInfo', ...call.resultInfo } : null,
+    answeredBy: answeredBy
+      ? renderParticipantInfo({
+          identity: { applicationInstance: { id: answeredBy.id, displayName: answeredBy.displayName } },
+          endpointType: null,
+          region: null,
+          languageId: null,
+          countryCode: null,
+          replacesCallId: null,
+        })
+      : null,
+    chatInfo: null,
+    meetingInfo: null,
+    meetingCapability: null,
+    transcription: null,
+    toneInfo: null,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The one wrapper every Graph handler goes through. It stamps the request (deterministic request id, virtual
+ * date), applies injected faults and latency, flags retries that ignore Retry-After, turns handler crashes
+ * into Graph 500s and writes the request log. Because this lives in the handlers themselves, the behaviour is
+ * identical under `mock.fetch` and under msw's `setupServer`.
+ */
+import { http, type HttpHandler } from 'msw';
+import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/graph/constants.js';
+import type { GraphMockContext } from './context.js';
+import { GraphErrors, type RequestStamp } from './errors.js';
+import { faultResponse, retryAfterSeconds } from './faults.js';
+
+export interface RouteArgs {
+  request: Request;
+  params: Record<string, string>;
+  url: URL;
+  stamp: RequestStamp;
+  ctx: GraphMockContext;
+}
+
+export type RouteResolver = (args: RouteArgs) => Response | Promise<Response>;
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/** Path below the Graph root plus query, as logs and reports print it. */
+export const relativePath = (url: URL): string => {
+  const root = new URL(GRAPH_V1).pathname;
+  const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname;
+  return `${path}${url.search}`;
+};
+
+export function route(ctx: GraphMockContext, method: Method, path: string, endpoint: GraphEndpoint, resolve: RouteResolver): HttpHandler {
+  return http[method](`${GRAPH_V1}${path}`, async ({ request, params }) => {
+    const stamp = ctx.stamp(request);
+    const url = new URL(request.url);
+    const logPath = relativePath(url);
+    ctx.faults.checkRetry(endpoint, stamp.at, request.method, logPath, stamp.requestId);
+
+    const fault = ctx.faults.take(endpoint);
+    let response = fault ? faultResponse(stamp, fault) : undefined;
+    const faulted = response !== undefined;
+    if (!response) {
+      try {
+        response = await resolve({ request, params: stringParams(params), url, stamp, ctx });
+      } catch (error) {
+        // A crash in a handler is a bug in the mock; surface it as a Graph 500 rather than a hung fetch.
+        response = GraphErrors.internal(stamp, `mock Graph handler for ${request.method} ${logPath} failed: ${String(error)}`);
+      }
+    }
+
+    const latencyMs = fault?.latencyMs ?? 0;
+    if (response.type !== 'error') {
+      response.headers.set('request-id', stamp.requestId);
+      response.headers.set('client-request-id', stamp.clientRequestId);
+      if (latencyMs > 0) response.headers.set(SIM_LATENCY_HEADER, String(latencyMs));
+      const seconds = fault ? retryAfterSeconds(fault) : undefined;
+      if (faulted && seconds !== undefined) ctx.faults.noteRetryAfter(endpoint, stamp.at, seconds);
+    }
+    ctx.log.push({
+      at: stamp.at,
+      method: request.method,
+      path: logPath,
+      endpoint,
+      status: response.type === 'error' ? 'network' : response.status,
+      faulted,
+      requestId: stamp.requestId,
+      latencyMs,
+    });
+    return response;
+  });
+}
+
+function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.join('/');
+  }
+  return out;
+}
+
+/** Parse a JSON request body; a malformed body is Graph's 400, not an exception. */
+export async function readJson(request: Request, stamp: RequestStamp): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const text = await request.text();
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: GraphErrors.badRequest(stamp, 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.') };
+  }
+}
+
+/** Graph-style summary of zod issues for a 400 message. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length > 0 ? i.path.map(String).join('.') : 'body'}: ${i.message}`)
+    .join('; ');
+}

@@ -1,0 +1,1 @@
+export { createPstnNetwork, type IncomingPstnCall, type PstnNetwork } from './network.js';
