@@ -64,8 +64,14 @@ export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Pr
           continue;
         }
         const w = world;
-        let outcome: VerbOutcome | undefined;
         const at = w.clock.now();
+        if (step.verb === 'wait') {
+          // Waiting moves the clock itself, so it runs outside the tracked work it waits for.
+          await w.advanceTo(at + step.args);
+          steps.push({ index, line, verb: 'wait', at, text: `wait ${formatDuration(step.args)}`, ok: null });
+          continue;
+        }
+        let outcome: VerbOutcome | undefined;
         w.note('step', 'step', `${step.verb}${step.note ? ` — ${step.note}` : ''}`);
         w.track(
           runVerb(w, step).then((o) => {

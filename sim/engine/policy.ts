@@ -101,8 +101,10 @@ export function canUnpark(world: World, user: string, parkedBy: string | null): 
   return rules.canUnpark({ user: world.userFacts(user), parkedBy });
 }
 
-export function parkingBlocks(world: World, user: string): Decision<boolean> {
-  return rules.parkingBlocks({ tenant: world.tenant, user: world.userFacts(user) });
+/** Would the user be blocked once this park is done (the task being parked counts, PAR-14)? */
+export function parkingBlocksAfterPark(world: World, user: string): Decision<boolean> {
+  const facts = world.userFacts(user);
+  return rules.parkingBlocks({ tenant: world.tenant, user: { ...facts, parkedTasks: facts.parkedTasks + 1, activeTask: false } });
 }
 
 export function canHold(world: World, supervised: boolean): Decision<boolean> {

@@ -93,6 +93,8 @@ export interface CallInput {
 type At = { at: number };
 export type CallEvent =
   | ({ type: 'WORKFLOW_ACCEPTED'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
+  /** An outbound call placed by a service (COB, scheduled outbound) belongs to it from the start (XFER-02, SUP-04). */
+  | ({ type: 'OWNED_BY_SERVICE'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
   | ({ type: 'QUEUED'; algorithm: string } & At)
   | ({ type: 'OFFERED'; users: string[]; origin?: UserSessionOrigin } & At)
   | ({ type: 'OFFER_MISSED'; user: string; outcome: string; because: RuleId[] } & At)
@@ -173,7 +175,7 @@ export const callSessionMachine = setup({
   },
   actions: {
     bindFirstResponder: assign(({ context, event }) =>
-      event.type === 'WORKFLOW_ACCEPTED'
+      event.type === 'WORKFLOW_ACCEPTED' || event.type === 'OWNED_BY_SERVICE'
         ? { firstRespondingService: event.service, pstnLicensed: event.pstnLicensed, pstnBecause: event.pstnBecause, currentService: context.currentService }
         : {},
     ),
@@ -355,6 +357,7 @@ export const callSessionMachine = setup({
     endedAt: null,
   }),
   on: {
+    OWNED_BY_SERVICE: { guard: 'isFirstResponse', actions: 'bindFirstResponder' },
     ENDED: { target: '.Ended', actions: 'endCall' },
     SESSION_OUTCOME: { actions: 'recordSessionOutcome' },
     USER_SESSION_OUTCOME: { actions: 'recordUserSessionOutcome' },
@@ -398,6 +401,8 @@ export const callSessionMachine = setup({
     DialingOut: {
       on: {
         TARGET_ANSWERED: { target: 'Connected', actions: 'startTalkTime' },
+        /** Outbound with Workflow (MOD-03): the answered party is routed through the service workflow. */
+        QUEUED: { target: 'InQueue', actions: 'markQueued' },
       },
     },
     Connected: {

@@ -231,8 +231,9 @@ export async function dialFarEnd(world: World, call: string, opts: { targetAnswe
     call,
     opts,
     () => {
-      world.sendCall(call, { type: 'TARGET_ANSWERED', at: world.clock.now() });
       world.note(`call:${call}`, 'task', `${target.value} answered`);
+      if (extras.outbound?.withWorkflow) runWorkflowToQueue(world, call, ctx.currentService);
+      else world.sendCall(call, { type: 'TARGET_ANSWERED', at: world.clock.now() });
     },
     () => farEndNotReached(world, call),
   );

@@ -27,7 +27,7 @@ export async function park(world: World, args: StepOf<'park'>['args']): Promise<
   }
   // PAR-08: parking ends a running supervision; it is not restored on unpark.
   endSupervisionFor(world, args.call, 'parked');
-  const blocking = world.record(policy.parkingBlocks(world, args.user), args.call);
+  const blocking = world.record(policy.parkingBlocksAfterPark(world, args.user), args.call);
   world.agent(args.user).send({ type: 'PARK', call: args.call, blocking: blocking.verdict });
   world.sendCall(args.call, { type: 'PARK', user: args.user, at: world.clock.now() });
   world.note(`user:${args.user}`, 'status', `parked ${args.call}: ${blocking.summary}`, blocking.because);

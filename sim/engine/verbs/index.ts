@@ -1,6 +1,5 @@
 /** Verb name → handler. One module per area of the product; this table is the whole step vocabulary. */
 import type { Step, StepOf, StepVerb } from '../../scenario/schema.js';
-import { formatDuration } from '../../../src/domain/duration.js';
 import type { World } from '../world.js';
 import { answer, decline, hangup, ignore, inboundCall } from './calls.js';
 import { hold, park, resume, supervise, unpark } from './handling.js';
@@ -10,12 +9,9 @@ import { transfer } from './transfer.js';
 import type { VerbOutcome } from './types.js';
 
 type Handler<V extends StepVerb> = (world: World, args: StepOf<V>['args']) => Promise<VerbOutcome>;
-type Handlers = { [V in Exclude<StepVerb, 'expect'>]: Handler<V> };
+/** `wait` and `expect` are run by the runner itself: they move or read the clock rather than act. */
+type Handlers = { [V in Exclude<StepVerb, 'expect' | 'wait'>]: Handler<V> };
 
-async function wait(world: World, ms: number): Promise<VerbOutcome> {
-  await world.advanceTo(world.clock.now() + ms);
-  return { ok: null, text: `wait ${formatDuration(ms)}` };
-}
 
 async function graphFault(world: World, args: StepOf<'graphFault'>['args']): Promise<VerbOutcome> {
   world.graph.addFault(args);
@@ -24,7 +20,6 @@ async function graphFault(world: World, args: StepOf<'graphFault'>['args']): Pro
 }
 
 export const handlers: Handlers = {
-  wait,
   presence,
   duty,
   inboundCall,
@@ -48,7 +43,7 @@ export const handlers: Handlers = {
   setActive,
 };
 
-export function runVerb(world: World, step: Exclude<Step, { verb: 'expect' }>): Promise<VerbOutcome> {
+export function runVerb(world: World, step: Exclude<Step, { verb: 'expect' | 'wait' }>): Promise<VerbOutcome> {
   const handler = handlers[step.verb] as Handler<typeof step.verb>;
   return handler(world, step.args as never);
 }

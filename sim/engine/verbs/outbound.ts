@@ -58,7 +58,7 @@ export async function callOnBehalf(world: World, args: StepOf<'callOnBehalf'>['a
   // The service owns the call, so its license is the one a later PSTN transfer uses (XFER-02).
   const license = world.record(policy.servicePstnLicense(world, service.id, 'transfer'), args.call);
   // COB-12: Nimbus first rings the user with an invitation, which the user accepts; only then it dials.
-  world.sendCall(args.call, { type: 'WORKFLOW_ACCEPTED', service: service.id, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
+  world.sendCall(args.call, { type: 'OWNED_BY_SERVICE', service: service.id, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
   world.sendCall(args.call, { type: 'INVITED', user: args.user, at: world.clock.now() });
   const agent = world.agent(args.user);
   agent.send({ type: 'OFFER', call: args.call, service: service.id, ringTimeoutMs: service.distribution.ringTimeout, kind: 'invitation' });
@@ -97,7 +97,7 @@ export async function scheduleOutbound(world: World, args: StepOf<'scheduleOutbo
   extras.decisions.push(decision);
   extras.target = target;
   const license = world.record(policy.servicePstnLicense(world, service.id, 'transfer'), args.call);
-  world.sendCall(args.call, { type: 'WORKFLOW_ACCEPTED', service: service.id, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
+  world.sendCall(args.call, { type: 'OWNED_BY_SERVICE', service: service.id, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
   if (args.withWorkflow) {
     // MOD-03: the external party is called first, then routed through the service workflow.
     extras.outbound = { withWorkflow: true, dialed: true };

@@ -8,7 +8,7 @@ export async function presence(world: World, args: StepOf<'presence'>['args']): 
   world.user(args.user);
   const activity = args.activity ?? defaultActivity(args.availability);
   // The user's Teams client sets presence; Nimbus reads it back through Graph (PRES-06, PRES-09).
-  const seen = await world.graph.changePresence(args.user, args.availability, activity);
+  const seen = await world.graph.changePresence(args.user, args.availability, activity, args.activity !== undefined);
   world.presenceSeen.set(args.user, seen);
   const online = policy.rules.isOnline(seen);
   world.agent(args.user).send({ type: 'PRESENCE_CHANGED', availability: seen.availability, activity: seen.activity, online });

@@ -1,0 +1,280 @@
+/**
+ * The modelled Nimbus's side of Microsoft Graph in one run: the mock Graph seeded from the scenario and the
+ * typed client that talks to it over the in-process transport. Nimbus reads licenses and presence through
+ * it, answers inbound calls, places calls as a service's resource account and transfers them; the mock
+ * checks PSTN licenses with the project's own rule function, so the mock and the model cannot drift apart.
+ */
+import { GraphClient } from '../../src/graph/client.js';
+import { GraphError } from '../../src/graph/errors.js';
+import { createGraphMock, type GraphMock } from '../../mocks/graph/index.js';
+import { ServiceSpec } from '../../src/domain/model.js';
+import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability, type PstnConnectivity } from '../../src/domain/enums.js';
+import { findMicrosoftLicense } from '../../src/domain/licenses.js';
+import type { RuleId } from '../../src/rules/decision.js';
+import { isRuleId } from '../../src/rules/index.js';
+import * as rules from '../../src/rules/index.js';
+import type { StepOf } from '../scenario/schema.js';
+import type { CallExtras, World } from './world.js';
+
+export interface GraphOutcome {
+  ok: boolean;
+  message: string;
+  because: RuleId[];
+}
+
+/** A resource account as the PSTN rule sees it, built from what Graph knows about an application instance. */
+function resourceAccountAsService(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
+  return ServiceSpec.parse({
+    id: 'resource-account',
+    license: 'Enterprise Routing',
+    assignment: 'None',
+    ...(connectivity ? { pstn: { number: '+10000000000', connectivity } } : {}),
+    resourceAccount: { licenses: [...licenses] },
+  });
+}
+
+export class GraphBridge {
+  readonly mock: GraphMock;
+  readonly client: GraphClient;
+  private readonly graphCalls = new Map<string, string>();
+  private readonly ended = new Set<string>();
+  private retries = 0;
+
+  constructor(private readonly world: World) {
+    this.mock = createGraphMock({
+      now: () => world.clock.now(),
+      pstnPolicy: (licenses, connectivity, purpose) => {
+        const d = rules.servicePstnLicense({ tenant: world.tenant, service: resourceAccountAsService(licenses, connectivity), purpose });
+        return { allowed: d.verdict, because: d.because, message: d.summary };
+      },
+    });
+    this.client = new GraphClient({
+      fetch: this.mock.fetch,
+      sleep: (ms: number) => {
+        this.retries++;
+        return world.sleep(ms);
+      },
+      maxRetries: world.tenant.behavior.graphMaxRetries,
+      retryBaseMs: world.tenant.behavior.graphRetryBase,
+    });
+  }
+
+  /** Seed the mock directory from the scenario's tenant, services (resource accounts) and users. */
+  async seed(): Promise<void> {
+    const { scenario, tenant } = this.world;
+    const domain = tenant.domains[0] ?? 'contoso.com';
+    await this.mock.seed({
+      tenant: { name: tenant.name, domains: tenant.domains, consents: tenant.consents },
+      services: scenario.services.map((s) => ({
+        id: s.id,
+        upn: s.resourceAccount.upn ?? `ra-${s.id.toLowerCase()}@${domain}`,
+        displayName: s.name ?? s.id,
+        licenses: s.resourceAccount.licenses,
+        ...(s.pstn ? { pstnNumber: s.pstn.number, connectivity: s.pstn.connectivity } : {}),
+      })),
+      users: [
+        ...scenario.users.map((u) => ({
+          id: u.id,
+          upn: u.upn,
+          displayName: u.displayName ?? u.id,
+          licenses: u.licenses,
+          availability: u.presence,
+          ...(u.activity ? { activity: u.activity } : {}),
+        })),
+        // Colleagues a scenario calls by UPN without modelling them still exist in the tenant's directory.
+        ...this.unmodelledColleagues().map((upn) => ({ id: upn, upn, displayName: upn, licenses: [], availability: 'Available' })),
+      ],
+    });
+  }
+
+  /** UPN targets in the tenant's own domains that belong to no modelled user or service. */
+  private unmodelledColleagues(): string[] {
+    const { scenario, tenant } = this.world;
+    const known = new Set([...scenario.users.map((u) => u.upn), ...scenario.services.map((s) => s.resourceAccount.upn).filter(Boolean)]);
+    const found = new Set<string>();
+    for (const step of scenario.steps) {
+      if (step.verb !== 'callOnBehalf' && step.verb !== 'scheduleOutbound' && step.verb !== 'transfer') continue;
+      const to = step.args.to;
+      if (!('upn' in to)) continue;
+      const domain = to.upn.slice(to.upn.lastIndexOf('@') + 1);
+      if (!known.has(to.upn) && tenant.domains.includes(domain)) found.add(to.upn);
+    }
+    return [...found].sort();
+  }
+
+  /** PERM-03: Nimbus reads every user's and resource account's licenses and every user's presence. */
+  async readDirectory(): Promise<void> {
+    const { scenario } = this.world;
+    for (const s of scenario.services) {
+      const details = await this.client.listLicenseDetails(this.mock.graphIdOf(s.id, 'service'));
+      this.world.licensesSeen.set(`service:${s.id}`, licenseNames(details));
+    }
+    for (const u of scenario.users) {
+      const details = await this.client.listLicenseDetails(this.mock.graphIdOf(u.id, 'user'));
+      this.world.licensesSeen.set(u.id, licenseNames(details));
+    }
+    if (scenario.users.length > 0) {
+      const ids = scenario.users.map((u) => this.mock.graphIdOf(u.id, 'user'));
+      const presences = await this.client.getPresencesByUserId(ids);
+      for (const p of presences) {
+        const scenarioId = p.id ? this.mock.scenarioIdOf(p.id)?.id : undefined;
+        if (scenarioId) this.world.presenceSeen.set(scenarioId, this.seen(scenarioId, p.availability ?? 'Offline', p.activity ?? 'Offline'));
+      }
+    }
+  }
+
+  /**
+   * The user changes presence in Teams; Nimbus reads it back through Graph (PRES-06, PRES-09 applied).
+   * A plain availability is the user's own choice (Graph's preferred presence, which is how Appear Away and
+   * Appear Offline exist too); an activity such as In a call or In a meeting comes from the Teams client's
+   * own session, which no Graph API sets, so the mock's Teams side records it directly.
+   */
+  async changePresence(user: string, availability: Availability, activity: Activity, activityGiven: boolean): Promise<{ availability: Availability; activity: Activity }> {
+    const id = this.mock.graphIdOf(user, 'user');
+    const wireAvailability = graphAvailability[availability];
+    const wireActivity = graphActivity(activity);
+    await this.client.clearUserPreferredPresence(id);
+    const preferred = !activityGiven && availability !== 'Offline';
+    if (preferred) {
+      await this.client.setUserPreferredPresence(id, { availability: wireAvailability, activity: preferredActivity(wireAvailability), expirationDuration: 'P7D' });
+    } else {
+      await this.teamsClientState(id, availability === 'Offline' ? 'Offline' : wireAvailability, availability === 'Offline' ? 'Offline' : wireActivity);
+    }
+    const p = await this.client.getPresence(id);
+    const seen = this.seen(user, p.availability ?? 'Offline', p.activity ?? 'Offline');
+    // Graph cannot tell a chosen "Appear ..." from the real thing; the model keeps the user's own choice.
+    if ((availability === 'Appear Away' || availability === 'Appear Offline') && !this.world.tenant.enhancedPresencePrivacy) {
+      return { availability, activity: seen.activity };
+    }
+    return seen;
+  }
+
+  /** The Teams client's own presence (no Graph API writes it): the mock's Teams side. */
+  private async teamsClientState(graphId: string, availability: string, activity: string): Promise<void> {
+    await this.mock.db.presences.update((q) => q.where({ id: graphId }), {
+      data(p) {
+        p.availability = availability;
+        p.activity = activity;
+        p.sessions = [];
+      },
+    });
+  }
+
+  private seen(_user: string, availabilityWire: string, activityWire: string): { availability: Availability; activity: Activity } {
+    const availability = canonicalEnum(Availability, availabilityWire) ?? 'Offline';
+    const activity = canonicalEnum(Activity, activityWire) ?? 'Available';
+    const s = rules.presenceAsSeenByNimbus(this.world.tenant, availability, activity);
+    return { availability: s.availability, activity: s.activity };
+  }
+
+  /** A customer dials the service's number; the service's workflow answers through Graph (WF-01). */
+  async answerIncoming(call: string, from: string, service: string): Promise<void> {
+    const { callId } = await this.mock.pstn.placeIncomingCall({ from: from.startsWith('+') ? from : '+10000000000', toAppInstance: service });
+    this.graphCalls.set(call, callId);
+    this.world.extras(call).graphCallId = callId;
+    await this.client.answerCall(callId, {
+      callbackUri: 'https://nimbus.sim.invalid/api/calls',
+      acceptedModalities: ['audio'],
+      mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+    });
+  }
+
+  /** Place an outbound call as the service's resource account (COB, scheduled outbound). */
+  async createOutboundCall(call: string, service: string, target: NonNullable<CallExtras['target']>): Promise<GraphOutcome> {
+    const appInstance = this.mock.graphIdOf(service, 'service');
+    const source = this.world.service(service);
+    const targetIdentity =
+      target.kind === 'pstn'
+        ? { phone: { id: target.value } }
+        : target.user
+          ? { user: { id: this.mock.graphIdOf(target.user, 'user'), displayName: target.user } }
+          : { user: { id: this.directoryIdOf(target.value), displayName: target.value } };
+    try {
+      const created = await this.client.createCall({
+        callbackUri: 'https://nimbus.sim.invalid/api/calls',
+        source: {
+          identity: { applicationInstance: { id: appInstance, displayName: source.name ?? source.id } },
+          ...(source.pstn ? { languageId: 'en-US' } : {}),
+        },
+        targets: [{ identity: targetIdentity }],
+        requestedModalities: ['audio'],
+        mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+        tenantId: this.mock.tenantId,
+      });
+      if (created.id) {
+        this.graphCalls.set(call, created.id);
+        this.world.extras(call).graphCallId = created.id;
+      }
+      return { ok: true, message: 'call created', because: [] };
+    } catch (err) {
+      return this.refusal(err);
+    }
+  }
+
+  /** Graph object id of a directory user by UPN (unmodelled colleagues are seeded by UPN). */
+  private directoryIdOf(upn: string): string {
+    try {
+      return this.mock.graphIdOf(upn, 'user');
+    } catch {
+      return upn;
+    }
+  }
+
+  /** Transfer a call to a PSTN number or an external UPN; Graph checks the first responder's license. */
+  async transferCall(call: string, target: { pstn: string } | { upn: string }): Promise<GraphOutcome> {
+    const id = this.graphCalls.get(call);
+    if (!id) return { ok: false, message: `call ${call} is not known to Graph`, because: [] };
+    const identity = 'pstn' in target ? { phone: { id: target.pstn } } : { user: { id: target.upn, displayName: target.upn } };
+    try {
+      await this.client.transferCall(id, { transferTarget: { endpointType: 'default', identity, languageId: 'en-us' } });
+      return { ok: true, message: 'transfer accepted', because: [] };
+    } catch (err) {
+      return this.refusal(err);
+    }
+  }
+
+  /** Hang up the call in Graph (idempotent). */
+  async hangUp(call: string): Promise<void> {
+    const id = this.graphCalls.get(call);
+    if (!id || this.ended.has(call)) return;
+    this.ended.add(call);
+    try {
+      await this.client.deleteCall(id);
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      this.world.note('graph', 'graph', `DELETE call ${call} failed: ${err.message}`);
+    }
+  }
+
+  addFault(args: StepOf<'graphFault'>['args']): void {
+    this.mock.faults.add({
+      endpoint: args.endpoint,
+      status: args.status,
+      count: args.count,
+      ...(args.retryAfter !== undefined ? { retryAfterMs: args.retryAfter } : {}),
+      ...(args.latency !== undefined ? { latencyMs: args.latency } : {}),
+    });
+  }
+
+  stats() {
+    const byEndpoint: Record<string, number> = {};
+    for (const entry of this.mock.log) {
+      const key = entry.endpoint ?? 'unhandled';
+      byEndpoint[key] = (byEndpoint[key] ?? 0) + 1;
+    }
+    return { requests: this.mock.log.length, faultsInjected: this.mock.log.filter((e) => e.faulted).length, retries: this.retries, byEndpoint };
+  }
+
+  private refusal(err: unknown): GraphOutcome {
+    if (!(err instanceof GraphError)) throw err;
+    const because = [...err.message.matchAll(/\b([A-Z]{2,5}-\d{2})\b/g)].map((m) => m[1] as string).filter(isRuleId);
+    return { ok: false, message: `Graph ${err.status} ${err.code}: ${err.message}`, because: [...new Set(because)] };
+  }
+}
+
+/** setUserPreferredPresence takes the availability's own activity (Offline pairs with OffWork). */
+const preferredActivity = (availability: string): string => (availability === 'Offline' ? 'OffWork' : availability);
+
+function licenseNames(details: readonly { skuPartNumber?: string | null }[]): string[] {
+  return details.map((d) => (d.skuPartNumber ? (findMicrosoftLicense(d.skuPartNumber)?.displayName ?? d.skuPartNumber) : '')).filter(Boolean);
+}
