@@ -106,8 +106,8 @@ function parseSelect(raw: string | null, stamp: RequestStamp): Parsed<string[] |
 
 /**
  * Graph's directory `$search`: quoted `"property:text"` clauses joined by AND / OR (AND binds tighter).
- * Text matches when every word of it is a prefix of some word of the property value (Graph tokenizes on
- * spaces and on the separators in e-mail shaped values).
+ * Text matches when every word of it is a prefix of some word of the property value; both sides are split
+ * into words on spaces and on the separators of e-mail shaped values, as Graph tokenizes them.
  */
 export function parseSearch(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
   const bad = (why: string): Parsed<never> => ({ ok: false, response: GraphErrors.badRequest(stamp, `Syntax error: ${why} in $search '${raw}'.`) });
@@ -140,7 +140,7 @@ export function parseSearch(raw: string, stamp: RequestStamp): Parsed<(u: UserRe
   const words = (value: unknown): string[] => (typeof value === 'string' ? value.toLowerCase().split(/[\s@._\-]+/).filter((w) => w !== '') : []);
   const matches = (value: unknown, text: string): boolean => {
     const have = words(value);
-    const want = text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+    const want = words(text);
     return want.length > 0 && want.every((w) => have.some((h) => h.startsWith(w)));
   };
   return { ok: true, value: (u) => groups.some((group) => group.every((c) => matches(u[c.prop], c.text))) };
