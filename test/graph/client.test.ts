@@ -5,6 +5,15 @@ import { fakeClock } from '../mocks/support/clock.js';
 
 type Reply = Response | (() => Response) | Error;
 
+/** The rejection of a call that must fail. */
+const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => {
+      throw new Error('expected the request to fail');
+    },
+    (e: unknown) => e,
+  );
+
 /** A scripted fetch: replies in order and records every request. */
 function scripted(...replies: Reply[]) {
   const requests: Request[] = [];
@@ -48,7 +57,7 @@ describe('retries', () => {
 
   it('throws GraphError after maxRetries with status, code, endpoint and attempts', async () => {
     const t = setup(graphFailure(503, 'ServiceUnavailable'));
-    const error = await t.client.getPresence('u1').catch((e: unknown) => e);
+    const error = await failure(t.client.getPresence('u1'));
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ status: 503, code: 'ServiceUnavailable', message: 'ServiceUnavailable happened', endpoint: 'presence', attempts: 4, retryable: true, requestId: 'req-1', method: 'GET', path: '/users/u1/presence' });
     expect((error as GraphError).describe()).toBe('GET /users/u1/presence: HTTP 503 ServiceUnavailable: ServiceUnavailable happened (4 attempts)');
@@ -78,9 +87,9 @@ describe('retries', () => {
     expect(ok.clock.waits).toEqual([1000]);
 
     const down = setup(new TypeError('fetch failed'));
-    const error = await down.client.getCall('c1').catch((e: unknown) => e as GraphError);
+    const error = await failure(down.client.getCall('c1'));
     expect(error).toMatchObject({ status: 0, code: 'NetworkError', message: 'fetch failed', attempts: 4 });
-    expect(error.cause).toBeInstanceOf(TypeError);
+    expect((error as GraphError).cause).toBeInstanceOf(TypeError);
   });
 
   it('never swallows other transport errors: they propagate unchanged and are not retried', async () => {
