@@ -12,6 +12,7 @@ import { UPN } from '../../src/domain/duration.js';
 import { microsoftLicenses } from '../../src/domain/licenses.js';
 import type { NimbusFieldMeta } from '../../src/domain/schemaKit.js';
 import { ScenarioSpec, type StepVerb } from './schema.js';
+import { nimbusMeta, unwrap } from './schemaWalk.js';
 
 export const SCENARIO_SCHEMA_ID = 'urn:nimbus-sim:scenario:v1';
 
@@ -152,17 +153,19 @@ function describeTopLevel(schema: Json): void {
 const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function scenarioJsonSchema(): object {
+  const definitions = new Map<string, Json>();
   const generated = z.toJSONSchema(ScenarioSpec, {
     target: 'draft-07',
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       const meta = z.globalRegistry.get(zodSchema)?.['nimbus'];
-      if (isNimbusMeta(meta)) rewriteInPlace(jsonSchema as Json, nimbusFieldSchema(meta));
+      if (isNimbusMeta(meta)) rewriteInPlace(jsonSchema as Json, referenceTo(definitions, meta));
+      restoreEnumDefault(zodSchema, jsonSchema as Json);
     },
   }) as Json;
-  stripNimbusMeta(generated);
   describeTopLevel(generated);
+  relaxForExtends(generated);
   const { $schema, ...rest } = generated;
   return {
     $schema,
@@ -170,20 +173,57 @@ export function scenarioJsonSchema(): object {
     title: 'nimbus-sim scenario',
     description: 'A nimbus-sim scenario: tenant, services, users and the steps to run (scenario format v1).',
     ...rest,
+    definitions: Object.fromEntries([...definitions].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
 
-/** zod copies `.meta()` into the output; the `nimbus` part is for us, not for editors. */
-function stripNimbusMeta(value: unknown): void {
-  if (Array.isArray(value)) {
-    value.forEach(stripNimbusMeta);
-  } else if (isJson(value)) {
-    if (isNimbusMeta(value['nimbus'])) rewriteInPlace(value, { ...nimbusFieldSchema(value['nimbus']), ...pick(value, ['description']) });
-    for (const child of Object.values(value)) stripNimbusMeta(child);
-  }
+/**
+ * zod leaves out `.default()` values of transformed fields on the input side, since an output value need
+ * not be valid input. A canonical enum value is valid input, so editors can still show it.
+ */
+function restoreEnumDefault(schema: z.core.$ZodType, json: Json): void {
+  const def = (schema as z.core.$ZodTypes)._zod.def;
+  if (def.type !== 'default' || json['default'] !== undefined) return;
+  const innerDef = (unwrap(def.innerType) as z.core.$ZodTypes)._zod.def;
+  const enumValued = nimbusMeta(def.innerType)?.kind === 'enum' || (innerDef.type === 'array' && nimbusMeta(innerDef.element)?.kind === 'enum');
+  if (enumValued) json['default'] = def.defaultValue;
 }
 
-const pick = (json: Json, keys: string[]): Json => Object.fromEntries(keys.filter((k) => k in json).map((k) => [k, json[k]]));
+/**
+ * Each kind of field is defined once under `definitions` (the spelling patterns are long) and referenced
+ * through allOf, because draft-07 ignores keywords such as `default` next to a bare $ref.
+ */
+function referenceTo(definitions: Map<string, Json>, meta: NimbusFieldMeta): Json {
+  const name = definitionName(meta);
+  if (!definitions.has(name)) definitions.set(name, nimbusFieldSchema(meta));
+  return { allOf: [{ $ref: `#/definitions/${name}` }] };
+}
+
+const FIELD_DEFINITION_NAMES = { duration: 'Duration', e164: 'PhoneNumber', upn: 'UserPrincipalName', license: 'MicrosoftLicense' } as const;
+
+const definitionName = (meta: NimbusFieldMeta): string =>
+  meta.kind === 'enum'
+    ? (meta.enumName ?? 'value').replace(/(?:^|[\s/-]+)(\w)/g, (_match, c: string) => c.toUpperCase()).replace(/\W/g, '')
+    : FIELD_DEFINITION_NAMES[meta.kind];
+
+/**
+ * A file that `extends` another may name a service or user by id only, to override a few fields; the
+ * loader checks the merged result. Without `extends`, editors still flag a missing license or UPN.
+ */
+function relaxForExtends(schema: Json): void {
+  const properties = schema['properties'];
+  if (!isJson(properties)) return;
+  const fullRequirements: Json = {};
+  for (const list of ['services', 'users']) {
+    const listSchema = properties[list];
+    const items = isJson(listSchema) ? listSchema['items'] : undefined;
+    if (!isJson(items) || !Array.isArray(items['required'])) continue;
+    fullRequirements[list] = { items: { required: items['required'] } };
+    items['required'] = ['id'];
+  }
+  schema['if'] = { required: ['extends'] };
+  schema['else'] = { properties: fullRequirements };
+}
 
 /** The committed `schema/scenario.schema.json` text: pretty, stable, newline-terminated. */
 export const scenarioJsonSchemaText = (): string => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
