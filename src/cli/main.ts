@@ -3,12 +3,9 @@
  * A user's mistake never ends in a stack trace: it is a positioned message with a hint.
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCommand } from './run.js';
-import { checkCommand } from './check.js';
-import { schemaCommand } from './schema.js';
-import { rulesCommand } from './rules.js';
 import { UsageError } from './usage.js';
 
 const HELP = `nimbus-sim — simulate Luware Nimbus call handling and licensing offline, in virtual time
@@ -30,8 +27,11 @@ Options for run
 Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input or usage.
 Docs: README.md and shared scenario format; rules: nimbus-sim rules`;
 
+/** The package's own package.json, found upwards from this file (it runs from src/ or from dist/src/). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -46,15 +46,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    // Commands load lazily: --help and check must not pay for the engine, XState, msw and Ink.
     switch (command) {
       case 'run':
-        return await runCommand(parse(rest, { reporter: 'string', out: 'string', seed: 'string', filter: 'string', verbose: 'boolean' }));
+        return await (await import('./run.js')).runCommand(parse(rest, { reporter: 'string', out: 'string', seed: 'string', filter: 'string', verbose: 'boolean' }));
       case 'check':
-        return checkCommand(parse(rest, {}));
+        return (await import('./check.js')).checkCommand(parse(rest, {}));
       case 'schema':
-        return schemaCommand(parse(rest, { write: 'string' }));
+        return (await import('./schema.js')).schemaCommand(parse(rest, { write: 'string' }));
       case 'rules':
-        return rulesCommand(parse(rest, { json: 'boolean', check: 'boolean' }));
+        return (await import('./rules.js')).rulesCommand(parse(rest, { json: 'boolean', check: 'boolean' }));
       default:
         throw new UsageError(`unknown command "${command}"`, 'commands: run, check, schema, rules (see nimbus-sim --help)');
     }
@@ -81,17 +82,4 @@ function parse(args: string[], kinds: OptionKinds): ParsedArgs {
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message.split('\n')[0] ?? String(err) : String(err), 'see nimbus-sim --help');
   }
-}
-
-const isMain = process.argv[1] !== undefined && /nimbus-sim(\.js)?$|main\.ts$/.test(process.argv[1]);
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`nimbus-sim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\nPlease report this with the scenario file.\n`);
-      process.exitCode = 3;
-    },
-  );
 }

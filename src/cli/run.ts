@@ -5,7 +5,6 @@ import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim
 import { writeReports, type ReportFormat } from '../../sim/report/write.js';
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { colorEnabled } from '../../sim/report/color.js';
-import { startRunView } from '../tui/renderRun.js';
 import { loadAll, printProblems } from './load.js';
 import type { ParsedArgs } from './main.js';
 import { UsageError } from './usage.js';
@@ -49,12 +48,13 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   if (scenarios.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
 
   const color = consoleMode === 'pretty' && colorEnabled({ color: tty });
-  const view = consoleMode === 'pretty' ? startRunView(scenarios.length) : null;
+  // Ink (and React) load only when there is a terminal to draw on.
+  const view = consoleMode === 'pretty' && tty ? (await import('../tui/renderRun.js')).startRunView(scenarios.length) : null;
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     const result = await runScenario(scenario, seed !== undefined ? { seed } : {});
     results.push(result);
-    if (view?.active) view.update({ total: scenarios.length, done: [...results] });
+    if (view?.active) view.update({ total: scenarios.length, done: [...results], ...(scenarios[results.length] ? { running: scenarios[results.length]!.name } : {}) });
     else if (scenarios.length > 1) process.stdout.write(`${formatScenarioLine(result, { color })}\n`);
   }
   await view?.finish();
