@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { durationField } from '../../src/domain/schemaKit.js';
 import type { ScenarioProblem } from './errors.js';
 import { describeValue, displayPath, problemsFromIssues } from './issues.js';
-import { STEP_VERBS, TIMING_KEYS, stepVerbs, type Step, type StepVerb } from './schema.js';
+import { EXPECT_KEYS, STEP_VERBS, TIMING_KEYS, stepVerbs, type Step, type StepVerb } from './schema.js';
 import { didYouMean, listOf } from './suggest.js';
 import { isPlainMap, locate, position, problemAt, type Path, type PlainMap, type SourceRef } from './yamlSource.js';
 
@@ -68,7 +68,7 @@ function validateStep(raw: unknown, index: number, ctx: StepContext): Step | und
   const unknown = keys.filter((key) => !isVerb(key) && !isTimingKey(key));
   for (const key of unknown) {
     const candidates = verbs.length > 0 ? [...TIMING_KEYS, ...STEP_VERBS] : STEP_VERBS;
-    report([...path, key], verbs.length > 0 ? `unknown key "${key}" in a ${verbs[0]} step` : `unknown verb "${key}"`, {
+    report([...path, key], verbs.length > 0 ? `unknown key "${key}" next to the verb "${verbs[0]}"` : `unknown verb "${key}"`, {
       expected: verbs.length > 0 ? `one verb plus optional ${TIMING_KEYS.join(', ')}` : `one of: ${listOf(STEP_VERBS, 40)}`,
       ...optionalHint(didYouMean(key, candidates)),
       at: 'key',
@@ -94,6 +94,11 @@ function validateStep(raw: unknown, index: number, ctx: StepContext): Step | und
   if (verb === undefined || verbs.length > 1 || unknown.length > 0) return undefined;
   const args = validateArgs(verb, raw[verb], path, ctx);
   if (!args.ok || !timing) return undefined;
+  if (verb === 'expect' && isPlainMap(args.value) && Object.keys(args.value).length === 0) {
+    // An expect that checks nothing always passes, which hides a mistake rather than testing anything.
+    report([...path, verb], 'this expect lists no assertions', { expected: `one or more of: ${EXPECT_KEYS.join(', ')}` });
+    return undefined;
+  }
   const step = { verb, args: args.value } as Step;
   if (timing.at !== undefined) step.at = timing.at;
   if (timing.after !== undefined) step.after = timing.after;

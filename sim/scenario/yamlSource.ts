@@ -122,7 +122,14 @@ export function readScenarioText(absPath: string, file: string): string {
     throw new ScenarioLoadError([fileProblem(file, 'no such file', { hint: `looked for ${absPath}` })]);
   }
   if (size > MAX_SCENARIO_BYTES) throw tooLarge(file, size);
-  return decodeUtf8(readFileSync(absPath), file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absPath);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'cannot be read (permission denied)' : 'cannot be read';
+    throw new ScenarioLoadError([fileProblem(file, reason, { hint: error instanceof Error ? error.message : undefined })]);
+  }
+  return decodeUtf8(bytes, file);
 }
 
 const tooLarge = (file: string, size: number): ScenarioLoadError =>
