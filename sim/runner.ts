@@ -97,6 +97,11 @@ export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Pr
   } finally {
     world?.stop();
   }
+  // A Graph request the mock does not serve means the model and the mock disagree: a defect, never silent.
+  const unhandled = world?.graph.mock.unhandled ?? [];
+  if (!error && unhandled.length > 0) {
+    error = { message: `internal error: the modelled Nimbus made Graph requests the mock does not serve: ${unhandled.map((u) => `${u.method} ${u.url}`).join(', ')}`, hint: 'this is a nimbus-sim defect; please report it with the scenario file' };
+  }
   const status: ScenarioResult['status'] = error ? 'error' : failures.length > 0 ? 'failed' : 'passed';
   const result: ScenarioResult = {
     name: scenario.name,

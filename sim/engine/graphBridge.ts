@@ -102,62 +102,88 @@ export class GraphBridge {
     return [...found].sort();
   }
 
-  /** PERM-03: Nimbus reads every user's and resource account's licenses and every user's presence. */
+  /**
+   * PERM-03: Nimbus reads every user's and resource account's licenses and every user's presence. A read
+   * that fails after the client's retries leaves that fact as the scenario declared it, and says so.
+   */
   async readDirectory(): Promise<void> {
     const { scenario } = this.world;
+    const read = async (what: string, work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (err) {
+        if (!(err instanceof GraphError)) throw err;
+        this.world.note('graph', 'graph', `could not read ${what}: ${err.describe()}; using the scenario's declared value`);
+      }
+    };
     for (const s of scenario.services) {
-      const details = await this.client.listLicenseDetails(this.mock.graphIdOf(s.id, 'service'));
-      this.world.licensesSeen.set(`service:${s.id}`, licenseNames(details));
+      await read(`the licenses of service ${s.id}`, async () => {
+        const details = await this.client.listLicenseDetails(this.mock.graphIdOf(s.id, 'service'));
+        this.world.licensesSeen.set(`service:${s.id}`, licenseNames(details));
+      });
     }
     for (const u of scenario.users) {
-      const details = await this.client.listLicenseDetails(this.mock.graphIdOf(u.id, 'user'));
-      this.world.licensesSeen.set(u.id, licenseNames(details));
+      await read(`the licenses of ${u.id}`, async () => {
+        const details = await this.client.listLicenseDetails(this.mock.graphIdOf(u.id, 'user'));
+        this.world.licensesSeen.set(u.id, licenseNames(details));
+      });
     }
     if (scenario.users.length > 0) {
-      const ids = scenario.users.map((u) => this.mock.graphIdOf(u.id, 'user'));
-      const presences = await this.client.getPresencesByUserId(ids);
-      for (const p of presences) {
-        const scenarioId = p.id ? this.mock.scenarioIdOf(p.id)?.id : undefined;
-        if (scenarioId) this.world.presenceSeen.set(scenarioId, this.seen(scenarioId, p.availability ?? 'Offline', p.activity ?? 'Offline'));
-      }
+      await read('presence', async () => {
+        const ids = scenario.users.map((u) => this.mock.graphIdOf(u.id, 'user'));
+        const presences = await this.client.getPresencesByUserId(ids);
+        for (const p of presences) {
+          const scenarioId = p.id ? this.mock.scenarioIdOf(p.id)?.id : undefined;
+          if (scenarioId) this.world.presenceSeen.set(scenarioId, this.seen(scenarioId, p.availability ?? 'Offline', p.activity ?? 'Offline'));
+        }
+      });
     }
   }
 
   /**
    * The user changes presence in Teams; Nimbus reads it back through Graph (PRES-06, PRES-09 applied).
-   * A plain availability is the user's own choice (Graph's preferred presence, which is how Appear Away and
-   * Appear Offline exist too); an activity such as In a call or In a meeting comes from the Teams client's
-   * own session, which no Graph API sets, so the mock's Teams side records it directly.
+   * The change itself happens on the Teams side of the mock (it is not Nimbus talking to Graph, so Graph
+   * faults do not touch it): a plain availability is the user's own choice (Graph's preferred presence,
+   * which is also how Appear Away and Appear Offline exist); an activity such as In a call or In a meeting
+   * is the Teams client's own session state. Returns what Nimbus sees, or null when Nimbus could not read
+   * it (Graph failed after its retries): Nimbus then keeps what it saw before.
    */
-  async changePresence(user: string, availability: Availability, activity: Activity, activityGiven: boolean): Promise<{ availability: Availability; activity: Activity }> {
+  async changePresence(
+    user: string,
+    availability: Availability,
+    activity: Activity,
+    activityGiven: boolean,
+  ): Promise<{ availability: Availability; activity: Activity } | { error: string }> {
     const id = this.mock.graphIdOf(user, 'user');
     const wireAvailability = graphAvailability[availability];
-    const wireActivity = graphActivity(activity);
-    await this.client.clearUserPreferredPresence(id);
-    const preferred = !activityGiven && availability !== 'Offline';
-    if (preferred) {
-      await this.client.setUserPreferredPresence(id, { availability: wireAvailability, activity: preferredActivity(wireAvailability), expirationDuration: 'P7D' });
-    } else {
-      await this.teamsClientState(id, availability === 'Offline' ? 'Offline' : wireAvailability, availability === 'Offline' ? 'Offline' : wireActivity);
+    const chosen = !activityGiven && availability !== 'Offline';
+    await this.mock.db.presences.update((q) => q.where({ id }), {
+      data(p) {
+        p.sessions = [];
+        if (chosen) {
+          p.preferred = { availability: wireAvailability, activity: preferredActivity(wireAvailability), expiresAt: Number.MAX_SAFE_INTEGER };
+          p.availability = 'Available';
+          p.activity = 'Available';
+        } else {
+          p.preferred = null;
+          p.availability = availability === 'Offline' ? 'Offline' : wireAvailability;
+          p.activity = availability === 'Offline' ? 'Offline' : graphActivity(activity);
+        }
+      },
+    });
+    let p;
+    try {
+      p = await this.client.getPresence(id);
+    } catch (err) {
+      if (err instanceof GraphError) return { error: err.describe() };
+      throw err;
     }
-    const p = await this.client.getPresence(id);
     const seen = this.seen(user, p.availability ?? 'Offline', p.activity ?? 'Offline');
     // Graph cannot tell a chosen "Appear ..." from the real thing; the model keeps the user's own choice.
     if ((availability === 'Appear Away' || availability === 'Appear Offline') && !this.world.tenant.enhancedPresencePrivacy) {
       return { availability, activity: seen.activity };
     }
     return seen;
-  }
-
-  /** The Teams client's own presence (no Graph API writes it): the mock's Teams side. */
-  private async teamsClientState(graphId: string, availability: string, activity: string): Promise<void> {
-    await this.mock.db.presences.update((q) => q.where({ id: graphId }), {
-      data(p) {
-        p.availability = availability;
-        p.activity = activity;
-        p.sessions = [];
-      },
-    });
   }
 
   private seen(_user: string, availabilityWire: string, activityWire: string): { availability: Availability; activity: Activity } {
@@ -168,15 +194,20 @@ export class GraphBridge {
   }
 
   /** A customer dials the service's number; the service's workflow answers through Graph (WF-01). */
-  async answerIncoming(call: string, from: string, service: string): Promise<void> {
+  async answerIncoming(call: string, from: string, service: string): Promise<GraphOutcome> {
     const { callId } = await this.mock.pstn.placeIncomingCall({ from: from.startsWith('+') ? from : '+10000000000', toAppInstance: service });
     this.graphCalls.set(call, callId);
     this.world.extras(call).graphCallId = callId;
-    await this.client.answerCall(callId, {
-      callbackUri: 'https://nimbus.sim.invalid/api/calls',
-      acceptedModalities: ['audio'],
-      mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
-    });
+    try {
+      await this.client.answerCall(callId, {
+        callbackUri: 'https://nimbus.sim.invalid/api/calls',
+        acceptedModalities: ['audio'],
+        mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+      });
+      return { ok: true, message: 'answered', because: [] };
+    } catch (err) {
+      return this.refusal(err);
+    }
   }
 
   /** Place an outbound call as the service's resource account (COB, scheduled outbound). */

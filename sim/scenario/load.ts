@@ -81,7 +81,11 @@ function readLayer(text: string, file: string, absolute: string, ctx: LoadContex
   const own: Layer = { data: parsed.value, rootRef: parsed.rootRef };
   const duplicates = duplicateIdProblems(own.data, own.rootRef);
   if (duplicates.length > 0) throw new ScenarioLoadError(duplicates);
-  const layer = own.data['extends'] === undefined ? own : { data: mergeLayers(loadBase(own, file, absolute, ctx).data, own.data), rootRef: own.rootRef };
+  let layer = own;
+  if (own.data['extends'] !== undefined) {
+    const base = loadBase(own, file, absolute, ctx);
+    layer = { data: mergeLayers(base.data, own.data), rootRef: own.rootRef };
+  }
   if (role === 'base') validateBase(layer);
   return layer;
 }

@@ -17,7 +17,14 @@ export async function inboundCall(world: World, args: StepOf<'inboundCall'>['arg
     world.result(false, admission.summary, admission);
     return { ok: false, text: `${args.call} to ${service.id} rejected: ${admission.summary}`, decision: admission };
   }
-  await world.graph.answerIncoming(args.call, args.from, service.id);
+  const answered = await world.graph.answerIncoming(args.call, args.from, service.id);
+  if (!answered.ok) {
+    // The Graph client gave up: the task ends with the Error outcome instead of crashing the run.
+    settleSession(world, args.call, { by: 'error' });
+    endCall(world, args.call);
+    world.result(false, `the workflow of ${service.id} could not answer ${args.call}: ${answered.message}`, undefined, answered.because);
+    return { ok: false, text: `${args.from} calls ${service.id} (${args.call}): Graph failed to answer — ${answered.message}` };
+  }
   // WF-01: the workflow's Accept activity answers the call; the first service to do so binds the PSTN license.
   const license = world.record(policy.servicePstnLicense(world, service.id, 'transfer'), args.call);
   const bound = actor.getSnapshot().context.firstRespondingService === null;

@@ -9,6 +9,12 @@ export async function presence(world: World, args: StepOf<'presence'>['args']): 
   const activity = args.activity ?? defaultActivity(args.availability);
   // The user's Teams client sets presence; Nimbus reads it back through Graph (PRES-06, PRES-09).
   const seen = await world.graph.changePresence(args.user, args.availability, activity, args.activity !== undefined);
+  if ('error' in seen) {
+    const kept = world.presenceSeen.get(args.user)?.availability ?? 'unknown';
+    world.note(`user:${args.user}`, 'graph', `Nimbus could not read the new presence: ${seen.error}; it keeps ${kept}`);
+    world.result(true, `${args.user} is ${args.availability} in Teams, but Nimbus still sees ${kept} (Graph failed)`);
+    return { ok: true, text: `${args.user} sets Teams presence to ${args.availability}; Nimbus could not read it (${seen.error})` };
+  }
   world.presenceSeen.set(args.user, seen);
   const online = policy.rules.isOnline(seen);
   world.agent(args.user).send({ type: 'PRESENCE_CHANGED', availability: seen.availability, activity: seen.activity, online });
