@@ -64,7 +64,8 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   if (scenarios.length === 1 || verbose) {
     for (const r of results) process.stdout.write(`${formatScenarioDetail(r, { color })}\n\n`);
   }
-  process.stdout.write(`${formatSuite(suite, { color }).split('\n').slice(view?.active || scenarios.length === 1 ? 0 : suite.scenarios.length).join('\n').replace(/^\n+/, '')}\n`);
+  // Scenario lines were already shown (streamed, drawn by Ink, or in the detail): failures and summary follow.
+  process.stdout.write(`${formatSuite(suite, { color }).split('\n').slice(suite.scenarios.length).join('\n').replace(/^\n+/, '')}\n`);
 
   if (fileFormats.length > 0) {
     const written = await writeReports(suite, { outDir, formats: fileFormats });
