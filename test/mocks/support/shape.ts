@@ -14,6 +14,8 @@ export interface ShapeMismatch {
 export interface ShapeReport {
   mismatches: ShapeMismatch[];
   extra: string[];
+  /** Arrays the sample fills but the response leaves empty: their element shape went unchecked. */
+  unchecked: string[];
 }
 
 const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
@@ -32,7 +34,7 @@ function elementTemplate(items: unknown[]): unknown {
   return merged;
 }
 
-export function compareShape(expected: unknown, actual: unknown, path = '$', report: ShapeReport = { mismatches: [], extra: [] }): ShapeReport {
+export function compareShape(expected: unknown, actual: unknown, path = '$', report: ShapeReport = { mismatches: [], extra: [], unchecked: [] }): ShapeReport {
   if (expected === null) return report;
   const want = typeName(expected);
   const got = typeName(actual);
@@ -41,6 +43,7 @@ export function compareShape(expected: unknown, actual: unknown, path = '$', rep
     return report;
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length > 0 && actual.length === 0) report.unchecked.push(path);
     if (expected.length > 0) {
       const template = elementTemplate(expected);
       actual.forEach((item, i) => compareShape(template, item, `${path}[${i}]`, report));
