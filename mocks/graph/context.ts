@@ -30,6 +30,14 @@ export interface UnhandledRequest {
   url: string;
 }
 
+/** A handler (or the injected PSTN policy) threw: a harness bug, not Graph behaviour. */
+export interface HandlerCrash {
+  at: number;
+  method: string;
+  path: string;
+  error: string;
+}
+
 export interface TenantDirectory {
   name: string;
   domains: string[];
@@ -48,6 +56,7 @@ export interface GraphMockContext {
   readonly faults: FaultInjector;
   readonly log: GraphRequestLogEntry[];
   readonly unhandled: UnhandledRequest[];
+  readonly crashes: HandlerCrash[];
   /** Callback URI recorded on calls the PSTN side creates (Nimbus's calling bot endpoint). */
   readonly callbackUri: string;
   /** The Nimbus calling bot application, the source of calls not placed as an application instance. */

@@ -3,7 +3,7 @@ export { createGraphMock, type GraphMock, type GraphMockOptions, type GraphCallI
 export { GraphSeedSchema, type GraphSeed, type GraphSeedService, type GraphSeedUser, type GraphPresenceState } from './seed.js';
 export { defaultPstnPolicy, type PstnPolicy, type PstnPurpose, type PstnVerdict } from './pstnPolicy.js';
 export type { ActiveFault, GraphFaultSpec, FaultStatus, RetryAfterViolation } from './faults.js';
-export type { GraphRequestLogEntry, UnhandledRequest, FarEndAnswerMode } from './context.js';
+export type { GraphRequestLogEntry, UnhandledRequest, HandlerCrash, FarEndAnswerMode } from './context.js';
 export { graphErrorBody, type GraphErrorBody } from './errors.js';
 export type { CallRecord, UserRecord, PresenceRecord, TransferRecord } from './db.js';
 export type { PstnNetwork, IncomingPstnCall } from '../pstn/network.js';

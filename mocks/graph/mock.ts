@@ -10,7 +10,7 @@ import { GRAPH_V1 } from '../../src/graph/constants.js';
 import type { FetchLike } from '../../src/graph/types.js';
 import { createPstnNetwork, type PstnNetwork } from '../pstn/network.js';
 import { findCall } from './callStore.js';
-import type { FarEndAnswerMode, GraphMockContext, GraphRequestLogEntry, TenantDirectory, UnhandledRequest } from './context.js';
+import type { FarEndAnswerMode, GraphMockContext, GraphRequestLogEntry, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';
 import { clearGraphDb, createGraphDb, snapshot, type CallRecord, type GraphDb } from './db.js';
 import type { RequestStamp } from './errors.js';
 import { FaultInjector, type ActiveFault, type GraphFaultSpec, type RetryAfterViolation } from './faults.js';
@@ -63,6 +63,8 @@ export interface GraphMock {
   readonly log: readonly GraphRequestLogEntry[];
   /** Requests no handler serves (answered with a Graph-format 501); tests should assert this stays empty. */
   readonly unhandled: readonly UnhandledRequest[];
+  /** Handlers (or the injected PSTN policy) that threw; the request's fetch rejected with the error. */
+  readonly crashes: readonly HandlerCrash[];
   /** Requests that came before the Retry-After of a throttled response had passed. */
   readonly violations: readonly RetryAfterViolation[];
   /** The mock-only far end: PSTN callers and dialled parties. */
@@ -102,6 +104,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     faults,
     log: [],
     unhandled: [],
+    crashes: [],
     callbackUri: options.callbackUri ?? 'https://nimbus.sim.invalid/api/calls',
     botApplication: { id: stableGuid('application', 'nimbus-calling-bot'), displayName: 'Nimbus Calling Bot' },
     farEndModes: new Map<string, FarEndAnswerMode>(),
@@ -221,6 +224,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     },
     log: ctx.log,
     unhandled: ctx.unhandled,
+    crashes: ctx.crashes,
     violations: faults.violations,
     pstn: createPstnNetwork(ctx, (id) => lookup(id)),
     db,

@@ -1,7 +1,7 @@
 /**
  * The one wrapper every Graph handler goes through. It stamps the request (deterministic request id, virtual
- * date), applies injected faults and latency, flags retries that ignore Retry-After, turns handler crashes
- * into Graph 500s and writes the request log. Because this lives in the handlers themselves, the behaviour is
+ * date), applies injected faults and latency, flags retries that ignore Retry-After, records handler
+ * crashes and writes the request log. Because this lives in the handlers themselves, the behaviour is
  * identical under `mock.fetch` and under msw's `setupServer`.
  */
 import { http, type HttpHandler } from 'msw';
@@ -43,8 +43,12 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
       try {
         response = await resolve({ request, params: stringParams(params), url, stamp, ctx });
       } catch (error) {
-        // A crash in a handler is a bug in the mock; surface it as a Graph 500 rather than a hung fetch.
-        response = GraphErrors.internal(stamp, `mock Graph handler for ${request.method} ${logPath} failed: ${String(error)}`);
+        // A crash (in a handler or the injected rules) is a harness bug. Turning it into a Graph 500 would let
+        // the client retry it and the engine report it as a modelled failure, so record it and rethrow:
+        // mock.fetch rejects with the original error (msw's setupServer answers 500 itself).
+        ctx.crashes.push({ at: stamp.at, method: request.method, path: logPath, error: String(error) });
+        ctx.log.push({ at: stamp.at, method: request.method, path: logPath, endpoint, status: 500, faulted: false, requestId: stamp.requestId, latencyMs: 0 });
+        throw error;
       }
     }
 

@@ -113,6 +113,27 @@ describe('requests the mock does not serve', () => {
   });
 });
 
+describe('crashes', () => {
+  it('a crash in the injected rules rejects the fetch with the original error, unretried, and is recorded', async () => {
+    const bug = new Error('rules exploded');
+    const h = await harness(undefined, {
+      pstnPolicy: () => {
+        throw bug;
+      },
+    });
+    const create = h.client.createCall({
+      callbackUri: 'https://nimbus.sim.invalid/api/calls',
+      source: { identity: { applicationInstance: { id: h.mock.graphIdOf('licensed', 'service') } } },
+      targets: [{ identity: { phone: { id: '+41795550111' } } }],
+      requestedModalities: ['audio'],
+      mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+    });
+    await expect(create).rejects.toBe(bug);
+    expect(h.mock.crashes).toEqual([{ at: 0, method: 'POST', path: '/communications/calls', error: 'Error: rules exploded' }]);
+    expect(h.mock.log).toHaveLength(1);
+  });
+});
+
 describe('determinism', () => {
   it('two runs of the same steps produce identical ids, logs and error bodies', async () => {
     const run = async () => {
