@@ -7,15 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './usage.js';
+import { COMMANDS, type OptionKinds, type ParsedArgs } from './registry.js';
 
-const HELP = `nimbus-sim — simulate Luware Nimbus call handling and licensing offline, in virtual time
+function help(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length)) + 2;
+  const lines = Object.values(COMMANDS).map((c) => `  nimbus-sim ${c.usage.padEnd(width)}${c.summary}`);
+  return `nimbus-sim — simulate Luware Nimbus call handling and licensing offline, in virtual time
 
 Usage
-  nimbus-sim run [paths...]     run scenario files or folders (default: scenarios/)
-  nimbus-sim check [paths...]   validate scenario files without running them
-  nimbus-sim schema [--write F] print (or write) the scenario JSON Schema
-  nimbus-sim rules [--json] [--check]
-                                the rule catalogue: which rules are modelled and which scenarios prove them
+${lines.join('\n')}
 
 Options for run
   --reporter LIST   pretty (default on a terminal), plain, json, junit, md; comma separated
@@ -25,7 +25,8 @@ Options for run
   --verbose         print every step of every scenario, not only of failures
 
 Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input or usage.
-Docs: README.md and shared scenario format; rules: nimbus-sim rules`;
+Docs: README.md; the rules: nimbus-sim rules`;
+}
 
 /** The package's own package.json, found upwards from this file (it runs from src/ or from dist/src/). */
 function version(): string {
@@ -38,7 +39,7 @@ function version(): string {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${help()}\n`);
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
@@ -47,18 +48,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     // Commands load lazily: --help and check must not pay for the engine, XState, msw and Ink.
-    switch (command) {
-      case 'run':
-        return await (await import('./run.js')).runCommand(parse(rest, { reporter: 'string', out: 'string', seed: 'string', filter: 'string', verbose: 'boolean' }));
-      case 'check':
-        return (await import('./check.js')).checkCommand(parse(rest, {}));
-      case 'schema':
-        return (await import('./schema.js')).schemaCommand(parse(rest, { write: 'string' }));
-      case 'rules':
-        return (await import('./rules.js')).rulesCommand(parse(rest, { json: 'boolean', check: 'boolean' }));
-      default:
-        throw new UsageError(`unknown command "${command}"`, 'commands: run, check, schema, rules (see nimbus-sim --help)');
-    }
+    const entry = COMMANDS[command];
+    if (!entry) throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(COMMANDS).join(', ')} (see nimbus-sim --help)`);
+    return await (await entry.load()).command(parse(rest, entry.options));
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`nimbus-sim: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
@@ -68,11 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-type OptionKinds = Record<string, 'string' | 'boolean'>;
-export interface ParsedArgs {
-  positionals: string[];
-  values: Record<string, string | boolean | undefined>;
-}
+export type { ParsedArgs };
 
 function parse(args: string[], kinds: OptionKinds): ParsedArgs {
   try {
