@@ -1,0 +1,56 @@
+/**
+ * Reports stay inside --out whatever a scenario calls itself, and a run killed while writing leaves the old
+ * report or the new one, never half of one.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../sim/scenario/load.js';
+import { runScenario, suiteOf } from '../../sim/runner.js';
+import { writeReports } from '../../sim/report/write.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'nimbus-sim-reports-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('report paths', () => {
+  it('a scenario named like a path cannot make a report escape --out', async () => {
+    const scenario = parseScenarioText(`name: "../../../etc/passwd <script>"\ntags: ["../x", "/abs"]\nsteps:\n  - wait: 1s\n`, join(scratch, 'evil.yaml'));
+    const suite = suiteOf([await runScenario(scenario)], null);
+    const out = join(scratch, 'out');
+    const written = await writeReports(suite, { outDir: out, formats: ['json', 'junit', 'md'] });
+    for (const file of written) expect(file.startsWith(out)).toBe(true);
+    expect(readdirSync(scratch).sort()).toEqual(['out']);
+    expect(readdirSync(out).sort()).toEqual(['junit.xml', 'nimbus-sim.json', 'summary.md']);
+  });
+});
+
+describe('atomic report writes', () => {
+  it('killing a writer at random moments never leaves a truncated report', async () => {
+    const out = join(scratch, 'atomic');
+    mkdirSync(out, { recursive: true });
+    const target = join(out, 'nimbus-sim.json');
+    writeFileSync(target, JSON.stringify({ old: true }));
+    // A child that rewrites a large report over and over until it is killed.
+    const child = `
+      import { writeFileAtomic } from ${JSON.stringify(join(process.cwd(), 'sim/report/write.ts'))};
+      const big = JSON.stringify({ rows: Array.from({ length: 200000 }, (_, i) => ({ i, text: 'x'.repeat(20) })) });
+      for (;;) await writeFileAtomic(${JSON.stringify(target)}, big);
+    `;
+    const script = join(scratch, 'writer.ts');
+    writeFileSync(script, child);
+    let sawNewReport = false;
+    for (const delay of [300, 700, 1100, 1600, 2200, 3500]) {
+      const p = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      p.kill('SIGKILL');
+      await new Promise((r) => p.once('exit', r));
+      const text = readFileSync(target, 'utf8');
+      expect(() => JSON.parse(text), `after a kill at ${delay} ms the report must parse`).not.toThrow();
+      if ('rows' in (JSON.parse(text) as object)) sawNewReport = true;
+    }
+    // The writer did replace the report while being killed, so the kills really hit a writing process.
+    expect(sawNewReport).toBe(true);
+  }, 60_000);
+});
