@@ -25,7 +25,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   run: {
     usage: 'run [paths...]',
     summary: 'run scenario files or folders (default: scenarios/)',
-    options: { reporter: 'string', out: 'string', seed: 'string', filter: 'string', verbose: 'boolean' },
+    options: { reporter: 'string', out: 'string', seed: 'string', filter: 'string', shard: 'string', verbose: 'boolean' },
     load: async () => ({ command: (await import('./run.js')).runCommand }),
   },
   check: {
@@ -45,5 +45,35 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'the rule catalogue: which rules are modelled and which scenarios prove them',
     options: { json: 'boolean', check: 'boolean', md: 'boolean' },
     load: async () => ({ command: (await import('./rules.js')).rulesCommand }),
+  },
+  diff: {
+    usage: 'diff <a.json> <b.json>',
+    summary: 'what changed between two runs (exit 1 when a verdict got worse)',
+    options: { json: 'boolean' },
+    load: async () => ({ command: (await import('./diff.js')).diffCommand }),
+  },
+  load: {
+    usage: 'load [--agents N --services N --calls N --cob N --hours H --seed N]',
+    summary: 'simulate a contact-center day through the engine and print KPIs',
+    options: { agents: 'string', services: 'string', calls: 'string', cob: 'string', hours: 'string', seed: 'string', json: 'string', quiet: 'boolean' },
+    load: async () => ({ command: (await import('./loadgen.js')).loadCommand }),
+  },
+  explore: {
+    usage: 'explore [scenario]',
+    summary: 'step through a scenario live: machine states, events, time travel, why (TTY); transcript otherwise',
+    options: { seed: 'string', mermaid: 'string' },
+    load: async () => ({ command: (await import('./explore.js')).exploreCommand }),
+  },
+  import: {
+    usage: 'import <exports-folder> [--out F] [--redact]',
+    summary: 'customer exports (Graph, Teams PowerShell, service sheet) to a scenario tenant',
+    options: { out: 'string', redact: 'boolean', 'tenant-name': 'string' },
+    load: async () => ({ command: (await import('./import.js')).importCommand }),
+  },
+  lint: {
+    usage: 'lint <scenario|tenant> [--json]',
+    summary: 'licensing preflight from tenant data alone; exit 1 on errors',
+    options: { json: 'boolean' },
+    load: async () => ({ command: (await import('./lint.js')).lintCommand }),
   },
 };

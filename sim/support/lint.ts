@@ -1,0 +1,231 @@
+/**
+ * `nimbus-sim lint`: a licensing preflight from tenant data alone, before any call. Every finding comes from
+ * the project's rule functions (src/rules), evaluated on the facts the modelled Nimbus reads through the
+ * mock Graph at start-up, and says which rules decided it and what to change.
+ */
+import { findMicrosoftLicense } from '../../src/domain/licenses.js';
+import { activityOf } from '../../src/domain/model.js';
+import * as rules from '../../src/rules/index.js';
+import type { Decision, RuleCheck, RuleId, ServiceFacts, UserFacts } from '../../src/rules/index.js';
+import { createWorld } from '../engine/setup.js';
+import type { World } from '../engine/world.js';
+import type { Scenario } from '../scenario/schema.js';
+
+export type LintSeverity = 'error' | 'warning' | 'info';
+
+export interface LintFinding {
+  severity: LintSeverity;
+  /** `service <id>` or `user <id>` or `tenant`. */
+  subject: string;
+  /** Short category, stable for scripts: `first-level-pstn`, `calling-plan`, `resource-account`, `agent-phone`, ... */
+  code: string;
+  message: string;
+  because: RuleId[];
+  fix: string;
+  /** The rule decision the finding was read from. */
+  decision?: Decision<unknown>;
+}
+
+export interface LintReport {
+  scenario: string;
+  findings: LintFinding[];
+  counts: Record<LintSeverity, number>;
+}
+
+const RESOURCE_ACCOUNT = 'Microsoft Teams Phone Resource Account';
+
+const sku = (name: string): string => {
+  const lic = findMicrosoftLicense(name);
+  return lic && lic.skuPartNumber !== lic.displayName ? `${name} (${lic.skuPartNumber})` : name;
+};
+
+const failed = (d: Decision<unknown>): RuleCheck[] => d.checks.filter((c) => !c.passed);
+const ids = (checks: readonly RuleCheck[]): RuleId[] => [...new Set(checks.map((c) => c.rule))];
+
+function account(service: ServiceFacts): string {
+  return service.resourceAccount.upn ? `resource account ${service.resourceAccount.upn}` : `the resource account of service ${service.id}`;
+}
+
+/** What to change so that the service's PSTN license check passes, from the rule's own list of what is missing. */
+function pstnFix(world: World, service: ServiceFacts, purpose: rules.PstnPurpose): string {
+  const { missing } = rules.evaluatePstnLicense(world.tenant, service, purpose);
+  const parts = missing.map((m) => {
+    if (m === 'a PSTN number') return `give service ${service.id} a PSTN number (General Service Settings, then run the provisioning script) and assign ${sku(RESOURCE_ACCOUNT)} to ${account(service)}`;
+    if (m === 'a calling plan') return `assign a calling plan, e.g. ${sku('Microsoft Teams Domestic Calling Plan')}, to ${account(service)}`;
+    return `assign ${sku(m)} to ${account(service)}`;
+  });
+  return parts.length > 0 ? parts.join('; ') : 'no change found';
+}
+
+/** A member with nothing blocking: what is left failing in the COB button is the service's own fault. */
+function idealMember(world: World, id: string): UserFacts {
+  return {
+    id,
+    upn: `${id}@${world.tenant.domains[0] ?? 'contoso.com'}`,
+    licenses: ['Teams Phone Standard'],
+    nimbusLicenses: ['Contact Center'],
+    presence: { availability: 'Available', activity: 'Available' },
+    duty: 'On Duty',
+    flags: {},
+    parkedTasks: 0,
+    activeTask: false,
+    taskParallelization: { enabled: false, max: world.tenant.behavior.taskParallelizationMax },
+  };
+}
+
+const COB_FIX: Partial<Record<RuleId, string>> = {
+  'SVC-11': 'reactivate the tenant (state Suspended)',
+  'COB-01': 'raise the service license to Enterprise Routing or Contact Center',
+  'COB-02': 'set the user assignment type to MS Teams-based or Skill-based',
+  'COB-03': 'enable Outbound Conversations in the Modalities Service Settings',
+  'COB-10': 'add members to the service',
+  'PRES-09': 'turn off Enhanced Presence Privacy or exempt the Nimbus users',
+};
+
+export async function lintScenario(scenario: Scenario): Promise<LintReport> {
+  const world = await createWorld(scenario);
+  const findings: LintFinding[] = [];
+  try {
+    const tenant = world.tenant;
+    const targetedServices = new Set<string>();
+    for (const s of scenario.services) {
+      for (const item of s.workflow) if (typeof item !== 'string' && 'service' in item.to) targetedServices.add(item.to.service);
+    }
+
+    for (const spec of scenario.services) {
+      const service = world.serviceFacts(spec.id);
+      const where = `service ${service.id}`;
+      const hasPstnWorkflowTransfer = service.workflow.some((w) => typeof w !== 'string' && 'pstn' in w.to);
+      const forwardsCalls = service.members.length > 0 || service.workflow.some((w) => activityOf(w) === 'Transfer');
+
+      // First-level services: any service customers can call (inbound on). XFER-02/03: every PSTN transfer of a
+      // call that starts here uses this service's license, whichever service transfers it later.
+      if (service.modalities.inbound) {
+        const transfer = rules.servicePstnLicense({ tenant, service, purpose: 'transfer' });
+        if (!transfer.verdict) {
+          const second = targetedServices.has(service.id);
+          findings.push({
+            severity: forwardsCalls || hasPstnWorkflowTransfer ? 'error' : 'warning',
+            subject: where,
+            code: 'first-level-pstn',
+            message: `${second ? 'receives calls directly (inbound on) and by transfer' : 'is a first-level service'} without a PSTN license: every PSTN transfer of a call that starts here fails, even from a licensed service later in the chain (${failed(transfer).map((c) => c.detail).join('; ')})${forwardsCalls ? '' : '; it has no members and no Transfer activity, so only a chain continued elsewhere is at risk'}`,
+            because: [...ids(failed(transfer)), 'XFER-02', 'XFER-03'],
+            fix: pstnFix(world, service, 'transfer'),
+            decision: transfer,
+          });
+        }
+      }
+
+      // LIC-04: Calling Plan services need a calling plan for anything that dials out.
+      if (service.pstn?.connectivity === 'Calling Plan') {
+        const outbound = rules.servicePstnLicense({ tenant, service, purpose: 'outbound' });
+        const plan = failed(outbound).filter((c) => c.rule === 'LIC-04' && /calling plan/i.test(c.detail) && !c.detail.includes(RESOURCE_ACCOUNT));
+        if (plan.length > 0) {
+          findings.push({
+            severity: 'error',
+            subject: where,
+            code: 'calling-plan',
+            message: `is a Calling Plan service without a calling plan: outbound calls, Call on Behalf to PSTN and PSTN transfers fail (${plan.map((c) => c.detail).join('; ')})`,
+            because: ['LIC-04'],
+            fix: `assign a calling plan, e.g. ${sku('Microsoft Teams Domestic Calling Plan')}, to ${account(service)}`,
+            decision: outbound,
+          });
+        }
+      }
+
+      // LIC-02/03/04: a resource account with a number but no license at all.
+      if ((service.pstn || service.resourceAccount.upn) && service.resourceAccount.licenses.length === 0) {
+        findings.push({
+          severity: service.pstn ? 'error' : 'warning',
+          subject: where,
+          code: 'resource-account',
+          message: `${account(service)} has no license${service.pstn ? ` although it holds PSTN number ${service.pstn.number}` : ''}: Nimbus reads PSTN licenses from the resource account`,
+          because: service.pstn?.connectivity === 'Calling Plan' ? ['LIC-02', 'LIC-04'] : ['LIC-02', 'LIC-03'],
+          fix: `assign ${sku(RESOURCE_ACCOUNT)}${service.pstn?.connectivity === 'Calling Plan' ? ` and ${sku('Microsoft Teams Domestic Calling Plan')}` : ''} to ${account(service)}`,
+        });
+      }
+
+      // Call on Behalf: what keeps the button disabled for every member, whoever they are and whatever they do.
+      const probeId = service.members[0]?.user ?? '(any member)';
+      const probe = idealMember(world, probeId);
+      const button = rules.callOnBehalfButton({
+        tenant,
+        service: service.members.length > 0 ? service : { ...service, members: [{ user: probeId, active: true, role: 'Agent' }] },
+        user: probe,
+        membership: { service: service.id, user: probeId, active: true, role: 'Agent' },
+      });
+      const serviceLevel = failed(button).filter((c) => c.rule in COB_FIX);
+      if (service.members.length === 0 && service.assignment !== 'None') serviceLevel.push({ rule: 'COB-10', passed: false, detail: `${where} has no members` });
+      if (serviceLevel.length > 0) {
+        findings.push({
+          severity: service.modalities.outbound ? 'warning' : 'info',
+          subject: where,
+          code: 'call-on-behalf',
+          message: `Call on Behalf can never be enabled: ${serviceLevel.map((c) => c.detail).join('; ')}`,
+          because: ids(serviceLevel),
+          fix: [...new Set(serviceLevel.map((c) => COB_FIX[c.rule] ?? `see ${c.rule}`))].join('; '),
+          decision: button,
+        });
+      } else if (!service.pstn && service.modalities.outbound) {
+        findings.push({
+          severity: 'info',
+          subject: where,
+          code: 'dial-pad',
+          message: 'has no PSTN number: the Call on Behalf dial pad is disabled, only UPN targets can be called',
+          because: ['COB-06'],
+          fix: `give service ${service.id} a PSTN number if its users should call external numbers`,
+        });
+      }
+    }
+
+    // LIC-05: agents and transfer targets need Teams Phone Standard.
+    const memberOf = new Map<string, string[]>();
+    for (const s of scenario.services) for (const m of s.members) memberOf.set(m.user, [...(memberOf.get(m.user) ?? []), s.id]);
+    for (const u of scenario.users) {
+      const user = world.userFacts(u.id);
+      const services = memberOf.get(u.id);
+      const d = services ? rules.agentCanHandleCalls({ user }) : rules.userTransferTarget({ tenant, targetUser: user });
+      if (d.verdict) continue;
+      findings.push({
+        severity: services ? 'error' : 'warning',
+        subject: `user ${u.id}`,
+        code: services ? 'agent-phone' : 'transfer-target-phone',
+        message: services
+          ? `is an agent of ${services.map((s) => `service ${s}`).join(', ')} without Teams Phone Standard: cannot handle calls, nor be a transfer or consultation target (${failed(d).map((c) => c.detail).join('; ')})`
+          : `cannot be an Attendant Console transfer or consultation target (${failed(d).map((c) => c.detail).join('; ')})`,
+        because: ['LIC-05'],
+        fix: `assign ${sku('Teams Phone Standard')} (or a suite that includes it, e.g. ${sku('Microsoft 365 E5')}) to ${u.upn}`,
+        decision: d,
+      });
+    }
+
+    if (!tenant.consents.includes('User.Read.All') && scenario.services.some((s) => s.modalities.outbound)) {
+      findings.push({
+        severity: 'info',
+        subject: 'tenant',
+        code: 'consent',
+        message: 'no admin consent for User.Read.All: the Call on Behalf dialog cannot search Microsoft 365 contacts',
+        because: ['COB-14'],
+        fix: 'grant admin consent for User.Read.All (tenant.consents)',
+      });
+    }
+  } finally {
+    world.stop();
+  }
+  const order: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
+  findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { scenario: scenario.file, findings, counts };
+}
+
+export function formatLint(report: LintReport): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    lines.push(`${f.severity.padEnd(7)}  ${f.subject}: ${f.message} [${f.because.join(', ')}]`);
+    lines.push(`         fix: ${f.fix}`);
+  }
+  const { error, warning, info } = report.counts;
+  lines.push(`${lines.length > 0 ? '\n' : ''}${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} note${info === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
