@@ -38,14 +38,18 @@ describe('atomic report writes', () => {
       const big = JSON.stringify({ rows: Array.from({ length: 200000 }, (_, i) => ({ i, text: 'x'.repeat(20) })) });
       for (;;) await writeFileAtomic(${JSON.stringify(target)}, big);
     `;
-    const script = join(scratch, 'writer.ts');
+    const script = join(scratch, 'writer.mts');
     writeFileSync(script, child);
     let sawNewReport = false;
     for (const delay of [300, 700, 1100, 1600, 2200, 3500]) {
-      const p = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'ignore' });
+      const p = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
       await new Promise((r) => setTimeout(r, delay));
       p.kill('SIGKILL');
-      await new Promise((r) => p.once('exit', r));
+      const code = await exited;
+      expect(code, `the writer must still be running when killed: ${stderr}`).toBeNull();
       const text = readFileSync(target, 'utf8');
       expect(() => JSON.parse(text), `after a kill at ${delay} ms the report must parse`).not.toThrow();
       if ('rows' in (JSON.parse(text) as object)) sawNewReport = true;
