@@ -7,6 +7,7 @@ import { canonicalEnum, ServiceSessionOutcome, outcomeInfo } from '../src/domain
 import type { ExpectSpec } from './scenario/schema.js';
 import type { AssertionResult } from './result.js';
 import * as policy from './engine/policy.js';
+import { conversation } from './reporting.js';
 import type { World } from './engine/world.js';
 
 type Check = Omit<AssertionResult, 'line'>;
@@ -151,6 +152,47 @@ export function evaluateExpect(world: World, spec: ExpectSpec): Check[] {
       expected: { outcome: e.outcome },
       actual: { outcome: session?.outcome ?? null },
       message: passed ? `${e.user} on ${e.call}: ${e.outcome}` : `${e.user} on ${e.call}: user session outcome is ${session?.outcome ?? (session ? 'open' : 'none (never involved)')}, expected ${e.outcome}`,
+      explanation: callDecisions(world, e.call),
+    });
+  }
+
+  for (const e of spec.sessionFigures ?? []) {
+    const session = conversation(world, e.call).ServiceSessions.filter((s) => s.ServiceId === e.service).at(-1);
+    const wanted: [string, Json | undefined, Json | undefined][] = [
+      ['outcomeId', e.outcomeId, session?.OutcomeId],
+      ['queueTime', e.queueTime, session?.TotalQueueTime],
+      ['connectedTime', e.connectedTime, session?.TotalConnectedTime],
+      ['holdTime', e.holdTime, session?.HoldTime],
+      ['holdCount', e.holdCount, session?.HoldCount],
+      ['acwTime', e.acwTime, session?.AcwTime],
+      ['isUnderSla', e.isUnderSla, session?.IsUnderSla],
+      ['distributionAlgorithm', e.distributionAlgorithm, session?.DistributionAlgorithm],
+      ['userSessions', e.userSessions, session?.UserSessions.length],
+    ];
+    const expected: Record<string, Json> = {};
+    const actual: Record<string, Json> = {};
+    const problems: string[] = [];
+    for (const [name, want, got] of wanted) {
+      if (want === undefined) continue;
+      expected[name] = want;
+      actual[name] = got ?? null;
+      if (got !== want) problems.push(`${name} is ${JSON.stringify(got ?? null)}, expected ${JSON.stringify(want)}`);
+    }
+    if (e.because) {
+      expected.because = e.because;
+      actual.because = session?.Because ?? [];
+      const missing = e.because.filter((r) => !(session?.Because ?? []).includes(r));
+      if (missing.length > 0) problems.push(`the outcome ${session?.Outcome ?? '(none)'} was not decided because of ${missing.join(', ')} (decided by ${session?.Because.join(', ') || 'no rule'})`);
+    }
+    if (!session) problems.unshift(`${e.call} never visited service ${e.service} (it visited ${visited(world, e.call)})`);
+    const passed = problems.length === 0;
+    out.push({
+      key: 'sessionFigures',
+      subject: `${e.call} in ${e.service}`,
+      passed,
+      expected,
+      actual,
+      message: passed ? `${e.call} in ${e.service}: ${JSON.stringify(actual)}` : `${e.call} in ${e.service}: ${problems.join('; ')}`,
       explanation: callDecisions(world, e.call),
     });
   }

@@ -45,7 +45,17 @@ export const stepVerbs = {
     activity: enumField(Activity).optional(),
   }),
   duty: z.strictObject({ user: userRef(), state: enumField(DutyState) }),
-  inboundCall: z.strictObject({ call: callRef(), from: e164Field().or(upnField()), to: serviceRef() }),
+  inboundCall: z.strictObject({
+    call: callRef(),
+    from: e164Field().or(upnField()),
+    to: serviceRef(),
+    /** extension: time before the workflow reaches its Accept activity (task Establishing; REP-02). */
+    acceptAfter: durationField().optional(),
+    /** extension: time in IVR activities between Accept and Queue (task In IVR; REP-03). */
+    ivrTime: durationField().optional(),
+    /** extension: the Queue activity's maximum wait; then the task leaves the queue for the IVR (In IVR After Queue; TASK-03). */
+    queueTimeout: durationField().optional(),
+  }),
   answer: z.strictObject({ user: userRef(), call: callRef() }),
   decline: z.strictObject({ user: userRef(), call: callRef() }),
   ignore: z.strictObject({ user: userRef(), call: callRef() }),
@@ -120,6 +130,23 @@ export const SessionExpect = z.strictObject({
   /** extension: the session's outcome group (2.9). */
   group: z.string().optional(),
 });
+/** extension: the reporting figures of a service session (2.19, REP-05, REP-08). */
+export const SessionFiguresExpect = z.strictObject({
+  call: callRef(),
+  service: serviceRef(),
+  outcomeId: z.number().int().optional(),
+  queueTime: durationField().optional(),
+  connectedTime: durationField().optional(),
+  holdTime: durationField().optional(),
+  holdCount: z.number().int().min(0).optional(),
+  acwTime: durationField().optional(),
+  isUnderSla: z.union([z.boolean(), z.null()]).optional(),
+  distributionAlgorithm: z.string().optional(),
+  /** How many user sessions the service session has. */
+  userSessions: z.number().int().min(0).optional(),
+  /** Rule ids that must all appear in the reason for the session's outcome. */
+  because,
+});
 export const UserSessionExpect = z.strictObject({ call: callRef(), user: userRef(), outcome: enumField(UserSessionOutcome) });
 export const PstnLicenseExpect = z.strictObject({ call: callRef(), service: serviceRef() });
 export const SupervisionExpect = z.strictObject({
@@ -145,6 +172,8 @@ export const ExpectSpec = z.strictObject({
   task: many(TaskExpect).optional(),
   session: many(SessionExpect).optional(),
   userSession: many(UserSessionExpect).optional(),
+  /** extension: reporting figures of a service session. */
+  sessionFigures: many(SessionFiguresExpect).optional(),
   pstnLicenseFrom: many(PstnLicenseExpect).optional(),
   supervision: many(SupervisionExpect).optional(),
   reported: many(ReportedExpect).optional(),

@@ -25,6 +25,9 @@ export interface ServiceSessionRecord {
   everQueued: boolean;
   queuedAt: number | null;
   queueTime: number;
+  /** TotalIvrTime (2.19): time In IVR and In IVR After Queue. */
+  ivrStartedAt: number | null;
+  ivrTime: number;
   connectedAt: number | null;
   connectedTime: number;
   holdStartedAt: number | null;
@@ -99,6 +102,8 @@ export type CallEvent =
   | ({ type: 'OFFERED'; users: string[]; origin?: UserSessionOrigin } & At)
   | ({ type: 'OFFER_MISSED'; user: string; outcome: string; because: RuleId[] } & At)
   | ({ type: 'REQUEUED' } & At)
+  /** TASK-03: the Queue activity gave up (queue timeout); the task goes back to the workflow's IVR steps. */
+  | ({ type: 'LEFT_QUEUE' } & At)
   | ({ type: 'USER_ACCEPTED'; user: string } & At)
   /** COB-12: the user who starts a Call on Behalf is rung first, with an invitation. */
   | ({ type: 'INVITED'; user: string } & At)
@@ -132,6 +137,8 @@ const newServiceSession = (service: string, at: number): ServiceSessionRecord =>
   everQueued: false,
   queuedAt: null,
   queueTime: 0,
+  ivrStartedAt: null,
+  ivrTime: 0,
   connectedAt: null,
   connectedTime: 0,
   holdStartedAt: null,
@@ -220,6 +227,17 @@ export const callSessionMachine = setup({
         : {},
     ),
     stopRinging: assign({ ringing: [] }),
+    /** TASK-03: queue time stops when the task leaves the queue for the IVR. */
+    leaveQueue: assign({
+      ringing: [],
+      serviceSessions: ({ context, event }) =>
+        updateCurrent(context, (s) => ({ queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0), queuedAt: null })),
+    }),
+    startIvr: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ ivrStartedAt: event.at })) }),
+    stopIvr: assign({
+      serviceSessions: ({ context, event }) =>
+        updateCurrent(context, (s) => ({ ivrStartedAt: null, ivrTime: s.ivrTime + (s.ivrStartedAt !== null ? event.at - s.ivrStartedAt : 0) })),
+    }),
     startTalkTime: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ connectedAt: event.at })) }),
     startHold: assign({
       serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ holdStartedAt: event.at, holdCount: s.holdCount + 1 })),
@@ -293,15 +311,18 @@ export const callSessionMachine = setup({
             )
           : context.supervision,
     }),
+    /** REP-04: the connected user's session ends as Accepted when they leave a task they handled. */
     userLeaves: assign(({ context, event }) => ({
       user: null,
       serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+      userSessions: closeOpenUserSessions(context, event.at, context.user),
     })),
+    /** REP-04 / REP-06: open user sessions end with the call: Accepted, or Cancelled for an invitation still ringing. */
     endCall: assign(({ context, event }) => ({
       endedAt: context.endedAt ?? event.at,
       ringing: [],
       serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: s.endedAt ?? event.at })),
-      userSessions: context.userSessions.map((u) => (u.endedAt === null ? { ...u, endedAt: event.at } : u)),
+      userSessions: closeOpenUserSessions(context, event.at, null),
     })),
     recordAcwTime: assign({
       serviceSessions: ({ context, event }) =>
@@ -358,6 +379,8 @@ export const callSessionMachine = setup({
   }),
   on: {
     OWNED_BY_SERVICE: { guard: 'isFirstResponse', actions: 'bindFirstResponder' },
+    /** WF-01: a later service's Accept (after a transfer) marks its own service session accepted. */
+    WORKFLOW_ACCEPTED: [{ guard: 'isFirstResponse', actions: ['bindFirstResponder', 'markAccepted'] }, { actions: 'markAccepted' }],
     ENDED: { target: '.Ended', actions: 'endCall' },
     SESSION_OUTCOME: { actions: 'recordSessionOutcome' },
     USER_SESSION_OUTCOME: { actions: 'recordUserSessionOutcome' },
@@ -377,14 +400,19 @@ export const callSessionMachine = setup({
       },
     },
     InIVR: {
+      entry: 'startIvr',
+      exit: 'stopIvr',
       on: {
         QUEUED: { target: 'InQueue', actions: 'markQueued' },
         DIALING_OUT: { target: 'DialingOut' },
+        /** A workflow Transfer activity (XFER-04, WF-06). */
+        TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
       },
     },
     InQueue: {
       on: {
         OFFERED: { target: 'Ringing', actions: 'recordRinging' },
+        LEFT_QUEUE: { target: 'InIVRAfterQueue', actions: 'leaveQueue' },
         TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
       },
     },
@@ -394,6 +422,7 @@ export const callSessionMachine = setup({
         OFFER_MISSED: { actions: 'recordMissed' },
         /** RONA-02: the task that caused RONA goes back to the queue. */
         REQUEUED: { target: 'InQueue', actions: 'markRequeued' },
+        LEFT_QUEUE: { target: 'InIVRAfterQueue', actions: 'leaveQueue' },
         DIALING_OUT: { target: 'DialingOut', actions: 'stopRinging' },
         OFFERED: { actions: 'recordRinging' },
       },
@@ -443,7 +472,10 @@ export const callSessionMachine = setup({
         ],
       },
     },
+    /** TASK-03: back in the workflow's IVR steps after the queue. */
     InIVRAfterQueue: {
+      entry: 'startIvr',
+      exit: 'stopIvr',
       on: { QUEUED: { target: 'InQueue', actions: 'markQueued' } },
     },
     /** ACW-11: while the user is in ACW the task shows In ACW. */
@@ -462,6 +494,18 @@ function closeUserSession(ctx: CallContext, at: number, outcome: string, because
     if (u.user === ctx.user && u.endedAt === null) idx = i;
   });
   return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: at, outcome, because } : u));
+}
+
+/** Close open user sessions (all, or only `user`'s) that have no outcome yet (REP-04, REP-06). */
+function closeOpenUserSessions(ctx: CallContext, at: number, user: string | null): UserSessionRecord[] {
+  return ctx.userSessions.map((u) => {
+    if (u.endedAt !== null || (user !== null && u.user !== user)) return u;
+    if (u.outcome !== null) return { ...u, endedAt: at };
+    const stillRinging = ctx.ringing.includes(u.user) && ctx.user !== u.user;
+    return stillRinging
+      ? { ...u, endedAt: at, outcome: 'Cancelled', because: ['REP-06'] as RuleId[] }
+      : { ...u, endedAt: at, outcome: 'Accepted', because: ['REP-04'] as RuleId[] };
+  });
 }
 
 function settleLastTransfer(ctx: CallContext, ok: boolean, because: RuleId[], message: string): CallContext['transfers'] {

@@ -2,14 +2,15 @@
 import type { StepOf } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
 import { StepError } from '../errors.js';
-import { enqueue, withdrawOffers } from '../distribution.js';
+import { dequeue, enqueue, withdrawOffers } from '../distribution.js';
 import { endCall, releaseUser, settleSession, whenFarEndAnswers } from '../lifecycle.js';
+import { describeWorkflow, runWorkflowToQueue, startInboundWorkflow } from '../workflow.js';
 import type { World } from '../world.js';
 import type { VerbOutcome } from './types.js';
 
 export async function inboundCall(world: World, args: StepOf<'inboundCall'>['args']): Promise<VerbOutcome> {
   const service = world.service(args.to);
-  const actor = world.startCall({ callId: args.call, type: 'Inbound Service', from: args.from, to: service.pstn?.number ?? service.id, service: service.id });
+  world.startCall({ callId: args.call, type: 'Inbound Service', from: args.from, to: service.pstn?.number ?? service.id, service: service.id });
   const admission = world.record(policy.inboundAdmission(world, service.id), args.call);
   if (!admission.verdict) {
     settleSession(world, args.call, { by: 'system' });
@@ -17,44 +18,29 @@ export async function inboundCall(world: World, args: StepOf<'inboundCall'>['arg
     world.result(false, admission.summary, admission);
     return { ok: false, text: `${args.call} to ${service.id} rejected: ${admission.summary}`, decision: admission };
   }
-  const answered = await world.graph.answerIncoming(args.call, args.from, service.id);
-  if (!answered.ok) {
-    // The Graph client gave up: the task ends with the Error outcome instead of crashing the run.
-    settleSession(world, args.call, { by: 'error' });
-    endCall(world, args.call);
-    world.result(false, `the workflow of ${service.id} could not answer ${args.call}: ${answered.message}`, undefined, answered.because);
-    return { ok: false, text: `${args.from} calls ${service.id} (${args.call}): Graph failed to answer — ${answered.message}` };
+  // Extension acceptAfter: the workflow reaches its Accept activity later; until then the task is Establishing (REP-02).
+  if (args.acceptAfter && args.acceptAfter > 0) {
+    world.clock.setTimeout(
+      () => {
+        if (world.call(args.call).getSnapshot().context.endedAt === null) world.track(acceptByWorkflow(world, args));
+      },
+      args.acceptAfter,
+      `${args.call} reaches Accept`,
+    );
+    world.result(true, `${args.call} reaches the workflow of ${service.id}; Accept follows after ${args.acceptAfter} ms`, admission);
+    return { ok: true, text: `${args.from} calls ${service.id} (${args.call}); workflow ${describeWorkflow(world, service.id)} (Accept after ${args.acceptAfter} ms)`, decision: admission };
   }
-  // WF-01: the workflow's Accept activity answers the call; the first service to do so binds the PSTN license.
-  const license = world.record(policy.servicePstnLicense(world, service.id, 'transfer'), args.call);
-  const bound = actor.getSnapshot().context.firstRespondingService === null;
-  world.sendCall(args.call, { type: 'WORKFLOW_ACCEPTED', service: service.id, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
-  if (bound) {
-    world.note(`call:${args.call}`, 'decision', `first responding service is ${service.id}; its PSTN license: ${license.summary}`, ['XFER-02', ...license.because]);
-  }
-  runWorkflowToQueue(world, args.call, service.id);
+  const accepted = await acceptByWorkflow(world, args);
+  if (!accepted.ok) return { ok: false, text: `${args.from} calls ${service.id} (${args.call}): ${accepted.message}` };
   world.result(true, `${args.call} accepted by the workflow of ${service.id}`, admission);
-  return { ok: true, text: `${args.from} calls ${service.id} (${args.call}); workflow ${service.workflow.join(' → ')}`, decision: admission };
+  return { ok: true, text: `${args.from} calls ${service.id} (${args.call}); workflow ${describeWorkflow(world, service.id)}`, decision: admission };
 }
 
-/** Run the workflow's activities up to the Queue activity (WF-01..05) and queue the task (DIST-01). */
-export function runWorkflowToQueue(world: World, call: string, serviceId: string): void {
-  const service = world.service(serviceId);
-  const allowed = world.record(policy.distributionAllowed(world, serviceId), call);
-  if (!service.workflow.includes('Queue') && !service.workflow.includes('Queue Task')) {
-    world.note(`call:${call}`, 'task', `workflow of ${serviceId} has no Queue activity: the task ends in the IVR`, ['WF-02']);
-    settleSession(world, call, { by: 'system' });
-    endCall(world, call, ['WF-02']);
-    return;
-  }
-  if (!allowed.verdict) {
-    world.note(`call:${call}`, 'decision', allowed.summary, allowed.because);
-    settleSession(world, call, { by: 'system' });
-    endCall(world, call, allowed.because);
-    return;
-  }
-  world.sendCall(call, { type: 'QUEUED', algorithm: service.distribution.type, at: world.clock.now() });
-  enqueue(world, call, serviceId);
+/** WF-01: the workflow's Accept activity answers the call, then its activities run (sim/engine/workflow.ts). */
+async function acceptByWorkflow(world: World, args: StepOf<'inboundCall'>['args']): Promise<{ ok: boolean; message: string }> {
+  const started = await startInboundWorkflow(world, args.call, world.service(args.to).id, args.from, { ivrTime: args.ivrTime, queueTimeout: args.queueTimeout });
+  if (!started.ok && started.decision) world.result(false, started.message, started.decision);
+  return { ok: started.ok, message: started.message };
 }
 
 export async function answer(world: World, args: StepOf<'answer'>['args']): Promise<VerbOutcome> {
