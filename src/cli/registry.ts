@@ -76,4 +76,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     options: { json: 'boolean' },
     load: async () => ({ command: (await import('./lint.js')).lintCommand }),
   },
+  explore: {
+    usage: 'explore [scenario]',
+    summary: 'step through a scenario live: machine states, events, time travel, why (TTY); transcript otherwise',
+    options: { seed: 'string', mermaid: 'string' },
+    load: async () => ({ command: (await import('./explore.js')).exploreCommand }),
+  },
 };

@@ -1,0 +1,56 @@
+/**
+ * Terminal manners shared by the interactive views: raw mode only with a TTY on both ends, colours off
+ * under NO_COLOR, redraw on resize, and the terminal restored on exit, Ctrl-C, SIGINT and SIGTERM.
+ */
+import { createContext, useContext, useEffect, useState, type ReactElement } from 'react';
+import { render, useStdout } from 'ink';
+import { colorEnabled } from '../../sim/report/color.js';
+
+/** Whether views may use colour (false when NO_COLOR is set). Tests pass it explicitly. */
+export const ColorContext = createContext<boolean>(true);
+
+/** A colour name, or undefined when colour is off (Ink then emits no colour codes). */
+export function useTint(): (color: string) => string | undefined {
+  const enabled = useContext(ColorContext);
+  return (color) => (enabled ? color : undefined);
+}
+
+/** Terminal width, updated on resize (80 when unknown). */
+export function useColumns(): number {
+  const { stdout } = useStdout();
+  const [columns, setColumns] = useState(stdout.columns ?? 80);
+  useEffect(() => {
+    const onResize = () => setColumns(stdout.columns ?? 80);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return columns;
+}
+
+/** Can we read keys? Only with a TTY stdin and stdout: never raw mode on a pipe, /dev/null or CI. */
+export function interactiveTerminal(stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): boolean {
+  return stdin.isTTY === true && stdout.isTTY === true;
+}
+
+/**
+ * Mount an interactive view and resolve when it exits (q, Ctrl-C) or the process is told to stop.
+ * Ink leaves raw mode and shows the cursor again on unmount; signals unmount first, then exit 130/143.
+ */
+export async function runInteractive(element: ReactElement): Promise<void> {
+  const color = colorEnabled({ color: true });
+  const instance = render(<ColorContext.Provider value={color}>{element}</ColorContext.Provider>, { exitOnCtrlC: true, patchConsole: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    process.exitCode = signal === 'SIGINT' ? 130 : 143;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
