@@ -3,6 +3,7 @@
  * rule function in src/rules. Nothing here decides a rule itself.
  */
 import * as rules from '../../src/rules/index.js';
+import { activityOf } from '../../src/domain/model.js';
 import type { Decision } from '../../src/rules/decision.js';
 import type { UserSessionRecord } from '../../src/machines/callSessionMachine.js';
 import type { World } from './world.js';
@@ -57,13 +58,17 @@ export function serviceTransfer(world: World, source: string, target: string): D
   return rules.serviceTransfer({ tenant: world.tenant, source: world.serviceFacts(source), target: world.serviceFacts(target) });
 }
 
+export function workflowStructure(world: World, service: string, direction: 'inbound' | 'outboundWithWorkflow'): Decision<boolean> {
+  return rules.workflowStructure({ service: world.serviceFacts(service), direction });
+}
+
 export function userTransferTarget(world: World, user: string): Decision<boolean> {
   return rules.userTransferTarget({ tenant: world.tenant, targetUser: world.userFacts(user) });
 }
 
 export function scheduleOutbound(world: World, service: string, inProgress: number, withWorkflow: boolean): Decision<boolean> {
   const facts = world.serviceFacts(service);
-  return rules.scheduleOutbound({ tenant: world.tenant, service: facts, inProgress, withWorkflow, workflowActivities: facts.workflow });
+  return rules.scheduleOutbound({ tenant: world.tenant, service: facts, inProgress, withWorkflow, workflowActivities: facts.workflow.map(activityOf) });
 }
 
 export function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
@@ -131,14 +136,14 @@ export function distributionAllowed(world: World, service: string): Decision<boo
   return rules.distributionAllowed({ service: world.serviceFacts(service) });
 }
 
-export function pickCandidates(world: World, service: string, users: string[]): Decision<string[]> {
+export function pickCandidates(world: World, service: string, users: string[], idleSince?: (user: string) => number): Decision<string[]> {
   return rules.pickCandidates({
     tenant: world.tenant,
     service: world.serviceFacts(service),
     candidates: users.map((user, order) => ({
       user: world.userFacts(user),
       membership: world.membership(user, service),
-      idleSince: world.idleSince.get(user) ?? 0,
+      idleSince: idleSince ? idleSince(user) : (world.idleSince.get(user) ?? 0),
       order,
     })),
   });

@@ -132,6 +132,32 @@ export const MemberSpec = z.union([
 ]);
 export type MemberSpec = z.output<typeof MemberSpec>;
 
+/** extension: the target of a workflow `Transfer` activity: another service or a PSTN number. */
+export const WorkflowTransferTarget = z.union([z.strictObject({ service: idField() }), z.strictObject({ pstn: e164Field() })]);
+export type WorkflowTransferTarget = z.output<typeof WorkflowTransferTarget>;
+
+/**
+ * A workflow item: an activity name, or (extension) an object naming the activity and its settings, e.g.
+ * `{ Transfer: { to: { pstn: "+41..." } } }`. Objects come out as `{ activity, to, ... }`.
+ */
+export const WorkflowItem = z.union([
+  enumField(WorkflowActivity),
+  z
+    .strictObject({
+      Transfer: z.strictObject({
+        to: WorkflowTransferTarget,
+        /** A PSTN target that never answers rings until behavior.pstnRingLimit (XFER-07). */
+        targetAnswers: z.boolean().optional(),
+        answerAfter: durationField().optional(),
+      }),
+    })
+    .transform((v) => ({ activity: 'Transfer' as const, ...v.Transfer })),
+]);
+export type WorkflowItem = z.output<typeof WorkflowItem>;
+
+/** The activity name of a workflow item. */
+export const activityOf = (item: WorkflowItem): WorkflowActivity => (typeof item === 'string' ? item : item.activity);
+
 export const ServiceSpec = z.strictObject({
   id: idField(),
   name: z.string().optional(),
@@ -151,7 +177,7 @@ export const ServiceSpec = z.strictObject({
     })
     .prefault({}),
   distribution: DistributionSettings,
-  workflow: z.array(enumField(WorkflowActivity)).default(['Accept', 'Queue']),
+  workflow: z.array(WorkflowItem).default(['Accept', 'Queue']),
   members: z.array(MemberSpec).default([]),
   supervisors: z.array(idField()).default([]),
 });

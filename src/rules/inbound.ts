@@ -3,6 +3,7 @@
  * inbound A/V workflow (MOD-01) that it is licensed for (MOD-06, SVC-13).
  */
 import type { WorkflowActivity } from '../domain/enums.js';
+import { activityOf } from '../domain/model.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts } from './facts.js';
 import { refusal, svc, tierAtLeast } from './common.js';
@@ -14,7 +15,7 @@ export const ER_ONLY_ACTIVITIES: readonly WorkflowActivity[] = ['Check Parameter
 
 /** MOD-06, SVC-13: may the service's workflow be assigned, given the activities its license allows? */
 export function workflowAssignable({ service, activities }: { service: ServiceFacts; activities?: readonly WorkflowActivity[] | undefined }): Decision<boolean> {
-  const used = activities ?? service.workflow;
+  const used = activities ?? service.workflow.map(activityOf);
   const where = svc(service);
   const b = new DecisionBuilder('workflowAssignable', { service: service.id, license: service.license, activities: [...used] });
   const er = tierAtLeast(service.license, 'Enterprise Routing');
@@ -35,7 +36,7 @@ export function inboundAdmission({ tenant, service }: { tenant: TenantFacts; ser
   const where = svc(service);
   const b = new DecisionBuilder('inboundAdmission', {
     tenant: { state: tenant.state },
-    service: { id: service.id, license: service.license, inbound: service.modalities.inbound, workflow: [...service.workflow] },
+    service: { id: service.id, license: service.license, inbound: service.modalities.inbound, workflow: service.workflow.map(activityOf) },
   });
   const suspended = tenant.state === 'Suspended';
   b.check(

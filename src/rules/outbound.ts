@@ -3,6 +3,7 @@
  * whether an outbound call is reported (OUT-07), and preferred-user routing for outbound (DIST-08, OUT-06).
  */
 import type { WorkflowActivity } from '../domain/enums.js';
+import { activityOf } from '../domain/model.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { checkTenantNotSuspended, hasCcLicense, refusal, svc, tierAtLeast, usr } from './common.js';
@@ -37,7 +38,7 @@ export interface ScheduleOutboundArgs {
 
 /** SVC-11, SVC-12, OUT-01..03, OUT-05, MOD-02, MOD-03, WF-07: does the flow action schedule the call? */
 export function scheduleOutbound({ tenant, service, inProgress, withWorkflow, workflowActivities }: ScheduleOutboundArgs): Decision<boolean> {
-  const activities = workflowActivities ?? service.workflow;
+  const activities = workflowActivities ?? service.workflow.map(activityOf);
   const limit = tenant.maxScheduledOutboundPerService;
   const where = svc(service);
   const action = withWorkflow ? 'Schedule an Outbound Call with Workflow' : 'Schedule an Outbound Call';

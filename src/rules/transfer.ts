@@ -1,12 +1,15 @@
 /**
- * Transfers between services and to users (XFER-01, XFER-04, MOD-01, LIC-05). PSTN transfers live in pstn.ts.
+ * Transfers between services and to users (XFER-01, XFER-04, MOD-01, LIC-05), and the shape of the workflow
+ * a call runs through before it is queued or transferred (WF-01..03, OUT-05, WF-07). PSTN transfers live in
+ * pstn.ts.
  */
 import { grantsTeamsPhone } from '../domain/licenses.js';
+import { activityOf } from '../domain/model.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { licenseNames, listOrNone, refusal, svc, usr } from './common.js';
 
-export const transferRules: readonly RuleId[] = ['XFER-01', 'XFER-04', 'MOD-01', 'LIC-05'];
+export const transferRules: readonly RuleId[] = ['XFER-01', 'XFER-04', 'MOD-01', 'LIC-05', 'WF-01', 'WF-02', 'WF-03', 'OUT-05', 'WF-07'];
 
 export interface ServiceTransferArgs {
   tenant: TenantFacts;
@@ -78,4 +81,45 @@ export function agentCanHandleCalls({ user }: { user: UserFacts }): Decision<boo
   const b = new DecisionBuilder('agentCanHandleCalls', { user: { id: user.id, licenses: licenseNames(user.licenses) } });
   teamsPhoneCheck(b, user, 'by users who handle calls');
   return b.done(`${usr(user)} can handle calls`, refusal(`${usr(user)} cannot handle calls`, b));
+}
+
+export interface WorkflowStructureArgs {
+  service: ServiceFacts;
+  /** How the call enters the workflow: an inbound (or transferred) call, or an Outbound Call with Workflow. */
+  direction: 'inbound' | 'outboundWithWorkflow';
+}
+
+/**
+ * WF-01..03, OUT-05, WF-07: can the service's workflow run this call? `Accept` is mandatory and comes first
+ * (only `Availability Based Routing`, which needs no predecessor, may run before it); every `Announcement` needs a preceding
+ * `Accept`; an Outbound Call with Workflow cannot use `Voice Message`.
+ */
+export function workflowStructure({ service, direction }: WorkflowStructureArgs): Decision<boolean> {
+  const activities = service.workflow.map(activityOf);
+  const where = svc(service);
+  const b = new DecisionBuilder('workflowStructure', { service: service.id, direction, activities: [...activities] });
+  const accept = activities.indexOf('Accept');
+  const before = accept < 0 ? activities : activities.slice(0, accept);
+  const early = before.filter((a) => a !== 'Availability Based Routing');
+  b.check(
+    'WF-01',
+    accept >= 0 && early.length === 0,
+    accept < 0
+      ? `the workflow of ${where} has no Accept activity, which is mandatory`
+      : early.length > 0
+        ? `the workflow of ${where} runs ${early.join(', ')} before Accept, which must connect directly to the Start node`
+        : `the workflow of ${where} starts with Accept, which marks the task Accepted by System`,
+  );
+  activities.forEach((a, i) => {
+    if (a !== 'Announcement') return;
+    const preceded = accept >= 0 && accept < i;
+    b.check('WF-03', preceded, preceded ? `Announcement (activity ${i + 1}) follows Accept` : `Announcement (activity ${i + 1}) in ${where} has no preceding Accept`);
+  });
+  if (activities.includes('Disconnect')) b.note('WF-02', `Accept and Disconnect bracket the workflow of ${where}`);
+  if (direction === 'outboundWithWorkflow') {
+    const voice = activities.includes('Voice Message');
+    b.check('OUT-05', !voice, voice ? `Outbound Call with Workflow does not support the Voice Message activity of ${where}` : `the workflow of ${where} has no Voice Message activity`);
+    if (voice) b.check('WF-07', false, 'Voice Message is recorded by the Nimbus Media Bot and is not available in Outbound with Workflow');
+  }
+  return b.done(`the workflow of ${where} (${activities.join(' → ')}) can run the call`, refusal(`the workflow of ${where} cannot run the call`, b));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentCanHandleCalls, serviceTransfer, userTransferTarget } from '../../src/rules/transfer.js';
+import { agentCanHandleCalls, serviceTransfer, userTransferTarget, workflowStructure } from '../../src/rules/transfer.js';
 import { inboundAdmission, workflowAssignable } from '../../src/rules/inbound.js';
 import { ar, assertWellFormed, cc, er, tenant, user } from './fixtures.js';
 
@@ -84,5 +84,52 @@ describe('workflowAssignable', () => {
     const d = workflowAssignable({ service: cc({ license, workflow: [...workflow] }) });
     expect(d.verdict).toBe(ok);
     expect(d.because).toEqual(ok ? ['MOD-06'] : ['SVC-13', 'MOD-06']);
+  });
+});
+
+describe('workflowStructure (WF-01..03, OUT-05, WF-07)', () => {
+  it('WF-01: a workflow that starts with Accept can run', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Accept', 'Announcement', 'Queue'] }), direction: 'inbound' });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(true);
+    expect(d.because).toEqual(['WF-01', 'WF-03']);
+  });
+  it('WF-01: Accept is mandatory', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Queue'] }), direction: 'inbound' });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['WF-01']);
+    expect(d.summary).toContain('has no Accept activity');
+  });
+  it('WF-01: only Availability Based Routing may run before Accept', () => {
+    expect(workflowStructure({ service: er({ workflow: ['Availability Based Routing', 'Accept', 'Queue'] }), direction: 'inbound' }).verdict).toBe(true);
+    const d = workflowStructure({ service: er({ workflow: ['Check Opening Hours', 'Accept', 'Queue'] }), direction: 'inbound' });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['WF-01']);
+  });
+  it('WF-03: an Announcement needs a preceding Accept', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Announcement', 'Accept', 'Queue'] }), direction: 'inbound' });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['WF-01', 'WF-03']);
+  });
+  it('WF-02: Disconnect is noted as the closing bracket', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Accept', 'Disconnect'] }), direction: 'inbound' });
+    expect(d.verdict).toBe(true);
+    expect(d.because).toContain('WF-02');
+  });
+  it('OUT-05 / WF-07: Voice Message is refused only in Outbound with Workflow', () => {
+    const service = cc({ workflow: ['Accept', 'Voice Message'] });
+    expect(workflowStructure({ service, direction: 'inbound' }).verdict).toBe(true);
+    const d = workflowStructure({ service, direction: 'outboundWithWorkflow' });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['OUT-05', 'WF-07']);
+  });
+  it('a workflow item may be an object: { Transfer: { to } } is the Transfer activity', () => {
+    const service = er({ workflow: ['Accept', { Transfer: { to: { pstn: '+41795550199' } } }] });
+    expect(service.workflow[1]).toEqual({ activity: 'Transfer', to: { pstn: '+41795550199' } });
+    const d = workflowStructure({ service, direction: 'inbound' });
+    expect(d.verdict).toBe(true);
+    expect(d.inputs['activities']).toEqual(['Accept', 'Transfer']);
   });
 });

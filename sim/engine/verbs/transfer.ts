@@ -7,7 +7,7 @@ import type { StepOf, TargetSpec } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
 import { StepError } from '../errors.js';
 import { endCall, endSupervisionFor, releaseUser, settleSession, whenFarEndAnswers } from '../lifecycle.js';
-import { runWorkflowToQueue } from './calls.js';
+import { runWorkflow } from '../workflow.js';
 import type { World } from '../world.js';
 import type { VerbOutcome } from './types.js';
 
@@ -73,9 +73,8 @@ function toService(world: World, call: string, by: string, target: string, mode:
     because: outcome.because,
     at: world.clock.now(),
   });
-  const license = world.record(policy.servicePstnLicense(world, target, 'transfer'), call);
-  world.sendCall(call, { type: 'WORKFLOW_ACCEPTED', service: target, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
-  runWorkflowToQueue(world, call, target);
+  // The target's workflow runs: its Accept accepts the call (the PSTN binding stays with the first service).
+  runWorkflow(world, call, target);
   world.result(true, `${call} transferred from ${source} to ${target}`, decision);
   return { ok: true, text: `${by} transfers ${call} to service ${target} (${mode}); PSTN license stays with ${ctx.firstRespondingService ?? source}`, decision };
 }
