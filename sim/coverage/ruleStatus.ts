@@ -16,7 +16,7 @@ export const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
   'DIST-09': 'src/machines/callSessionMachine.ts (distributionAlgorithm per service session)',
   'RONA-02': 'sim/engine/verbs/calls.ts (onOfferMissed requeues the task)',
   'RONA-04': 'src/rules/selectability.ts via the agent rona region',
-  'RONA-09': 'src/machines/agentMachine.ts (rona.Persistent carries its reset timer)',
+  'RONA-07': 'sim/scenario/ruleBounds.ts (out-of-range RONA Reset Time is a loader error), src/rules/rona.ts',
   'ACW-11': 'src/machines/callSessionMachine.ts (InACW)',
   'ACW-12': 'src/machines/callSessionMachine.ts (acwTime per service session)',
   'PAR-02': 'src/machines/agentMachine.ts (parked tasks), sim/engine/verbs/handling.ts',

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ScenarioLoadError, type ScenarioProblem } from './errors.js';
 import { describeValue, problemsFromIssues } from './issues.js';
 import { checkReferences, duplicateIdProblems } from './references.js';
+import { settingBoundProblems } from './ruleBounds.js';
 import { ScenarioSpec, type Scenario } from './schema.js';
 import { validateSteps } from './steps.js';
 import {
@@ -110,6 +111,8 @@ function toScenario(layer: Layer, file: string): Scenario {
   const { $schema: _schema, extends: _extends, steps: _rawSteps, ...rest } = top.data;
   const references = checkReferences({ services: rest.services, users: rest.users, steps: steps.steps }, layer.data, layer.rootRef);
   if (references.length > 0) throw new ScenarioLoadError(references);
+  const bounds = settingBoundProblems(rest, layer.data, layer.rootRef);
+  if (bounds.length > 0) throw new ScenarioLoadError(bounds);
   return { ...rest, steps: steps.steps, file, stepLines: steps.stepLines };
 }
 
