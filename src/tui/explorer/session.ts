@@ -20,7 +20,9 @@ import type { AssertionResult } from '../../../sim/result.js';
 import type { Scenario, Step } from '../../../sim/scenario/schema.js';
 import { TenantSpec } from '../../domain/model.js';
 import { agentMachine } from '../../machines/agentMachine.js';
+import { userStatuses } from '../../machines/agentStatus.js';
 import { callSessionMachine, taskStateOf } from '../../machines/callSessionMachine.js';
+import type { CallFacts, TraceSample } from '../timeline/model.js';
 
 export type ActorKind = 'user' | 'call';
 export interface ActorRef {
@@ -94,6 +96,7 @@ export class ExplorerSession {
   private actions: ExplorerAction[] = [];
   private entries: LogEntry[] = [];
   private stopped = false;
+  private samples: TraceSample[] = [];
 
   private constructor(readonly scenario: Scenario) {}
 
@@ -217,7 +220,60 @@ export class ExplorerSession {
     return kind === 'user' ? agentMachine : callSessionMachine;
   }
 
+  /** Every change of a user's presence and Nimbus statuses and of a call's task state and service so far. */
+  trace(): readonly TraceSample[] {
+    return this.samples;
+  }
+
+  /** The calls so far, as the timeline reads them (from the call machines' context). */
+  callFacts(): CallFacts[] {
+    return [...this.world.calls.entries()].map(([id, actor]) => {
+      const ctx = actor.getSnapshot().context;
+      return { id, firstRespondingService: ctx.firstRespondingService, transfers: ctx.transfers, supervision: ctx.supervision, serviceSessions: ctx.serviceSessions };
+    });
+  }
+
+  /** Run a whole scenario and return its trace (for the timeline of a finished run). */
+  static async traceScenario(scenario: Scenario, options: ExplorerOptions = {}): Promise<{ samples: TraceSample[]; calls: CallFacts[] }> {
+    const s = await ExplorerSession.open(scenario, options);
+    try {
+      while ((await s.next()) !== undefined) {
+        /* every step */
+      }
+      return { samples: [...s.samples], calls: s.callFacts() };
+    } finally {
+      s.close();
+    }
+  }
+
   // --- internals ---------------------------------------------------------------------------------
+
+  /** Subscribe to every agent now and every call the world starts later (wrapping this world's startCall). */
+  private record(world: World): void {
+    const samples = this.samples;
+    const push = (at: number, lane: string, label: string) => samples.push({ at, lane, label });
+    for (const [id, agent] of world.agents) {
+      const onAgent = (snap: ReturnType<typeof agent.getSnapshot>) => {
+        const now = world.clock.now();
+        push(now, `user:${id}:presence`, snap.context.availability);
+        push(now, `user:${id}:status`, userStatuses(snap).join('+'));
+      };
+      onAgent(agent.getSnapshot());
+      agent.subscribe(onAgent);
+    }
+    const startCall = world.startCall.bind(world);
+    world.startCall = (input) => {
+      const actor = startCall(input);
+      const onCall = (snap: ReturnType<typeof actor.getSnapshot>) => {
+        const now = world.clock.now();
+        push(now, `call:${input.callId}:task`, taskStateOf(snap.value));
+        push(now, `call:${input.callId}:service`, snap.context.currentService);
+      };
+      onCall(actor.getSnapshot());
+      actor.subscribe(onCall);
+      return actor;
+    };
+  }
 
   private async rebuild(actions: ExplorerAction[]): Promise<void> {
     this.world?.stop();
@@ -225,6 +281,8 @@ export class ExplorerSession {
     this.entries = [];
     this.stopped = false;
     const world = await createWorld(this.scenario);
+    this.samples = [];
+    this.record(world);
     world.onQuiet = () => distributeAll(world);
     await world.settle();
     this.world = world;
