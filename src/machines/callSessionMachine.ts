@@ -33,6 +33,8 @@ export interface ServiceSessionRecord {
   holdStartedAt: number | null;
   holdTime: number;
   holdCount: number;
+  /** When the user's ACW for this session began (the user left with ACW, ACW-11). */
+  acwStartedAt: number | null;
   acwTime: number;
   outcome: string | null;
   because: RuleId[];
@@ -144,6 +146,7 @@ const newServiceSession = (service: string, at: number): ServiceSessionRecord =>
   holdStartedAt: null,
   holdTime: 0,
   holdCount: 0,
+  acwStartedAt: null,
   acwTime: 0,
   outcome: null,
   because: [],
@@ -321,14 +324,20 @@ export const callSessionMachine = setup({
     endCall: assign(({ context, event }) => ({
       endedAt: context.endedAt ?? event.at,
       ringing: [],
-      serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: s.endedAt ?? event.at })),
+      // A task that ends while queued (or ringing) counts its time in the queue too (TotalQueueTime, REP-08).
+      serviceSessions: updateCurrent(context, (s) => ({
+        ...stopConnected(s, event.at),
+        queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
+        queuedAt: null,
+        endedAt: s.endedAt ?? event.at,
+      })),
       userSessions: closeOpenUserSessions(context, event.at, null),
     })),
+    startAcw: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ acwStartedAt: event.at })) }),
+    /** ACW-12: AcwTime runs from the user leaving the task to the end of their ACW. */
     recordAcwTime: assign({
       serviceSessions: ({ context, event }) =>
-        context.serviceSessions.map((s, i) =>
-          i === context.serviceSessions.length - 1 ? { ...s, acwTime: s.acwTime + Math.max(0, event.at - (s.endedAt ?? event.at)) } : s,
-        ),
+        updateCurrent(context, (s) => ({ acwStartedAt: null, acwTime: s.acwTime + Math.max(0, event.at - (s.acwStartedAt ?? s.endedAt ?? event.at)) })),
     }),
     recordSessionOutcome: assign({
       serviceSessions: ({ context, event }) =>
@@ -438,9 +447,11 @@ export const callSessionMachine = setup({
       initial: 'Talking',
       on: {
         PARK: { target: 'Parked', actions: 'startPark' },
+        /** COB-12 / OUT-01: the user accepted the invitation; Nimbus now dials the far end (talk time starts when it answers). */
+        DIALING_OUT: { target: 'DialingOut', actions: 'stopTalkTime' },
         TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
         USER_LEFT: [
-          { guard: 'acwFollows', target: 'InACW', actions: 'userLeaves' },
+          { guard: 'acwFollows', target: 'InACW', actions: ['userLeaves', 'startAcw'] },
           { target: 'Ended', actions: ['userLeaves', 'endCall'] },
         ],
       },
