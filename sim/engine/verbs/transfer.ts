@@ -110,7 +110,12 @@ async function toExternal(world: World, args: StepOf<'transfer'>['args'], target
   if (target.kind === 'pstn') {
     decision = world.record(policy.pstnTransfer(world, first, ctx.currentService, args.via ?? 'workflow'), call);
   }
-  const graph = await world.graph.transferCall(call, target.kind === 'pstn' ? { pstn: target.number } : { upn: target.upn });
+  // Open question 14 = false: an Attendant Console transfer places the PSTN leg from the current service's own
+  // resource account, so the Graph call (bound to the first responding service) is not transferred itself.
+  const ownLeg = target.kind === 'pstn' && args.via === 'manual' && !world.tenant.behavior.firstServiceRuleForManualTransfers;
+  const graph = ownLeg
+    ? { ok: true, message: `PSTN leg placed from ${ctx.currentService}'s resource account`, because: ['LIC-02' as const] }
+    : await world.graph.transferCall(call, target.kind === 'pstn' ? { pstn: target.number } : { upn: target.upn });
   if (decision && decision.verdict !== graph.ok) {
     world.note('graph', 'graph', `model and mock disagree about ${call}: rules say ${decision.verdict}, Graph said ${graph.ok ? 'ok' : graph.message}`);
   }
@@ -145,6 +150,7 @@ async function toExternal(world: World, args: StepOf<'transfer'>['args'], target
         at: world.clock.now(),
       });
       world.note(`call:${call}`, 'task', `transferred to ${target.kind === 'pstn' ? target.number : target.upn}`, outcome.because);
+      if (ownLeg) world.track(world.graph.hangUp(call));
     },
     () => {
       // XFER-07: an unanswered PSTN target rings up to two minutes; the call comes back (safe) or fails.
