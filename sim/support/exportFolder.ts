@@ -74,6 +74,8 @@ const SHEET_COLUMNS: Record<string, keyof ServiceSheetRow> = {
   members: 'members',
   resourceaccount: 'resourceAccount',
   resourceaccountupn: 'resourceAccount',
+  nimbuslicense: 'nimbusLicense',
+  memberlicense: 'nimbusLicense',
 };
 
 /** CSV with a header row (quotes allowed), or YAML: a list of rows or `{ services: [...] }`. */
@@ -107,6 +109,7 @@ export function parseServiceSheet(text: string, name: string): ServiceSheetRow[]
     set('outbound', typeof row.outbound === 'boolean' ? row.outbound : text(row.outbound));
     set('members', Array.isArray(row.members) ? row.members.map(String) : text(row.members));
     set('resourceAccount', text(row.resourceAccount));
+    set('nimbusLicense', text(row.nimbusLicense));
     return out;
   });
 }

@@ -9,7 +9,8 @@
  * - Teams PowerShell, `ConvertTo-Json` output: `Get-CsOnlineUser.json`, `Get-CsOnlineApplicationInstance.json`,
  *   `Get-CsPhoneNumberAssignment.json` with their real field names.
  * - A service sheet (`services.csv` or `services.yaml`): service, license, assignment, inbound, outbound,
- *   members (UPNs separated by `;`), resourceAccount (UPN).
+ *   members (UPNs separated by `;`), resourceAccount (UPN), nimbusLicense (the Nimbus user license its members
+ *   hold: Contact Center, Attendant Console or Assistant; Nimbus data no Microsoft export has).
  *
  * Output: `{ tenant, services, users }` ready to be written as a fragment (`_tenant.yaml`) that scenarios
  * `extends`, plus findings: what was missing or odd.
@@ -41,6 +42,8 @@ export interface ServiceSheetRow {
   outbound?: string | boolean;
   members?: string | string[];
   resourceAccount?: string;
+  /** Nimbus user license(s) the members hold (not in any Microsoft export), e.g. `Contact Center`. */
+  nimbusLicense?: string;
 }
 
 export interface ImportFinding {
@@ -285,6 +288,7 @@ export function importTenant(src: ExportSources, opts: ImportOptions = {}): Impo
 
   const services: Record<string, unknown>[] = [];
   const members = new Set<string>();
+  const nimbusOf = new Map<string, Set<string>>(); // lower UPN -> Nimbus user licenses
   const usedAccounts = new Set<string>();
   for (const row of src.serviceSheet ?? []) {
     const name = row.service.trim();
@@ -334,6 +338,13 @@ export function importTenant(src: ExportSources, opts: ImportOptions = {}): Impo
       members.add(lower(m));
       memberIds.push(userId(m));
     }
+    const nimbus = str(row.nimbusLicense);
+    const nimbusCanonical = nimbus ? ['Contact Center', 'Attendant Console', 'Assistant'].find((n) => lower(n).replace(/\s/g, '') === lower(nimbus).replace(/[\s_-]/g, '')) : undefined;
+    if (nimbus && !nimbusCanonical) odd(where, `nimbusLicense "${nimbus}" is not Contact Center, Attendant Console or Assistant; ignored`);
+    if (nimbusCanonical) for (const m of memberList) nimbusOf.set(lower(m), new Set([...(nimbusOf.get(lower(m)) ?? []), nimbusCanonical]));
+    else if ((license ?? '') === 'Contact Center' && (assignment ?? '') === 'Skill-based' && memberList.length > 0) {
+      missing(where, 'is Skill-based Contact Center but the sheet gives no nimbusLicense for its members: they are modelled without a Contact Center user license and are never offered its calls (SVC-10, US-04)');
+    }
     service['members'] = memberIds;
     services.push(service);
   }
@@ -353,6 +364,7 @@ export function importTenant(src: ExportSources, opts: ImportOptions = {}): Impo
       upn: r.upn(p.upn),
       ...(p.displayName ? { displayName: r.name(p.displayName, 'person') } : {}),
       licenses,
+      ...(nimbusOf.has(lower(p.upn)) ? { nimbusLicense: [...(nimbusOf.get(lower(p.upn)) ?? [])].sort() } : {}),
       ...(presence ? { presence: presence.availability, ...(presence.activity ? { activity: presence.activity } : {}) } : {}),
     });
   }

@@ -7,6 +7,7 @@ import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import { activityOf } from '../../src/domain/model.js';
 import * as rules from '../../src/rules/index.js';
 import type { Decision, RuleCheck, RuleId, ServiceFacts, UserFacts } from '../../src/rules/index.js';
+import * as policy from '../engine/policy.js';
 import { createWorld } from '../engine/setup.js';
 import type { World } from '../engine/world.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -197,6 +198,24 @@ export async function lintScenario(scenario: Scenario): Promise<LintReport> {
         fix: `assign ${sku('Teams Phone Standard')} (or a suite that includes it, e.g. ${sku('Microsoft 365 E5')}) to ${u.upn}`,
         decision: d,
       });
+    }
+
+    // SVC-10: Skill-based / Contact Center distribution needs the Contact Center user license on members too.
+    for (const spec of scenario.services) {
+      for (const m of spec.members) {
+        const d = policy.isSelectable(world, m.user, spec.id);
+        const gate = failed(d).filter((c) => c.rule === 'SVC-10');
+        if (gate.length === 0) continue;
+        findings.push({
+          severity: 'error',
+          subject: `user ${m.user}`,
+          code: 'member-nimbus-license',
+          message: `is a member of service ${spec.id} but is never offered its calls: ${gate.map((c) => c.detail).join('; ')}`,
+          because: ['SVC-10', 'LIC-07'],
+          fix: `give user ${m.user} a Nimbus Contact Center user license (nimbusLicense), or change service ${spec.id}'s distribution`,
+          decision: d,
+        });
+      }
     }
 
     if (!tenant.consents.includes('User.Read.All') && scenario.services.some((s) => s.modalities.outbound)) {

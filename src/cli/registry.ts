@@ -76,10 +76,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     options: { json: 'boolean' },
     load: async () => ({ command: (await import('./lint.js')).lintCommand }),
   },
-  explore: {
-    usage: 'explore [scenario]',
-    summary: 'step through a scenario live: machine states, events, time travel, why (TTY); transcript otherwise',
-    options: { seed: 'string', mermaid: 'string' },
-    load: async () => ({ command: (await import('./explore.js')).exploreCommand }),
+  why: {
+    usage: 'why <scenario> --call ID | --user ID --service ID [--json]',
+    summary: 'explain one outcome: chain, licenses, every rule with inputs, the smallest change that flips it',
+    options: { call: 'string', user: 'string', service: 'string', json: 'boolean' },
+    load: async () => ({ command: (await import('./why.js')).whyCommand }),
   },
 };
