@@ -10,19 +10,22 @@ import type { SuiteResult } from '../result.js';
 import { toJsonReport } from './json.js';
 import { toJUnitXml } from './junit.js';
 import { toMarkdown } from './markdown.js';
+import { toHtml } from './html.js';
 
-export type ReportFormat = 'json' | 'junit' | 'md';
+export type ReportFormat = 'json' | 'junit' | 'md' | 'html';
 
 export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
   json: 'nimbus-sim.json',
   junit: 'junit.xml',
   md: 'summary.md',
+  html: 'report.html',
 };
 
 const RENDER: Readonly<Record<ReportFormat, (suite: SuiteResult) => string>> = {
   json: toJsonReport,
   junit: toJUnitXml,
   md: (suite) => toMarkdown(suite),
+  html: toHtml,
 };
 
 export interface WriteReportsOptions {
@@ -44,7 +47,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 
 /**
  * Writes the asked formats (each once, in the order given) into `outDir`, creating it if needed, and
- * returns the written paths (`outDir` joined with `nimbus-sim.json`, `junit.xml`, `summary.md`).
+ * returns the written paths (`outDir` joined with `nimbus-sim.json`, `junit.xml`, `summary.md`, `report.html`).
  */
 export async function writeReports(suite: SuiteResult, options: WriteReportsOptions): Promise<string[]> {
   await mkdir(options.outDir, { recursive: true });

@@ -18,8 +18,9 @@ Usage
 ${lines.join('\n')}
 
 Options for run
-  --reporter LIST   pretty (default on a terminal), plain, json, junit, md; comma separated
-  --out DIR         where json, junit and md reports go (default: reports/)
+  --reporter LIST   pretty (default on a terminal), plain, json, junit, md, html; comma separated
+  --out DIR         where json, junit, md and html reports go (default: reports/)
+  --shard K/N       run only shard K of N (deterministic per scenario, for CI matrices)
   --seed N          override every scenario's seed
   --filter TEXT     only scenarios whose name, file or tags contain TEXT
   --verbose         print every step of every scenario, not only of failures

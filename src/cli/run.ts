@@ -8,9 +8,13 @@ import { colorEnabled } from '../../sim/report/color.js';
 import { loadAll, printProblems } from './load.js';
 import type { ParsedArgs } from './main.js';
 import { UsageError } from './usage.js';
+import { relative, sep } from 'node:path';
+import { parseShard, selectShard, shardKey, type Shard } from '../../sim/shard.js';
 
 const CONSOLE = ['pretty', 'plain'] as const;
-const FILES: readonly ReportFormat[] = ['json', 'junit', 'md'];
+const FILES: readonly ReportFormat[] = ['json', 'junit', 'md', 'html'];
+/** Written when no --reporter is given (html only on request: it is the largest). */
+const DEFAULT_FILES: readonly ReportFormat[] = ['json', 'junit', 'md'];
 
 export async function runCommand(args: ParsedArgs): Promise<number> {
   const tty = process.stdout.isTTY === true;
@@ -19,12 +23,18 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     if (![...CONSOLE, ...FILES].includes(r as never)) throw new UsageError(`unknown reporter "${r}"`, `reporters: ${[...CONSOLE, ...FILES].join(', ')}`);
   }
   const consoleMode = requested.includes('pretty') ? 'pretty' : requested.includes('plain') ? 'plain' : tty ? 'pretty' : 'plain';
-  const fileFormats = requested.length > 0 ? FILES.filter((f) => requested.includes(f)) : [...FILES];
+  const fileFormats = requested.length > 0 ? FILES.filter((f) => requested.includes(f)) : [...DEFAULT_FILES];
   const outDir = typeof args.values.out === 'string' ? args.values.out : 'reports';
   let seed: number | undefined;
   if (typeof args.values.seed === 'string') {
     seed = Number(args.values.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, got "${args.values.seed}"`);
+  }
+  let shard: Shard | undefined;
+  if (typeof args.values.shard === 'string') {
+    const parsed = parseShard(args.values.shard);
+    if (typeof parsed === 'string') throw new UsageError(parsed, 'shards are numbered from 1: --shard 1/4 ... --shard 4/4');
+    shard = parsed;
   }
 
   let loaded;
@@ -42,10 +52,20 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     return 2;
   }
   const filter = typeof args.values.filter === 'string' ? args.values.filter.toLowerCase() : undefined;
-  const scenarios = filter
+  const matched = filter
     ? loaded.scenarios.filter((s) => [s.name, s.file, ...s.tags].some((t) => t.toLowerCase().includes(filter)))
     : loaded.scenarios;
-  if (scenarios.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
+  if (matched.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
+  // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set.
+  const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(relative(process.cwd(), s.file).split(sep).join('/'), s.name));
+  if (shard !== undefined) {
+    process.stdout.write(`shard ${shard.index}/${shard.count}: ${scenarios.length} of ${matched.length} scenarios\n`);
+    if (scenarios.length === 0) {
+      // An empty shard of a CI matrix is not an error: it passes and writes empty reports.
+      if (fileFormats.length > 0) process.stdout.write(`reports: ${(await writeReports(suiteOf([], seed ?? null), { outDir, formats: fileFormats })).join(', ')}\n`);
+      return 0;
+    }
+  }
 
   const color = consoleMode === 'pretty' && colorEnabled({ color: tty });
   // Ink (and React) load only when there is a terminal to draw on.

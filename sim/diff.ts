@@ -1,0 +1,183 @@
+/**
+ * What changed between two runs, read from their JSON reports (`nimbus-sim.json`): scenarios added and
+ * removed, verdicts (passed / failed / error), call outcomes, and the decisions each step got. Scenarios
+ * are matched by file and name; steps by their index and verb; calls by id. Pure and deterministic.
+ */
+import { z } from 'zod';
+
+const DecisionShape = z.looseObject({ question: z.string(), verdict: z.unknown(), because: z.array(z.string()), summary: z.string() });
+const ReportShape = z.looseObject({
+  scenarios: z.array(
+    z.looseObject({
+      name: z.string(),
+      file: z.string(),
+      status: z.enum(['passed', 'failed', 'error']),
+      steps: z
+        .array(z.looseObject({ index: z.number(), verb: z.string(), line: z.number(), text: z.string(), ok: z.boolean().nullable().optional(), decision: DecisionShape.optional() }))
+        .default([]),
+      calls: z
+        .array(
+          z.looseObject({
+            id: z.string(),
+            state: z.string(),
+            services: z.array(z.string()).default([]),
+            serviceSessions: z.array(z.looseObject({ service: z.string(), outcome: z.string().nullable() })).default([]),
+          }),
+        )
+        .default([]),
+      failures: z.array(z.looseObject({ key: z.string(), subject: z.string(), message: z.string() })).default([]),
+    }),
+  ),
+});
+export type RunReport = z.output<typeof ReportShape>;
+type ScenarioEntry = RunReport['scenarios'][number];
+type Status = ScenarioEntry['status'];
+
+/** Parses a JSON report; throws an Error naming the first problem when the text is not one. */
+export function parseRunReport(text: string, label: string): RunReport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${label} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const parsed = ReportShape.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${label} is not a nimbus-sim JSON report: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected shape'}`);
+  }
+  return parsed.data;
+}
+
+const RANK: Record<Status, number> = { passed: 0, failed: 1, error: 2 };
+
+export interface ChangeLine {
+  /** `status`, `outcome`, `call`, `decision`, `step`. */
+  kind: string;
+  subject: string;
+  before: string;
+  after: string;
+}
+
+export interface ScenarioDiff {
+  key: string;
+  name: string;
+  file: string;
+  before: Status;
+  after: Status;
+  /** Verdict got worse (passed → failed/error, failed → error). */
+  worse: boolean;
+  better: boolean;
+  changes: ChangeLine[];
+}
+
+export interface RunDiff {
+  added: { key: string; name: string; file: string; status: Status }[];
+  removed: { key: string; name: string; file: string; status: Status }[];
+  changed: ScenarioDiff[];
+  unchanged: number;
+  worse: number;
+  better: number;
+}
+
+const keyOf = (s: ScenarioEntry): string => `${s.file}#${s.name}`;
+
+function decisionText(d: z.output<typeof DecisionShape> | undefined): string {
+  if (d === undefined) return '—';
+  const verdict = typeof d.verdict === 'string' ? d.verdict : JSON.stringify(d.verdict);
+  return `${d.question} → ${verdict}${d.because.length > 0 ? ` [${d.because.join(', ')}]` : ''}`;
+}
+
+function callText(c: ScenarioEntry['calls'][number]): string {
+  const outcomes = c.serviceSessions.map((s) => `${s.service}: ${s.outcome ?? 'open'}`).join(', ');
+  return `${c.state}${outcomes === '' ? '' : ` (${outcomes})`}`;
+}
+
+function compareScenario(a: ScenarioEntry, b: ScenarioEntry): ScenarioDiff {
+  const changes: ChangeLine[] = [];
+  if (a.status !== b.status) changes.push({ kind: 'status', subject: 'verdict', before: a.status, after: b.status });
+  const callsA = new Map(a.calls.map((c) => [c.id, c]));
+  const callsB = new Map(b.calls.map((c) => [c.id, c]));
+  for (const id of [...new Set([...callsA.keys(), ...callsB.keys()])]) {
+    const ca = callsA.get(id);
+    const cb = callsB.get(id);
+    const before = ca === undefined ? '(no such call)' : callText(ca);
+    const after = cb === undefined ? '(no such call)' : callText(cb);
+    if (before !== after) changes.push({ kind: 'outcome', subject: `call ${id}`, before, after });
+    const pathA = ca?.services.join(' → ') ?? '';
+    const pathB = cb?.services.join(' → ') ?? '';
+    if (ca !== undefined && cb !== undefined && pathA !== pathB) changes.push({ kind: 'call', subject: `call ${id} services`, before: pathA, after: pathB });
+  }
+  const steps = Math.max(a.steps.length, b.steps.length);
+  for (let i = 0; i < steps; i++) {
+    const sa = a.steps[i];
+    const sb = b.steps[i];
+    const subject = `step ${i + 1} ${sb?.verb ?? sa?.verb ?? ''} (line ${sb?.line ?? sa?.line ?? '?'})`;
+    if (sa === undefined || sb === undefined || sa.verb !== sb.verb) {
+      changes.push({ kind: 'step', subject, before: sa === undefined ? '(not run)' : sa.text, after: sb === undefined ? '(not run)' : sb.text });
+      continue;
+    }
+    const da = decisionText(sa.decision);
+    const db = decisionText(sb.decision);
+    if (da !== db) changes.push({ kind: 'decision', subject, before: da, after: db });
+    else if ((sa.ok ?? null) !== (sb.ok ?? null)) changes.push({ kind: 'step', subject, before: sa.text, after: sb.text });
+  }
+  return {
+    key: keyOf(b),
+    name: b.name,
+    file: b.file,
+    before: a.status,
+    after: b.status,
+    worse: RANK[b.status] > RANK[a.status],
+    better: RANK[b.status] < RANK[a.status],
+    changes,
+  };
+}
+
+export function diffRuns(before: RunReport, after: RunReport): RunDiff {
+  const a = new Map(before.scenarios.map((s) => [keyOf(s), s]));
+  const b = new Map(after.scenarios.map((s) => [keyOf(s), s]));
+  const brief = (s: ScenarioEntry) => ({ key: keyOf(s), name: s.name, file: s.file, status: s.status });
+  const added = after.scenarios.filter((s) => !a.has(keyOf(s))).map(brief);
+  const removed = before.scenarios.filter((s) => !b.has(keyOf(s))).map(brief);
+  const changed: ScenarioDiff[] = [];
+  let unchanged = 0;
+  for (const s of after.scenarios) {
+    const old = a.get(keyOf(s));
+    if (old === undefined) continue;
+    const d = compareScenario(old, s);
+    if (d.changes.length === 0) unchanged++;
+    else changed.push(d);
+  }
+  return {
+    added,
+    removed,
+    changed,
+    unchanged,
+    worse: changed.filter((c) => c.worse).length,
+    better: changed.filter((c) => c.better).length,
+  };
+}
+
+/** Readable text: regressions first, then improvements, other changes, added and removed scenarios. */
+export function formatRunDiff(d: RunDiff): string {
+  const lines: string[] = [];
+  const section = (title: string, items: ScenarioDiff[]): void => {
+    if (items.length === 0) return;
+    lines.push('', title);
+    for (const c of items) {
+      lines.push(`  ${c.name}  (${c.file})${c.before !== c.after ? `  ${c.before} → ${c.after}` : ''}`);
+      for (const ch of c.changes) {
+        if (ch.kind === 'status') continue;
+        lines.push(`    ${ch.kind} ${ch.subject}: ${ch.before}  →  ${ch.after}`);
+      }
+    }
+  };
+  section('Worse', d.changed.filter((c) => c.worse));
+  section('Better', d.changed.filter((c) => c.better));
+  section('Changed (same verdict)', d.changed.filter((c) => !c.worse && !c.better));
+  if (d.added.length > 0) lines.push('', 'New scenarios', ...d.added.map((s) => `  + ${s.name}  (${s.file})  ${s.status}`));
+  if (d.removed.length > 0) lines.push('', 'Removed scenarios', ...d.removed.map((s) => `  - ${s.name}  (${s.file})  was ${s.status}`));
+  const head = `${d.worse} worse, ${d.better} better, ${d.changed.length - d.worse - d.better} changed otherwise, ${d.unchanged} unchanged, ${d.added.length} new, ${d.removed.length} removed`;
+  return [head, ...lines].join('\n');
+}
