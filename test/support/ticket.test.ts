@@ -8,6 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../sim/runner.js';
+import { readExportFolder, renderTenantYaml } from '../../sim/support/exportFolder.js';
+import { importTenant } from '../../sim/support/importTenant.js';
+import { formatLint, lintScenario } from '../../sim/support/lint.js';
+import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
+import { explainCall, explainPair, formatExplanation } from '../../sim/support/why.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nimbus-sim-ticket-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,60 +35,70 @@ steps:
 `;
 
 describe('support ticket: "PSTN transfers from our escalation team fail"', () => {
-  it('import → lint → reproduce → why', () => {
+  it('import → lint → reproduce → why (in process, as the commands do)', async () => {
+    const { sources, files } = readExportFolder('examples/support/fabrikam');
     const tenant = join(dir, '_tenant.yaml');
-    const imported = cli('import', 'examples/support/fabrikam', '--out', tenant);
-    expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/wrote .*4 services, 6 users/);
-    expect(readFileSync(tenant, 'utf8')).toContain('ra-hotline@fabrikam.example');
+    writeFileSync(tenant, renderTenantYaml(importTenant(sources), files, false));
 
-    const lint = cli('lint', tenant);
-    expect(lint.code).toBe(1);
-    const hotline = lint.stdout.split('\n').find((l) => l.startsWith('error') && l.includes('service Hotline') && l.includes('first-level'));
+    const report = await lintScenario(loadTenantOrScenario(tenant));
+    const text = formatLint(report);
+    const hotline = text.split('\n').find((l) => l.startsWith('error') && l.includes('service Hotline') && l.includes('first-level'));
     expect(hotline).toBeDefined();
     expect(hotline).toContain('XFER-03');
-    expect(lint.stdout).toMatch(/fix: assign Microsoft Teams Phone Resource Account \(PHONESYSTEM_VIRTUALUSER\) to resource account ra-hotline@fabrikam.example/);
+    expect(text).toMatch(/fix: assign Microsoft Teams Phone Resource Account \(PHONESYSTEM_VIRTUALUSER\) to resource account ra-hotline@fabrikam.example/);
     // The escalation service itself is licensed: lint does not blame it.
-    expect(lint.stdout).not.toMatch(/error\s+service Escalation/);
+    expect(text).not.toMatch(/error\s+service Escalation/);
 
     const repro = join(dir, 'repro.yaml');
     writeFileSync(repro, REPRO);
-    const run = cli('run', repro, '--reporter', 'plain', '--out', join(dir, 'reports'));
-    expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/eva transfers c1 to \+41795550199: Transfer failed/);
+    const scenario = loadTenantOrScenario(repro);
+    const run = await runScenario(scenario);
+    expect(run.status, JSON.stringify(run.failures)).toBe('passed');
+    expect(run.steps.at(-2)?.text).toMatch(/eva transfers c1 to \+41795550199: Transfer failed/);
 
-    const why = cli('why', repro, '--call', 'c1');
-    expect(why.code, why.stderr).toBe(0);
-    expect(why.stdout).toContain('Chain of services: Hotline → Escalation');
-    expect(why.stdout).toMatch(/First responding service: Hotline/);
-    expect(why.stdout).toMatch(/Hotline: \+41445550100 \(Direct Routing\); no licenses → NOT licensed/);
-    expect(why.stdout).toMatch(/✗ XFER-03/);
-    expect(why.stdout).toMatch(/input firstService = \{"id":"Hotline"/);
-    const flips = why.stdout.slice(why.stdout.indexOf('Smallest tenant change'));
+    const why = formatExplanation(await explainCall(scenario, 'c1'));
+    expect(why).toContain('Chain of services: Hotline → Escalation');
+    expect(why).toMatch(/First responding service: Hotline/);
+    expect(why).toMatch(/Hotline: \+41445550100 \(Direct Routing\); no licenses → NOT licensed/);
+    expect(why).toMatch(/✗ XFER-03/);
+    expect(why).toMatch(/input firstService = \{"id":"Hotline"/);
+    const flips = why.slice(why.indexOf('Smallest tenant change'));
     expect(flips).toMatch(/- assign Microsoft Teams Phone Resource Account \(PHONESYSTEM_VIRTUALUSER\) to ra-hotline@fabrikam.example/);
     // Licensing Escalation (already licensed) or anything unrelated must not be offered as a fix.
     expect(flips).not.toMatch(/ra-escalation/);
   });
 
-  it('why --user --service explains a refused selectability and the license that flips it', () => {
+  it('why --user --service explains a refused selectability and the license that flips it', async () => {
     const tenant = join(dir, '_nocc.yaml');
     writeFileSync(tenant, readFileSync('examples/support/repro/_tenant.yaml', 'utf8').replace(/nimbusLicense:\s*\n\s*- Contact Center/g, 'nimbusLicense: []'));
-    const why = cli('why', tenant, '--user', 'eva', '--service', 'Escalation');
-    expect(why.code, why.stderr).toBe(0);
-    expect(why.stdout).toMatch(/isSelectable: REFUSED \[[^\]]*SVC-10/);
-    expect(why.stdout).toMatch(/flips with: give eva@fabrikam.example a Nimbus Contact Center user license/);
+    const why = formatExplanation(await explainPair(loadTenantOrScenario(tenant), 'eva', 'Escalation'));
+    expect(why).toMatch(/isSelectable: REFUSED \[[^\]]*SVC-10/);
+    expect(why).toMatch(/flips with: give eva@fabrikam.example a Nimbus Contact Center user license/);
   });
 
-  it('the shipped reproduction passes as a scenario and lint exits 0 on a clean tenant', () => {
-    const run = cli('run', 'examples/support/repro', '--reporter', 'plain', '--out', join(dir, 'r2'));
-    expect(run.code, run.stdout).toBe(0);
+  it('the commands: import writes a valid fragment, lint exits 1 on errors and 0 on a clean tenant, why without --call is a usage error', () => {
+    const tenant = join(dir, 'cli', '_tenant.yaml');
+    const imported = cli('import', 'examples/support/fabrikam', '--out', tenant);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/wrote .*4 services, 6 users/);
+    const lint = cli('lint', tenant, '--json');
+    expect(lint.code).toBe(1);
+    const json = JSON.parse(lint.stdout) as { findings: { severity: string; subject: string; code: string; because: string[] }[] };
+    expect(json.findings).toContainEqual(expect.objectContaining({ severity: 'error', subject: 'service Hotline', code: 'first-level-pstn' }));
     const clean = join(dir, '_clean.yaml');
     writeFileSync(
       clean,
       'services:\n  - { id: A, license: Contact Center, assignment: MS Teams-based, modalities: { outbound: true }, pstn: { number: "+41445550100" }, resourceAccount: { licenses: [PHONESYSTEM_VIRTUALUSER] }, members: [ann] }\nusers:\n  - { id: ann, upn: ann@contoso.com, licenses: [MCOEV] }\ntenant: { consents: [User.Read.All] }\n',
     );
-    const lint = cli('lint', clean);
-    expect(lint.stdout).toMatch(/^0 errors, 0 warnings, 0 notes/m);
-    expect(lint.code).toBe(0);
+    const ok = cli('lint', clean);
+    expect(ok.stdout).toMatch(/^0 errors, 0 warnings, 0 notes/m);
+    expect(ok.code).toBe(0);
+    const usage = cli('why', clean);
+    expect(usage.code).toBe(2);
+  }, 180_000);
+
+  it('the shipped reproduction passes as a scenario', async () => {
+    const run = await runScenario(loadTenantOrScenario('examples/support/repro/escalation-pstn-transfer.yaml'));
+    expect(run.status, JSON.stringify(run.failures.map((f) => f.message))).toBe('passed');
   });
 });
