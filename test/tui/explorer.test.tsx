@@ -180,6 +180,29 @@ describe('ExplorerApp', () => {
     ui.unmount();
   });
 
+  it('t shows the timeline of the session so far, and it follows new steps', async () => {
+    const s = await open();
+    await s.next();
+    const ui = render(<ExplorerApp session={s} />);
+    await tick();
+    ui.stdin.write('t');
+    const shown = await until(ui.lastFrame, 'timeline · so far');
+    expect(shown).toMatch(/c1 task\s+┃Establishing/);
+    expect(shown).toContain('←→ scroll time · t machines');
+    const columnsOf = (f: string) => Number(/columns \d+–\d+ of (\d+)/.exec(f)?.[1] ?? NaN);
+    const before = columnsOf(shown);
+    for (let i = 2; i <= 4; i++) {
+      ui.stdin.write('n');
+      await until(ui.lastFrame, `step ${i}/7`);
+      await tick();
+    }
+    expect(columnsOf(ui.lastFrame() ?? '')).toBeGreaterThan(before);
+    expect(ui.lastFrame()).toMatch(/carl status\s+┃Available/);
+    ui.stdin.write('t');
+    await until(ui.lastFrame, 'accepts now');
+    ui.unmount();
+  });
+
   it('calls the Mermaid exporter for the selected actor', async () => {
     const s = await open();
     const asked: string[] = [];

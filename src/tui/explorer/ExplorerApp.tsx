@@ -8,6 +8,8 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { formatClock } from '../../domain/duration.js';
 import { oneLine } from '../../../sim/report/text.js';
 import { useColumns, useTint } from '../terminal.js';
+import { buildTimeline } from '../timeline/model.js';
+import { TimelineView } from '../timeline/TimelineView.js';
 import { actorLabel, actorLines, callDecisionLines, entryDetail, entryHead, stepPreview, whyLines } from './format.js';
 import type { ActorRef, ExplorerSession } from './session.js';
 
@@ -29,7 +31,7 @@ const lineColor = (line: string): string | undefined => {
   return undefined;
 };
 
-function Lines({ lines, max }: { lines: string[]; max?: number }) {
+function Lines({ lines, max, wrap = 'truncate-end' }: { lines: string[]; max?: number; wrap?: 'wrap' | 'truncate-end' }) {
   const tint = useTint();
   const shown = max !== undefined && lines.length > max ? [...lines.slice(0, max - 1), `… ${lines.length - max + 1} more line(s)`] : lines;
   return (
@@ -37,7 +39,7 @@ function Lines({ lines, max }: { lines: string[]; max?: number }) {
       {shown.map((l, i) => {
         const c = lineColor(l);
         return (
-          <Text key={i} wrap="truncate-end" {...(c && tint(c) ? { color: tint(c) as string } : {})}>
+          <Text key={i} wrap={wrap} {...(c && tint(c) ? { color: tint(c) as string } : {})}>
             {l === '' ? ' ' : l}
           </Text>
         );
@@ -72,6 +74,12 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
   };
   const [status, setStatus] = useState('');
   const [panel, setPanel] = useState<'why' | 'context'>('why');
+  const [timeline, setTimelineState] = useState(false);
+  const timelineRef = useRef(false);
+  const toggleTimeline = () => {
+    timelineRef.current = !timelineRef.current;
+    setTimelineState(timelineRef.current);
+  };
 
   const actors = session.actors();
   const currentOf = (i: number) => actors[Math.min(i, Math.max(0, actors.length - 1))];
@@ -127,8 +135,11 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
       if (busyRef.current) return;
       if (key.upArrow || input === 'k') return select((s) => Math.max(0, s - 1));
       if (key.downArrow || input === 'j') return select((s) => Math.max(0, Math.min(session.actors().length - 1, s + 1)));
-      if (input === 'n' || key.rightArrow) return work(() => session.next());
-      if (input === 'b' || key.leftArrow) return work(() => session.back(), 'went back one action (replayed from the start)');
+      // In the timeline, ←/→ scroll time; n and b still step.
+      const arrows = !timelineRef.current;
+      if (input === 'n' || (arrows && key.rightArrow)) return work(() => session.next());
+      if (input === 'b' || (arrows && key.leftArrow)) return work(() => session.back(), 'went back one action (replayed from the start)');
+      if (input === 't') return toggleTimeline();
       if (input === 'r') {
         return work(async () => {
           while ((await session.next()) !== undefined) {
@@ -171,6 +182,11 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
       <Text wrap="truncate-end" dimColor>
         {oneLine(session.scenario.name)} · {session.scenario.file}
       </Text>
+      {timeline ? (
+        <Box marginTop={1}>
+          <TimelineView title="so far" model={buildTimeline(session.trace(), session.callFacts())} keys={keys} width={width} />
+        </Box>
+      ) : (
       <Box marginTop={1}>
         <Box flexDirection="column" width={listWidth} flexShrink={0} marginRight={2}>
           <Text underline>actors</Text>
@@ -203,6 +219,7 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
           )}
         </Box>
       </Box>
+      )}
       <Box flexDirection="column" marginTop={1}>
         <Text underline>last action</Text>
         {last ? (
@@ -211,7 +228,7 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
               {entryHead(last)}
             </Text>
             <Box paddingLeft={2} flexDirection="column">
-              <Lines lines={entryDetail(last)} max={16} />
+              <Lines lines={entryDetail(last)} max={16} wrap="wrap" />
             </Box>
           </>
         ) : (
@@ -224,7 +241,7 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
       {status ? <Text wrap="truncate-end">{status}</Text> : null}
       <Box marginTop={1}>
         <Text dimColor wrap="wrap">
-          ↑↓ select · n next step · b back · r run to end · e send event · w why/context · m mermaid · q quit
+          {timeline ? '←→ scroll time · t machines' : '↑↓ select · t timeline'} · n next step · b back · r run to end · e send event · w why/context · m mermaid · q quit
         </Text>
       </Box>
     </Box>
