@@ -41,7 +41,7 @@ export interface CallExtras {
   /** A blind transfer to a user: the user who handed the call over. */
   blindTransfer?: { by: string; toUser: string };
   /** Queued outbound call waiting for a user (scheduled outbound). */
-  outbound?: { withWorkflow: boolean; dialed: boolean };
+  outbound?: { withWorkflow: boolean; dialed: boolean; targetAnswers?: boolean | undefined; answerAfter?: number | undefined };
   /** Why the last distribution attempt found nobody (recorded once per change). */
   lastNoOffer?: string;
   /** Timer handle for the far end answering (answerAfter) or the PSTN ring limit (XFER-07). */

@@ -192,7 +192,11 @@ export const callSessionMachine = setup({
     markAccepted: assign({ serviceSessions: ({ context }) => updateCurrent(context, () => ({ accepted: true })) }),
     markQueued: assign({
       serviceSessions: ({ context, event }) =>
-        updateCurrent(context, () => ({ everQueued: true, queuedAt: event.at, distributionAlgorithm: event.type === 'QUEUED' ? event.algorithm : null })),
+        updateCurrent(context, (s) => ({
+          everQueued: true,
+          queuedAt: s.queuedAt ?? event.at,
+          distributionAlgorithm: event.type === 'QUEUED' ? event.algorithm : s.distributionAlgorithm,
+        })),
     }),
     markRequeued: assign({ ringing: [], serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ queuedAt: s.queuedAt ?? event.at })) }),
     recordRinging: assign({
@@ -406,6 +410,8 @@ export const callSessionMachine = setup({
         ],
         INVITED: { target: 'Ringing', actions: 'inviteUser' },
         QUEUED: { target: 'InQueue', actions: 'markQueued' },
+        /** MOD-03: an Outbound Call with Workflow dials the customer before any workflow runs. */
+        DIALING_OUT: { target: 'DialingOut' },
       },
     },
     InIVR: {
@@ -422,6 +428,8 @@ export const callSessionMachine = setup({
       on: {
         OFFERED: { target: 'Ringing', actions: 'recordRinging' },
         LEFT_QUEUE: { target: 'InIVRAfterQueue', actions: 'leaveQueue' },
+        /** The target service's Queue activity after a transfer to it (DIST-09: its algorithm). */
+        QUEUED: { actions: 'markQueued' },
         TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
       },
     },

@@ -75,7 +75,7 @@ export async function answer(world: World, args: StepOf<'answer'>['args']): Prom
   if (extras.outbound && !extras.outbound.dialed) {
     extras.outbound.dialed = true;
     world.sendCall(args.call, { type: 'DIALING_OUT', at: world.clock.now() });
-    await dialFarEnd(world, args.call);
+    await dialFarEnd(world, args.call, { targetAnswers: extras.outbound.targetAnswers, answerAfter: extras.outbound.answerAfter });
   }
   world.result(true, `${args.user} answered ${args.call}`);
   return { ok: true, text: `${args.user} answers ${args.call} (service ${call.getSnapshot().context.currentService})` };

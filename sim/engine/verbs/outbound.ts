@@ -105,7 +105,7 @@ export async function scheduleOutbound(world: World, args: StepOf<'scheduleOutbo
     await dialFarEnd(world, args.call, { targetAnswers: args.targetAnswers, answerAfter: args.answerAfter });
   } else {
     // OUT-01: queued in the service and distributed to its users like an inbound task; DIST-08: no preferred user.
-    extras.outbound = { withWorkflow: false, dialed: false };
+    extras.outbound = { withWorkflow: false, dialed: false, targetAnswers: args.targetAnswers, answerAfter: args.answerAfter };
     world.sendCall(args.call, { type: 'QUEUED', algorithm: service.distribution.type, at: world.clock.now() });
     enqueue(world, args.call, service.id);
   }
