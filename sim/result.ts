@@ -4,6 +4,7 @@
  * Times are virtual milliseconds from scenario start; no wall-clock value ever enters a result.
  */
 import type { Decision, Json, RuleId } from '../src/rules/decision.js';
+import type { ReportingModel } from './reporting.js';
 
 export type { Decision, Json, RuleId };
 
@@ -127,6 +128,8 @@ export interface ScenarioResult {
   graph: { requests: number; faultsInjected: number; retries: number; byEndpoint: Record<string, number> };
   /** Rules that decided anything in this run, for coverage. */
   rulesExercised: RuleId[];
+  /** The run's reporting model (unified conversations → service sessions → user sessions), docs/report-json.md. */
+  reporting?: ReportingModel;
 }
 
 export interface SuiteResult {

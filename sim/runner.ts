@@ -8,6 +8,7 @@ import { formatDuration } from '../src/domain/duration.js';
 import { taskStateOf } from '../src/machines/callSessionMachine.js';
 import type { RuleId } from '../src/rules/decision.js';
 import { evaluateExpect } from './assertions.js';
+import { conversation, reportingModel } from './reporting.js';
 import { distributeAll } from './engine/distribution.js';
 import { StepError } from './engine/errors.js';
 import { createWorld } from './engine/setup.js';
@@ -120,6 +121,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Pr
     graph: world ? world.graph.stats() : { requests: 0, faultsInjected: 0, retries: 0, byEndpoint: {} },
     rulesExercised: world ? [...world.rulesExercised].sort() : [],
   };
+  if (world) result.reporting = reportingModel(world);
   if (error) result.error = error;
   return result;
 }
@@ -154,6 +156,7 @@ function callResults(world: World): CallResult[] {
   return [...world.calls.entries()].map(([id, actor]) => {
     const snap = actor.getSnapshot();
     const ctx = snap.context;
+    const reported = conversation(world, id);
     const licenseDecision = world.callExtras.get(id)?.decisions.find((d) => d.question === 'servicePstnLicense' && ctx.firstRespondingService !== null) ?? null;
     return {
       id,
@@ -167,7 +170,7 @@ function callResults(world: World): CallResult[] {
       pstnLicense: licenseDecision,
       reported: ctx.reported,
       unifiedConversationId: `uc-${id}`,
-      serviceSessions: ctx.serviceSessions.map((s) => {
+      serviceSessions: ctx.serviceSessions.map((s, i) => {
         const canonical = s.outcome ? canonicalEnum(ServiceSessionOutcome, s.outcome) : undefined;
         const info = canonical ? outcomeInfo(canonical) : null;
         return {
@@ -184,7 +187,7 @@ function callResults(world: World): CallResult[] {
           holdTime: s.holdTime,
           holdCount: s.holdCount,
           acwTime: s.acwTime,
-          isUnderSla: s.everQueued && s.outcome !== null ? s.queueTime < world.service(s.service).distribution.slaTime : null,
+          isUnderSla: reported.ServiceSessions[i]?.IsUnderSla ?? null,
           distributionAlgorithm: s.distributionAlgorithm,
         };
       }),

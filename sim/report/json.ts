@@ -20,6 +20,7 @@ import type {
   UserResult,
   UserSessionResult,
 } from '../result.js';
+import type { ReportingConversation, ReportingModel, ReportingServiceSession, ReportingUserSession } from '../reporting.js';
 import { portablePath } from './text.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -146,6 +147,63 @@ function call(c: CallResult): Ordered<CallResult> {
   };
 }
 
+function reportingUserSession(u: ReportingUserSession): Ordered<ReportingUserSession> {
+  return {
+    UserSessionId: u.UserSessionId,
+    UserId: u.UserId,
+    UserUpn: u.UserUpn,
+    StartedAt: u.StartedAt,
+    EndedAt: u.EndedAt,
+    Outcome: u.Outcome,
+    Because: [...u.Because],
+  };
+}
+
+function reportingServiceSession(s: ReportingServiceSession): Ordered<ReportingServiceSession> {
+  return {
+    ServiceSessionId: s.ServiceSessionId,
+    ServiceId: s.ServiceId,
+    ServiceName: s.ServiceName,
+    StartedAt: s.StartedAt,
+    EndedAt: s.EndedAt,
+    OutcomeId: s.OutcomeId,
+    Outcome: s.Outcome,
+    OutcomeGroupId: s.OutcomeGroupId,
+    OutcomeGroup: s.OutcomeGroup,
+    MeansHandled: s.MeansHandled,
+    HandledText: s.HandledText,
+    Because: [...s.Because],
+    TotalQueueTime: s.TotalQueueTime,
+    TotalIvrTime: s.TotalIvrTime,
+    TotalConnectedTime: s.TotalConnectedTime,
+    HoldTime: s.HoldTime,
+    HoldCount: s.HoldCount,
+    AcwTime: s.AcwTime,
+    IsUnderSla: s.IsUnderSla,
+    DistributionAlgorithm: s.DistributionAlgorithm,
+    DistributionPolicyLevel: s.DistributionPolicyLevel,
+    UserSessions: list(s.UserSessions, reportingUserSession),
+  };
+}
+
+function reportingConversation(c: ReportingConversation): Ordered<ReportingConversation> {
+  return {
+    UnifiedConversationId: c.UnifiedConversationId,
+    CallId: c.CallId,
+    TaskType: c.TaskType,
+    From: c.From,
+    To: c.To,
+    StartedAt: c.StartedAt,
+    EndedAt: c.EndedAt,
+    Reported: c.Reported,
+    ServiceSessions: list(c.ServiceSessions, reportingServiceSession),
+  };
+}
+
+function reporting(r: ReportingModel): Ordered<ReportingModel> {
+  return { UnifiedConversations: list(r.UnifiedConversations, reportingConversation) };
+}
+
 function user(u: UserResult): Ordered<UserResult> {
   return { id: u.id, upn: u.upn, state: u.state, statuses: [...u.statuses], availability: u.availability, activity: u.activity };
 }
@@ -174,6 +232,7 @@ function scenario(s: ScenarioResult): Ordered<ScenarioResult> {
       byEndpoint: canonicalJson(s.graph.byEndpoint),
     },
     rulesExercised: [...s.rulesExercised],
+    reporting: s.reporting === undefined ? undefined : reporting(s.reporting),
   };
 }
 
