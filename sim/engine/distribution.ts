@@ -24,8 +24,48 @@ export function dequeue(world: World, call: string): void {
 
 const retryScheduled = new WeakMap<World, Set<string>>();
 
+/**
+ * behavior.longestIdleSince = lastSelectable (open question 18): when each user last became Selectable for
+ * each service, observed at every quiet point (nothing changes a user's selectability between them).
+ */
+const selectableSince = new WeakMap<World, Map<string, number>>();
+
+function trackSelectable(world: World): void {
+  if (world.tenant.behavior.longestIdleSince !== 'lastSelectable') return;
+  let since = selectableSince.get(world);
+  if (!since) {
+    since = new Map();
+    selectableSince.set(world, since);
+  }
+  for (const [serviceId, service] of world.services) {
+    for (const { user } of service.members) {
+      const key = `${user}\u0000${serviceId}`;
+      if (!policy.isSelectable(world, user, serviceId).verdict) since.delete(key);
+      else if (!since.has(key)) since.set(key, world.clock.now());
+    }
+  }
+}
+
+/** The idle time the longest-idle choice reads (DIST-03/04), as behavior.longestIdleSince defines it. */
+function idleSinceFor(world: World, serviceId: string): (user: string) => number {
+  const lastTaskEnd = (user: string) => world.idleSince.get(user) ?? 0;
+  if (world.tenant.behavior.longestIdleSince !== 'lastSelectable') return lastTaskEnd;
+  const since = selectableSince.get(world);
+  return (user) => Math.max(lastTaskEnd(user), since?.get(`${user}\u0000${serviceId}`) ?? world.clock.now());
+}
+
+/**
+ * A user's Teams client takes one offer at a time and the agent model holds one active task: a user who
+ * is Ringing or Connected cannot be offered a second task even where the rules find them Selectable (only
+ * possible with behavior.blockingFlagScope = causingService, US-13). Asked of the agent machine itself.
+ */
+function canTakeOffer(world: World, user: string, call: string, service: string): boolean {
+  return world.agent(user).getSnapshot().can({ type: 'OFFER', call, service, ringTimeoutMs: 0, kind: 'distribution' });
+}
+
 /** Offer every queued task of every service that has someone to take it. Services in file order. */
 export function distributeAll(world: World): boolean {
+  trackSelectable(world);
   let offered = false;
   for (const service of world.services.keys()) offered = distribute(world, service) || offered;
   return offered;
@@ -41,9 +81,17 @@ export function distribute(world: World, serviceId: string): boolean {
     const snapshot = world.call(call).getSnapshot();
     if (snapshot.context.ringing.length > 0) continue;
     const extras = world.extras(call);
-    const candidates = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
+    const members = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
+    const candidates = members.filter((u) => canTakeOffer(world, u, call, serviceId));
     const skipped = extras.skipNextAttempt.size > 0;
-    const pick = policy.pickCandidates(world, serviceId, candidates);
+    const pick = policy.pickCandidates(world, serviceId, candidates, idleSinceFor(world, serviceId));
+    const busy =
+      world.tenant.behavior.blockingFlagScope === 'causingService' && pick.verdict.length === 0 && extras.lastNoOffer !== pick.summary
+        ? members.filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict)
+        : [];
+    if (busy.length > 0) {
+      world.note(`call:${call}`, 'decision', `${busy.join(', ')} Selectable for ${serviceId} (flags of other services do not block) but already ringing or connected: one offer at a time`, ['US-13']);
+    }
     extras.skipNextAttempt.clear();
     clearTransientRonaAfterAttempt(world);
     if (pick.verdict.length === 0) {

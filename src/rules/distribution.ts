@@ -7,7 +7,7 @@ import type { DistributionType } from '../domain/enums.js';
 import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { isSelectable } from './selectability.js';
-import { refusal, svc, tierAtLeast } from './common.js';
+import { dur, refusal, svc, tierAtLeast } from './common.js';
 
 export const distributionRules: readonly RuleId[] = ['DIST-01', 'DIST-02', 'DIST-03', 'DIST-04', 'DIST-05', 'US-01'];
 
@@ -89,7 +89,8 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
   const rule: RuleId = type === 'Broadcast' ? 'DIST-02' : type === 'Direct' ? 'DIST-03' : 'DIST-04';
   const size = type === 'Broadcast' ? BROADCAST_BATCH : 1;
   const picked = selectable.slice(0, size).map((c) => c.user.id);
-  const idleNote = `longest idle measured since ${tenant.behavior.longestIdleSince === 'lastTaskEnd' ? 'the last task ended' : 'the user became selectable'} (behavior.longestIdleSince = ${tenant.behavior.longestIdleSince})`;
+  const ranking = selectable.map((c) => `${c.user.id} (idle since ${c.idleSince <= 0 ? 'the start' : `t=${dur(c.idleSince)}`})`).join(', ');
+  const idleNote = `longest idle measured since ${tenant.behavior.longestIdleSince === 'lastTaskEnd' ? 'the last task ended' : 'the user became selectable'} (behavior.longestIdleSince = ${tenant.behavior.longestIdleSince}); idle order: ${ranking || 'nobody'}, ties by member order`;
   checks.push({
     rule: 'US-01',
     passed: selectable.length > 0,

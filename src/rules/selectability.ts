@@ -75,6 +75,11 @@ function serviceGate(b: DecisionBuilder, service: ServiceFacts, user: UserFacts,
       ok = b.check('US-04', member, member ? `${who} is assigned to Skill-based ${where} as ${membership.role}` : `${who} is not assigned to Skill-based ${where}`) && ok;
       const cc = hasCcLicense(user);
       ok = b.check('US-04', cc, cc ? `${who} has a Contact Center Nimbus license` : `${who} has no Contact Center Nimbus license (needed for Skill-based distribution)`) && ok;
+      b.check(
+        'SVC-10',
+        cc,
+        cc ? `skill-based routing: both ${where} and ${who} are Contact Center licensed` : `skill-based routing needs a Contact Center license on the user too; ${who} has none`,
+      );
       const onDuty = user.duty === 'On Duty';
       ok = b.check('US-05', onDuty, onDuty ? `${who} is On Duty` : `${who} is Off Duty: excluded from all Contact Center (Skill-based) distribution`) && ok;
       if (onDuty) b.note('US-04', `skills and responsibility levels are not modelled: ${who}'s On Duty profile is taken to satisfy ${where}'s distribution policy`);

@@ -42,6 +42,19 @@ describe('pickCandidates', () => {
     expect(d.because).toEqual(['DIST-04', 'US-01']);
   });
 
+  it('DIST-04: the decision explains the idle order and which idle definition was used', () => {
+    const s = cc({ distribution: { type: 'Direct Conference' } });
+    const d = pickCandidates({
+      tenant: tenant({ behavior: { longestIdleSince: 'lastSelectable' } }),
+      service: s,
+      candidates: pool(s, [{ id: 'u1', idleSince: 12_000 }, { id: 'u2', idleSince: -1 }]),
+    });
+    expect(d.verdict).toEqual(['u2']);
+    const detail = d.checks.find((c) => c.rule === 'DIST-04')?.detail ?? '';
+    expect(detail).toContain('behavior.longestIdleSince = lastSelectable');
+    expect(detail).toContain('idle order: u2 (idle since the start), u1 (idle since t=12s)');
+  });
+
   it('DIST-03: Direct skips users that are not selectable and says why', () => {
     const s = cc({ distribution: { type: 'Direct' } });
     const d = pickCandidates({

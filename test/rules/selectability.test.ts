@@ -37,7 +37,7 @@ const rows: Row[] = [
   { rule: 'SVC-04: a service with user assignment None has nobody to select', svc: cc({ assignment: 'None' }), selectable: false, because: ['SVC-04', 'PRES-10'] },
   { rule: 'US-05: Off Duty does not exclude from an MS Teams-based service', user: { duty: 'Off Duty' }, selectable: true, because: ['US-05', 'US-03', 'SVC-08'] },
   { rule: 'US-04: Skill-based: CC license, assigned, On Duty is Selectable', svc: skills, user: { ccLicense: true }, selectable: true, because: ['SVC-10', 'US-04', 'US-05', 'US-08'] },
-  { rule: 'US-04: Skill-based needs the user Contact Center license', svc: skills, selectable: false, because: ['US-04', 'PRES-10'] },
+  { rule: 'US-04 + SVC-10: Skill-based needs the user Contact Center license', svc: skills, selectable: false, because: ['US-04', 'SVC-10', 'PRES-10'] },
   { rule: 'US-05: Off Duty excludes from Contact Center (Skill-based) distribution', svc: skills, user: { ccLicense: true, duty: 'Off Duty' }, selectable: false, because: ['US-05', 'PRES-10'] },
   { rule: 'US-04: Skill-based needs the user assigned to the service', svc: skills, user: { ccLicense: true }, membership: 'none', selectable: false, because: ['US-04', 'PRES-10'] },
   {
