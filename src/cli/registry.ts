@@ -82,4 +82,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     options: { call: 'string', user: 'string', service: 'string', json: 'boolean' },
     load: async () => ({ command: (await import('./why.js')).whyCommand }),
   },
+  serve: {
+    usage: 'serve [--port 4010] [--scenario F] [--tls] [--cert F]',
+    summary: 'the mock Graph as an HTTP(S) server on 127.0.0.1 (bearer token required)',
+    options: { port: 'string', scenario: 'string', tls: 'boolean', cert: 'string' },
+    load: async () => ({ command: (await import('./serve.js')).serveCommand }),
+  },
 };
