@@ -4,7 +4,7 @@
  * transfer mechanics, timers). Rules about UI, Power BI, retention or documentation history are out of
  * scope, each with its reason; docs/rules-coverage.md is generated from this file by `nimbus-sim rules --md`.
  */
-import { MODELLED_RULES, RULE_IDS, type RuleId } from '../../src/rules/index.js';
+import { MODELLED_RULES, RULES_BY_MODULE, RULE_IDS, type RuleId } from '../../src/rules/index.js';
 
 /** Rules the machines (src/machines) and the engine (sim/engine) enforce, with the place that does. */
 export const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
@@ -37,11 +37,15 @@ export const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
   'XFER-06': 'sim/engine/verbs/transfer.ts (blind transfer frees the user)',
   'XFER-07': 'sim/engine/lifecycle.ts (PSTN ring limit, behavior.pstnRingLimit)',
   'XFER-11': 'src/machines/callSessionMachine.ts (one service session per service)',
-  'REP-07': 'src/machines/callSessionMachine.ts (service sessions of one unified conversation)',
-  'TASK-01': 'src/machines/callSessionMachine.ts (task states)',
-  'TASK-03': 'src/machines/callSessionMachine.ts (InIVRAfterQueue)',
-  'WF-01': 'sim/engine/verbs/calls.ts (Accept binds the first responding service)',
-  'WF-05': 'src/domain/model.ts (distribution.ringTimeout of the Queue activity)',
+  'REP-07': 'src/machines/callSessionMachine.ts (one service session per service), sim/reporting.ts (unified conversation in the JSON report)',
+  'TASK-01': 'src/machines/callSessionMachine.ts (task states), sim/engine/verbs/calls.ts (inboundCall acceptAfter / ivrTime reach Establishing / In IVR)',
+  'TASK-03': 'src/machines/callSessionMachine.ts (LEFT_QUEUE → InIVRAfterQueue), sim/engine/verbs/calls.ts (inboundCall queueTimeout)',
+  'WF-01': 'sim/engine/workflow.ts (Accept binds the first responding service), src/rules/transfer.ts (workflowStructure)',
+  'WF-05': 'sim/engine/workflow.ts (Queue activity), src/domain/model.ts (distribution.ringTimeout of the Queue activity)',
+  'WF-02': 'sim/engine/workflow.ts (Disconnect / end of the workflow: Disconnected By System)',
+  'WF-06': 'sim/engine/workflow.ts (Transfer activity to PSTN: Exit route), sim/engine/verbs/transfer.ts',
+  'XFER-04': 'sim/engine/workflow.ts and sim/engine/verbs/transfer.ts (the target service\'s workflow runs)',
+  'OUT-05': 'sim/engine/workflow.ts (Outbound with Workflow runs the service workflow), src/rules/outbound.ts',
   'SVC-04': 'src/domain/model.ts (assignment type)',
   'SVC-08': 'sim/engine/verbs/people.ts (setActive), src/rules/selectability.ts',
   'PRES-11': 'sim/engine/verbs/people.ts (notAvailableReason)',
@@ -74,22 +78,19 @@ export const OUT_OF_SCOPE: Readonly<Partial<Record<RuleId, string>>> = {
   'OUT-08': 'audio delay on the Microsoft side (no media)',
   'OUT-10': 'Transfer on User Exit with Outbound with Workflow (not in the scenario contract yet)',
   'OUT-11': 'dashboard widget (UI)',
-  'LIC-01': 'provisioning script timing',
   'LIC-07': 'Nimbus user license purchase (modelled only as the per-user license list)',
   'XFER-08': 'Attendant Console transfer to voicemail (not in the scenario contract yet)',
   'XFER-09': 'consultation calls (not in the scenario contract yet)',
   'XFER-10': 'custom context parameters',
   'XFER-12': 'Transfer on User Exit (not in the scenario contract yet)',
-  'REP-09': 'Power BI template computations',
-  'REP-10': 'OData retention (24 months)',
-  'REP-11': 'task type dimension values (reporting data model)',
-  'REP-12': 'KPI calculations (reporting)',
-  'REP-13': 'My Sessions colours (UI)',
-  'TASK-02': 'administrator clean-up of stuck tasks (error states of the real system)',
-  'TASK-04': 'administrator deletion of stuck tasks',
-  'WF-03': 'Announcement content (text-to-speech)',
+  'REP-09': 'where Nimbus computes outcome group / MeansHandled / HandledText (Power BI vs OData) is a property of the real reporting stack; the JSON report simply includes them',
+  'REP-10': 'OData retention (24 months): a simulator run keeps no history',
+  'REP-11': 'task type dimension: the JSON report writes TaskType for the simulated kinds, but Inbound Direct (calls to a user, not a service) is not simulated',
+  'REP-12': 'KPI calculations of the Power BI template (no KPIs are computed)',
+  'REP-13': 'My Sessions colours (UI); the user session outcomes they colour are modelled (REP-06, RONA-13)',
+  'TASK-02': 'Terminated / Blocked are error states of a real deployment whose task was not cleaned up; the simulated task always ends cleanly',
+  'TASK-04': 'administrator deletion of stuck tasks (an admin UI action on a real system; no stuck tasks exist in the simulator)',
   'WF-04': 'Availability Based Routing (not in the scenario contract yet)',
-  'WF-07': 'Media Bot recording (OUT-05 covers the refusal in Outbound with Workflow)',
   'WF-08': 'Record Consent (not in the scenario contract yet)',
   'WF-09': 'text-to-speech voices',
   'PERM-01': 'delegated consent UI',
@@ -103,7 +104,12 @@ export const OUT_OF_SCOPE: Readonly<Partial<Record<RuleId, string>>> = {
 export type RuleStatus = 'modelled' | 'out of scope' | 'not modelled';
 
 export function ruleStatus(id: RuleId): { status: RuleStatus; where: string } {
-  if (MODELLED_RULES.includes(id)) return { status: 'modelled', where: 'src/rules' };
+  if (MODELLED_RULES.includes(id)) {
+    const modules = Object.entries(RULES_BY_MODULE)
+      .filter(([, ids]) => ids.includes(id))
+      .map(([m]) => `src/rules/${m}.ts`);
+    return { status: 'modelled', where: modules.join(', ') || 'src/rules' };
+  }
   const engine = ENGINE_RULES[id];
   if (engine) return { status: 'modelled', where: engine };
   const reason = OUT_OF_SCOPE[id];
