@@ -1,0 +1,132 @@
+/**
+ * End to end in a real terminal: tmux runs `nimbus-sim run` and `nimbus-sim explore` in a pseudo-terminal,
+ * sends keys, and reads the screen back. Skips (with the reason) when tmux is not installed: CI installs it
+ * with `apt-get install -y tmux`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+if (!hasTmux) console.warn('test/e2e/tui.tmux.test.ts skipped: tmux is not installed (apt-get install -y tmux)');
+
+const SOCKET = `nimbus-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const out = mkdtempSync(join(tmpdir(), 'nimbus-e2e-'));
+let sessions = 0;
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** Start `command` in a fresh tmux window of the given size; after it exits the shell prints EXIT=<code> and the tty mode. */
+function start(command: string, env: Record<string, string> = {}, width = 150, height = 50): string {
+  const name = `s${++sessions}`;
+  const vars = Object.entries({ NIMBUS_SIM_FROM_SOURCE: '1', ...env })
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const script = `cd ${ROOT} && env ${vars} ${command}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'; sleep 60`;
+  tmux('new-session', '-d', '-x', String(width), '-y', String(height), '-s', name, script);
+  return name;
+}
+
+const screen = (name: string, escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', name);
+const keys = (name: string, ...k: string[]) => tmux('send-keys', '-t', name, ...k);
+
+async function waitFor(name: string, text: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    last = screen(name);
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the screen never showed ${String(text)}; it shows:\n${last}`);
+}
+
+const NIMBUS = 'node bin/nimbus-sim.js';
+
+describe.skipIf(!hasTmux)('TUI in a real terminal (tmux)', () => {
+  it('explore: a newcomer steps scenario B to the failed PSTN transfer and reads why; q restores the terminal', async () => {
+    const s = start(`${NIMBUS} explore scenarios/scenario-b.yaml`);
+    await waitFor(s, 'step 0/7');
+    expect(screen(s)).toContain('n next step');
+    for (let i = 1; i <= 6; i++) {
+      keys(s, 'n');
+      await waitFor(s, `step ${i}/7`);
+    }
+    const failed = await waitFor(s, 'refused: pstnTransfer');
+    expect(failed).toMatch(/L30 transfer ✗ carl transfers c1 to \+41795550199: Transfer failed/);
+    expect(failed).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(failed).toMatch(/service B has no PSTN number/);
+    // time travel: one step back
+    keys(s, 'b');
+    await waitFor(s, 'step 5/7');
+    keys(s, 'q');
+    const after = await waitFor(s, /^-?icanon$/m);
+    expect(after).toContain('EXIT=0');
+    expect(after).toMatch(/^icanon$/m); // cooked mode again: raw mode was left
+  }, 120_000);
+
+  it('explore honours NO_COLOR, survives a resize, and Ctrl-C restores the terminal', async () => {
+    const s = start(`${NIMBUS} explore scenarios/scenario-b.yaml`, { NO_COLOR: '1' }, 150, 50);
+    await waitFor(s, 'step 0/7');
+    keys(s, 'n');
+    await waitFor(s, 'step 1/7');
+    expect(screen(s, true)).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
+    tmux('resize-window', '-t', s, '-x', '90', '-y', '40');
+    keys(s, 'n');
+    const narrow = await waitFor(s, 'step 2/7');
+    expect(narrow).toContain('L26 answer ✓ bea answers c1');
+    for (const line of narrow.split('\n')) expect([...line.trimEnd()].length).toBeLessThanOrEqual(90);
+    keys(s, 'C-c');
+    const after = await waitFor(s, /^-?icanon$/m);
+    expect(after).toMatch(/^icanon$/m);
+  }, 120_000);
+
+  it('run: live table, f for failures, enter for expected vs actual and the rules, t for the timeline, q quits with the exit code', async () => {
+    const s = start(`${NIMBUS} run test/e2e/fixtures --out ${out}`);
+    const done = await waitFor(s, '· done');
+    expect(done).toMatch(/2\/2 · 1 passed · 1 failed · \d+:\d\d · done/);
+    expect(done).toMatch(/PASS\s+E2E - bea answers/);
+    expect(done).toMatch(/FAIL\s+E2E - expects the Scenario B PSTN transfer to succeed/);
+    expect(done).toContain('↑↓ move · enter open · t timeline · f failures only · / filter · q quit');
+    keys(s, 'f');
+    await waitFor(s, 'failures only · 1 of 2');
+    keys(s, 'Enter');
+    const detail = await waitFor(s, 'Failures (1):');
+    expect(detail).toContain('expected: {"ok":true}');
+    expect(detail).toMatch(/actual: +\{"ok":false,"because":\["LIC-01","XFER-03","WF-06"\]/);
+    expect(detail).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    keys(s, 't');
+    const timeline = await waitFor(s, /c1 task\s+┃Establishing/);
+    expect(timeline).toMatch(/bea status\s+┃Available/);
+    expect(timeline).toContain('★ license holder B');
+    keys(s, 'q');
+    const after = await waitFor(s, /^-?icanon$/m);
+    expect(after).toContain('EXIT=1');
+    expect(after).toContain('2 scenarios: 1 passed, 1 failed');
+    expect(after).toMatch(/^icanon$/m);
+  }, 120_000);
+});
+
+describe('explore without a terminal', () => {
+  it('prints a plain transcript: no escape codes, every step, the refusal with its rules', () => {
+    const r = spawnSync('node', ['bin/nimbus-sim.js', 'explore', 'scenarios/scenario-b.yaml'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NIMBUS_SIM_FROM_SOURCE: '1', FORCE_COLOR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toMatch(/L30 transfer ✗ carl transfers c1/);
+    expect(r.stdout).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(r.stdout).toContain('why (bea):');
+  }, 60_000);
+});
