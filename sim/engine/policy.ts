@@ -71,6 +71,10 @@ export function scheduleOutbound(world: World, service: string, inProgress: numb
   return rules.scheduleOutbound({ tenant: world.tenant, service: facts, inProgress, withWorkflow, workflowActivities: facts.workflow.map(activityOf) });
 }
 
+export function preferredUserApplies(world: World, direction: 'inbound' | 'outbound', user: string | undefined): Decision<boolean> {
+  return rules.preferredUserApplies({ direction, preferredUser: user === undefined ? undefined : world.userFacts(user) });
+}
+
 export function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
   return rules.outboundReported({ tenant: world.tenant, reachedTarget, userAccepted });
 }

@@ -80,6 +80,8 @@ export const stepVerbs = {
     service: serviceRef(),
     to: TargetSpec,
     withWorkflow: z.boolean().default(false),
+    /** extension: a preferred user named by the flow; ignored for outbound tasks (OUT-06, DIST-08). */
+    preferredUser: userRef().optional(),
     ...outboundAnswer,
   }),
   park: z.strictObject({ user: userRef(), call: callRef() }),

@@ -109,6 +109,9 @@ export async function scheduleOutbound(world: World, args: StepOf<'scheduleOutbo
     world.sendCall(args.call, { type: 'QUEUED', algorithm: service.distribution.type, at: world.clock.now() });
     enqueue(world, args.call, service.id);
   }
-  world.result(true, `${args.call} scheduled in ${service.id}`, decision);
+  // OUT-06, DIST-08: a preferred user named by the flow is ignored; the task is distributed like any other.
+  const preferred = args.preferredUser === undefined ? undefined : world.record(policy.preferredUserApplies(world, 'outbound', world.user(args.preferredUser).id), args.call);
+  if (preferred) world.note(`call:${args.call}`, 'decision', preferred.summary, preferred.because);
+  world.result(true, `${args.call} scheduled in ${service.id}`, decision, preferred ? [...new Set([...decision.because, ...preferred.because])] : undefined);
   return { ok: true, text: `outbound call ${args.call} scheduled in ${service.id} to ${label}${args.withWorkflow ? ' (with workflow)' : ''}`, decision };
 }
