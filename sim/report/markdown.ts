@@ -1,16 +1,20 @@
 /**
  * Markdown for CI job summaries (GitHub `$GITHUB_STEP_SUMMARY`, GitLab/Jenkins artifacts): a totals line,
  * failures first (scenario, file:line, expected vs actual, the rules that decided), a table of every
- * scenario, and for each call of a failed scenario a Mermaid sequence diagram. Every user string is
+ * scenario, and a Mermaid sequence diagram of each call (open under its failure, collapsed per passed
+ * scenario after the table). Every user string is
  * escaped for where it lands: inline Markdown, table cells, code spans or Mermaid text.
  */
 import { formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, CallResult, Decision, ScenarioResult, SuiteResult } from '../result.js';
 import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, oneLine, plural, portablePath, ruleTitle, truncate } from './text.js';
+import { faultRate, faultRateText, suiteFaultRate } from './faultRate.js';
 
 export interface MarkdownOptions {
   /** Failed scenarios written out in full; the rest are only listed (job summaries are capped at 1 MiB). Default 50. */
   maxFailureDetails?: number;
+  /** Call diagrams of passed scenarios (collapsed, after the table); beyond this many calls they are left out. Default 300. */
+  maxCallDiagrams?: number;
 }
 
 // ---------------------------------------------------------------------------------------------- escaping
@@ -188,7 +192,7 @@ function scenarioSection(s: ScenarioResult): string[] {
   const lines = [
     `#### ${s.status === 'error' ? '⚠️' : '❌'} ${escapeMarkdown(s.name)}`,
     '',
-    `${codeSpan(failureLocation(s))} · virtual time ${formatDuration(s.virtualDurationMs)} · seed ${s.seed}`,
+    `${codeSpan(failureLocation(s))} · virtual time ${formatDuration(s.virtualDurationMs)} · seed ${s.seed} · ${faultRateText(faultRate([s]))}`,
   ];
   if (s.error !== undefined) {
     const where = s.error.line === undefined ? file : `${file}:${s.error.line}${s.error.column === undefined ? '' : `:${s.error.column}`}`;
@@ -211,7 +215,7 @@ export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): s
   const out = [
     `## ${ok ? '✅' : '❌'} nimbus-sim ${escapeMarkdown(suite.tool.version)}`,
     '',
-    `**${plural(t.scenarios, 'scenario')}: ${t.passed} passed, ${t.failed} failed, ${plural(t.errors, 'error')}** · ${plural(t.assertions, 'assertion')}, ${t.assertionsFailed} failed${seed} · times are virtual`,
+    `**${plural(t.scenarios, 'scenario')}: ${t.passed} passed, ${t.failed} failed, ${plural(t.errors, 'error')}** · ${plural(t.assertions, 'assertion')}, ${t.assertionsFailed} failed${seed} · ${faultRateText(suiteFaultRate(suite))} · times are virtual`,
   ];
   const bad = suite.scenarios.filter((s) => s.status !== 'passed');
   if (bad.length > 0) {
@@ -226,6 +230,23 @@ export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): s
     out.push(
       `| ${STATUS[s.status]} | ${cell(s.name)} | ${codeSpan(portablePath(s.file), true)} | ${s.assertions.passed}/${total} | ${formatDuration(s.virtualDurationMs)} |`,
     );
+  }
+  const passedWithCalls = suite.scenarios.filter((s) => s.status === 'passed' && s.calls.length > 0);
+  if (passedWithCalls.length > 0) {
+    let budget = options.maxCallDiagrams ?? 300;
+    out.push('', '### Calls of passed scenarios');
+    for (const s of passedWithCalls) {
+      if (budget < s.calls.length) {
+        out.push('', `…diagrams of ${passedWithCalls.length - passedWithCalls.indexOf(s)} more scenarios left out; see \`nimbus-sim.json\` or \`report.html\`.`);
+        break;
+      }
+      budget -= s.calls.length;
+      out.push('', `<details><summary>${escapeMarkdown(s.name)} (${plural(s.calls.length, 'call')})</summary>`);
+      for (const call of s.calls) {
+        out.push('', `**Call ${codeSpan(call.id)}** (${escapeMarkdown(call.type)}, ${escapeMarkdown(call.from)} → ${escapeMarkdown(call.to)})`, '', callDiagram(call));
+      }
+      out.push('', '</details>');
+    }
   }
   return `${out.join('\n')}\n`;
 }

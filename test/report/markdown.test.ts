@@ -11,6 +11,21 @@ function mermaidBlocks(md: string): string[][] {
 const cellPipes = (row: string): number => (row.match(/(?<!\\)\|/g) ?? []).length;
 
 describe('toMarkdown', () => {
+  it('draws the calls of passed scenarios too, collapsed after the table, within a budget', () => {
+    const a = scenarioA();
+    a.calls = scenarioB().calls;
+    const md = toMarkdown(suiteOf([a]));
+    const calls = md.indexOf('### Calls of passed scenarios');
+    expect(calls).toBeGreaterThan(md.indexOf('### Scenarios'));
+    const section = md.slice(calls);
+    expect(section).toContain(`<details><summary>${a.name} (`);
+    expect(mermaidBlocks(section)).toHaveLength(a.calls.length);
+    expect(section.trimEnd().endsWith('</details>')).toBe(true);
+    const none = toMarkdown(suiteOf([a]), { maxCallDiagrams: 0 });
+    expect(mermaidBlocks(none)).toHaveLength(0);
+    expect(none).toContain('diagrams of 1 more scenarios left out');
+  });
+
   it('starts with the totals, lists failures before the table of all scenarios', () => {
     const md = toMarkdown(suite());
     const lines = md.split('\n');
@@ -22,7 +37,8 @@ describe('toMarkdown', () => {
     expect(table).toBeGreaterThan(failures);
     expect(md.slice(table)).toContain('| ✅ passed | Scenario A - licensed first service transfers to PSTN | `scenarios/licensing/scenario-a.yaml` | 4/4 | 1m30s |');
     expect(md.slice(table)).toContain('| ❌ failed | Scenario B - PSTN transfer after internal transfer | `scenarios/licensing/scenario-b.yaml` | 2/3 | 30s250ms |');
-    expect(md.endsWith('|\n')).toBe(true);
+    const afterTable = md.slice(table).split('\n\n')[1] ?? '';
+    expect(afterTable.trimEnd().split('\n').every((l) => l.startsWith('|'))).toBe(true);
     expect(toMarkdown(suite())).toBe(md);
   });
 
@@ -39,12 +55,13 @@ describe('toMarkdown', () => {
     expect(section).toContain('Hint: did you mean "bea"?');
   });
 
-  it('draws one sequence diagram per call of failed scenarios only', () => {
+  it('draws one sequence diagram per call under each failure, passed calls only after the table', () => {
     const passing = scenarioA();
     passing.calls = scenarioB().calls;
     const md = toMarkdown(suiteOf([passing, scenarioB(), scenarioError()]));
-    const blocks = mermaidBlocks(md);
+    const blocks = mermaidBlocks(md.slice(0, md.indexOf('### Scenarios')));
     expect(blocks).toHaveLength(1);
+    expect(mermaidBlocks(md)).toHaveLength(2);
     const diagram = blocks[0] ?? [];
     expect(diagram[0]).toBe('sequenceDiagram');
     expect(diagram).toContain('    participant P1 as Customer +41791110000');
