@@ -136,7 +136,8 @@ export const SessionExpect = z.strictObject({
 export const SessionFiguresExpect = z.strictObject({
   call: callRef(),
   service: serviceRef(),
-  outcomeId: z.number().int().optional(),
+  /** null: the session is still open (no outcome yet). */
+  outcomeId: z.union([z.number().int(), z.null()]).optional(),
   queueTime: durationField().optional(),
   connectedTime: durationField().optional(),
   holdTime: durationField().optional(),
