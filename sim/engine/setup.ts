@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/schema.js';
 import * as policy from './policy.js';
 import { onOfferMissed } from './verbs/calls.js';
 import { defaultActivity } from './verbs/people.js';
-import { World } from './world.js';
+import { World, inspectOption } from './world.js';
 
 export async function createWorld(scenario: Scenario): Promise<World> {
   const world = new World(scenario);
@@ -25,6 +25,7 @@ function startAgent(world: World, userId: string): void {
   const spec = world.user(userId);
   const seen = world.presenceSeen.get(userId) ?? { availability: spec.presence, activity: spec.activity ?? defaultActivity(spec.presence) };
   const agent = createActor(agentMachine, {
+    ...inspectOption(),
     clock: world.clock,
     input: {
       userId,

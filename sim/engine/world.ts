@@ -3,7 +3,7 @@
  * actor per call, the mock Graph with the client the modelled Nimbus uses, the virtual clock, and the
  * timeline. Verb handlers (verbs/*.ts) and distribution act on it; assertions read it.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { agentMachine } from '../../src/machines/agentMachine.js';
 import { callSessionMachine, taskStateOf, type CallEvent, type CallInput } from '../../src/machines/callSessionMachine.js';
 import { headlineStatus, userFlags, userStatuses, hasActiveTask } from '../../src/machines/agentStatus.js';
@@ -47,6 +47,15 @@ export interface CallExtras {
   /** Timer handle for the far end answering (answerAfter) or the PSTN ring limit (XFER-07). */
   farEndTimer?: number;
 }
+
+/**
+ * Observes every actor the engine creates (transitions taken, for `nimbus-sim coverage`). Null: no inspection.
+ */
+export const actorInspection: { observer: ((event: InspectionEvent) => void) | null } = { observer: null };
+export const inspectOption = (): { inspect?: (event: InspectionEvent) => void } => {
+  const observer = actorInspection.observer;
+  return observer ? { inspect: observer } : {};
+};
 
 export class World {
   readonly clock = new VirtualClock();
@@ -252,7 +261,7 @@ export class World {
 
   startCall(input: Omit<CallInput, 'at'>): CallActor {
     if (this.calls.has(input.callId)) throw new StepError(`call "${input.callId}" already exists`, 'give every new call its own id');
-    const actor = createActor(callSessionMachine, { clock: this.clock, input: { ...input, at: this.clock.now() } });
+    const actor = createActor(callSessionMachine, { clock: this.clock, input: { ...input, at: this.clock.now() }, ...inspectOption() });
     actor.start();
     this.calls.set(input.callId, actor);
     this.extras(input.callId);
