@@ -12,6 +12,7 @@ import type { ScenarioResult, SuiteResult } from '../result.js';
 import { formatError, formatFailure, formatScenarioDetail } from './pretty.js';
 import { compact, oneLine, portablePath } from './text.js';
 import { el, escapeXmlText } from './xml.js';
+import { faultRateText, suiteFaultRate } from './faultRate.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
@@ -95,6 +96,7 @@ export function toJUnitXml(suite: SuiteResult): string {
       ['time.unit', 'virtual seconds (simulated scenario time, not wall-clock)'],
       ['nimbus-sim.version', suite.tool.version],
       ['nimbus-sim.seed', suite.seed === null ? 'per scenario' : String(suite.seed)],
+      ['nimbus-sim.graphFaultRate', faultRateText(suiteFaultRate(suite))],
     ].map(([name, value]) => el('property', { name, value })),
   );
   const suites = [...groups].map(([folder, results]) => {

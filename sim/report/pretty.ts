@@ -5,6 +5,7 @@
 import { formatClock, formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, CallResult, Decision, ScenarioResult, StepResult, SuiteResult } from '../result.js';
 import { paletteFor, type ColorOptions, type Palette } from './color.js';
+import { faultRate, faultRateText, suiteFaultRate } from './faultRate.js';
 import {
   compact,
   decisionChecks,
@@ -128,7 +129,7 @@ function callLines(call: CallResult, options: PrettyOptions): string[] {
 export function formatScenarioDetail(result: ScenarioResult, options: PrettyOptions = {}): string {
   const c = paletteFor(options);
   const lines = [formatScenarioLine(result, options)];
-  const meta = [`seed ${result.seed}`];
+  const meta = [`seed ${result.seed}`, faultRateText(faultRate([result]))];
   if (result.tags.length > 0) meta.push(`tags ${result.tags.map(oneLine).join(', ')}`);
   if (result.because.length > 0) meta.push(`covers ${result.because.join(', ')}`);
   lines.push(`  ${c.dim(meta.join(' · '))}`);
@@ -165,6 +166,8 @@ export function formatSummary(suite: SuiteResult, options: PrettyOptions = {}): 
   const assertionsFailed = t.assertionsFailed > 0 ? c.red(`${t.assertionsFailed} failed`) : `${t.assertionsFailed} failed`;
   const parts = [`${plural(t.scenarios, 'scenario')}: ${passed}, ${failed}, ${errors}`, `${plural(t.assertions, 'assertion')}, ${assertionsFailed}`];
   if (suite.seed !== null) parts.push(`seed ${suite.seed}`);
+  const rate = suiteFaultRate(suite);
+  if (rate.faulted > 0) parts.push(faultRateText(rate));
   return parts.join(' · ');
 }
 
