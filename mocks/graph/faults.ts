@@ -18,6 +18,12 @@ export interface GraphFaultSpec {
   retryAfterMs?: number;
   /** Virtual latency reported in `x-nimbus-sim-latency-ms`. */
   latencyMs?: number;
+  /**
+   * Seeded rate instead of a count: each matching request is affected with this probability (0..1), for as
+   * long as the mock lives. The draw comes from a PRNG seeded with `seed`, so a run is reproducible.
+   */
+  rate?: number;
+  seed?: number;
 }
 
 export interface ActiveFault {
@@ -26,7 +32,21 @@ export interface ActiveFault {
   readonly status: FaultStatus | undefined;
   readonly retryAfterMs: number | undefined;
   readonly latencyMs: number;
+  /** Seeded-rate faults never run out (remaining is Infinity); undefined for count faults. */
+  readonly rate?: number;
   remaining: number;
+}
+
+/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export interface RetryAfterViolation {
@@ -46,19 +66,27 @@ const DEFAULT_429_RETRY_AFTER_MS = 1000;
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
+  private readonly draws = new Map<number, () => number>();
   private seq = 0;
   private readonly windows = new Map<GraphEndpoint, { throttledAt: number; notBefore: number }>();
   readonly violations: RetryAfterViolation[] = [];
 
   add(spec: GraphFaultSpec): void {
-    const count = spec.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`graphFault count must be a positive integer, got ${count}`);
+    if (spec.rate !== undefined) {
+      if (!Number.isFinite(spec.rate) || spec.rate < 0 || spec.rate > 1) throw new RangeError(`graph fault rate must be between 0 and 1, got ${spec.rate}`);
+      if (spec.count !== undefined) throw new RangeError('a graph fault takes a count or a rate, not both');
+    }
+    const count = spec.rate !== undefined ? Number.POSITIVE_INFINITY : (spec.count ?? 1);
+    if (spec.rate === undefined && (!Number.isInteger(count) || count < 1)) throw new RangeError(`graphFault count must be a positive integer, got ${count}`);
     if (spec.status === undefined && spec.latencyMs === undefined) throw new RangeError('graphFault needs a status, a latency, or both');
     for (const [name, value] of [['retryAfterMs', spec.retryAfterMs], ['latencyMs', spec.latencyMs]] as const) {
       if (value !== undefined && (!Number.isFinite(value) || value < 0)) throw new RangeError(`graphFault ${name} must be >= 0, got ${value}`);
     }
+    const seq = ++this.seq;
+    if (spec.rate !== undefined) this.draws.set(seq, seededRandom((spec.seed ?? 1) * 0x9e3779b1 + seq));
     this.faults.push({
-      seq: ++this.seq,
+      seq,
+      ...(spec.rate !== undefined ? { rate: spec.rate } : {}),
       endpoint: spec.endpoint,
       status: spec.status,
       retryAfterMs: spec.retryAfterMs ?? (spec.status === 429 ? DEFAULT_429_RETRY_AFTER_MS : undefined),
@@ -69,6 +97,7 @@ export class FaultInjector {
 
   clear(): void {
     this.faults = [];
+    this.draws.clear();
   }
 
   /** Faults that still have requests left to affect. */
@@ -78,7 +107,9 @@ export class FaultInjector {
 
   /** Consume one use of the first fault that matches this endpoint. */
   take(endpoint: GraphEndpoint): Readonly<ActiveFault> | undefined {
-    const fault = this.faults.find((f) => f.remaining > 0 && (f.endpoint === '*' || f.endpoint === endpoint));
+    // Count faults are consumed in order; a seeded-rate fault draws once per matching request and, when the
+    // draw misses, lets the next matching fault have its turn.
+    const fault = this.faults.find((f) => f.remaining > 0 && (f.endpoint === '*' || f.endpoint === endpoint) && (f.rate === undefined || (this.draws.get(f.seq)?.() ?? 1) < f.rate));
     if (!fault) return undefined;
     fault.remaining -= 1;
     const used = { ...fault };

@@ -5,6 +5,7 @@
  */
 import { createActor } from 'xstate';
 import { agentMachine } from '../../src/machines/agentMachine.js';
+import { describeFaults, graphFaultSpecs } from '../scenario/faults.js';
 import type { Scenario } from '../scenario/schema.js';
 import * as policy from './policy.js';
 import { onOfferMissed } from './verbs/calls.js';
@@ -14,6 +15,10 @@ import { World, inspectOption } from './world.js';
 export async function createWorld(scenario: Scenario): Promise<World> {
   const world = new World(scenario);
   await world.graph.seed();
+  // Scenario-level `faults:` are armed before Nimbus's first Graph read (sim/scenario/faults.ts).
+  const faults = scenario.faults ?? [];
+  for (const fault of graphFaultSpecs(faults, scenario.seed)) world.graph.mock.faults.add(fault);
+  if (faults.length > 0) world.note('graph', 'graph', `Graph faults armed for the run: ${describeFaults(faults)}`);
   world.track(world.graph.readDirectory());
   await world.settle();
   for (const user of scenario.users) startAgent(world, user.id);

@@ -9,6 +9,7 @@ import { SupervisionMode, TaskState, UserStatus, ServiceSessionOutcome, UserSess
 import { ServiceSpec, TenantSpec, UserSpec } from '../../src/domain/model.js';
 import { RULE_IDS, type RuleId } from '../../src/rules/catalogue.data.js';
 import { durationField, e164Field, enumField, idField, upnField } from '../../src/domain/schemaKit.js';
+import { ScenarioFaults } from './faults.js';
 
 const KNOWN_RULES = new Set<string>(RULE_IDS);
 /** A rulebook id such as XFER-03; unknown ids are an error so a typo cannot make an assertion vacuous. */
@@ -214,6 +215,8 @@ export const ScenarioSpec = z.strictObject({
   tenant: TenantSpec,
   services: z.array(ServiceSpec).default([]),
   users: z.array(UserSpec).default([]),
+  /** extension: Graph faults armed for the whole run, by count or seeded rate (sim/scenario/faults.ts). */
+  faults: ScenarioFaults,
   steps: z.array(StepSpec).min(1),
 });
 
