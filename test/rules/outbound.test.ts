@@ -54,6 +54,14 @@ describe('scheduleOutbound', () => {
     const s = cc({ modalities: { outboundWithWorkflow: true }, workflow: ['Accept', 'Voice Message'] });
     expect(scheduleOutbound({ tenant: tenant(), service: s, inProgress: 0, withWorkflow: true }).because).toEqual(['OUT-05', 'WF-07']);
   });
+  it('reads activity names from object workflow items (a workflow Transfer activity)', () => {
+    const ok = cc({ modalities: { outboundWithWorkflow: true }, workflow: ['Accept', { Transfer: { to: { service: 'B' } } }] });
+    const d = scheduleOutbound({ tenant: tenant(), service: ok, inProgress: 0, withWorkflow: true });
+    expect(d.verdict).toBe(true);
+    expect(d.inputs['workflowActivities']).toEqual(['Accept', 'Transfer']);
+    const voice = cc({ modalities: { outboundWithWorkflow: true }, workflow: ['Accept', { Transfer: { to: { pstn: '+41795550199' } } }, 'Voice Message'] });
+    expect(scheduleOutbound({ tenant: tenant(), service: voice, inProgress: 0, withWorkflow: true }).because).toEqual(['OUT-05', 'WF-07']);
+  });
 });
 
 describe('outboundReported', () => {
