@@ -71,8 +71,19 @@ export function startRunView(total: number, options: RunViewOptions = {}): RunVi
       <RunView {...vm} />
     );
   const instance: Instance = render(view(false), { stdout, stdin, patchConsole: false, exitOnCtrlC: interactive });
-  // Quitting (q or Ctrl-C) while scenarios still run ends the process once Ink has restored the terminal.
+  // Quitting (q or Ctrl-C) while scenarios still run ends the process once Ink has restored the terminal;
+  // so do SIGINT and SIGTERM at any time.
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    process.exit(signal === 'SIGTERM' ? 143 : 130);
+  };
+  if (interactive) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   void instance.waitUntilExit().then(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     if (finished === undefined) process.exit(130);
   });
   return {
