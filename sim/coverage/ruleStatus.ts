@@ -52,7 +52,7 @@ export const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
   'US-11': 'src/rules/presence.ts (PRES-05 opt-ins make Busy / Away presence-eligible), src/rules/selectability.ts',
   'SVC-08': 'sim/engine/verbs/people.ts (setActive), src/rules/selectability.ts',
   'PRES-11': 'sim/engine/verbs/people.ts (notAvailableReason)',
-  'PRES-12': 'sim/engine/verbs/handling.ts (hold keeps Busy in a call)',
+  'PRES-12': 'sim/engine/verbs/handling.ts (hold keeps the user in the conference and blocked, PAR-04; parking with Task Parallelization frees them). The Teams presence itself is not changed by Nimbus calls',
   'OUT-01': 'sim/engine/verbs/outbound.ts (scheduled outbound is queued and distributed)',
 };
 
