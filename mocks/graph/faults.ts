@@ -24,6 +24,8 @@ export interface GraphFaultSpec {
    */
   rate?: number;
   seed?: number;
+  /** Only requests whose path (below /v1.0, with query) contains this text, e.g. one user's object id. */
+  pathIncludes?: string;
 }
 
 export interface ActiveFault {
@@ -34,6 +36,7 @@ export interface ActiveFault {
   readonly latencyMs: number;
   /** Seeded-rate faults never run out (remaining is Infinity); undefined for count faults. */
   readonly rate?: number;
+  readonly pathIncludes?: string;
   remaining: number;
 }
 
@@ -87,6 +90,7 @@ export class FaultInjector {
     this.faults.push({
       seq,
       ...(spec.rate !== undefined ? { rate: spec.rate } : {}),
+      ...(spec.pathIncludes !== undefined ? { pathIncludes: spec.pathIncludes } : {}),
       endpoint: spec.endpoint,
       status: spec.status,
       retryAfterMs: spec.retryAfterMs ?? (spec.status === 429 ? DEFAULT_429_RETRY_AFTER_MS : undefined),
@@ -106,10 +110,10 @@ export class FaultInjector {
   }
 
   /** Consume one use of the first fault that matches this endpoint. */
-  take(endpoint: GraphEndpoint): Readonly<ActiveFault> | undefined {
+  take(endpoint: GraphEndpoint, path = ''): Readonly<ActiveFault> | undefined {
     // Count faults are consumed in order; a seeded-rate fault draws once per matching request and, when the
     // draw misses, lets the next matching fault have its turn.
-    const fault = this.faults.find((f) => f.remaining > 0 && (f.endpoint === '*' || f.endpoint === endpoint) && (f.rate === undefined || (this.draws.get(f.seq)?.() ?? 1) < f.rate));
+    const fault = this.faults.find((f) => f.remaining > 0 && (f.endpoint === '*' || f.endpoint === endpoint) && (f.pathIncludes === undefined || path.includes(f.pathIncludes)) && (f.rate === undefined || (this.draws.get(f.seq)?.() ?? 1) < f.rate));
     if (!fault) return undefined;
     fault.remaining -= 1;
     const used = { ...fault };

@@ -36,7 +36,7 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     const logPath = relativePath(url);
     ctx.faults.checkRetry(endpoint, stamp.at, request.method, logPath, stamp.requestId);
 
-    const fault = ctx.faults.take(endpoint);
+    const fault = ctx.faults.take(endpoint, logPath);
     let response = fault ? faultResponse(stamp, fault) : undefined;
     const faulted = response !== undefined;
     if (!response) {
