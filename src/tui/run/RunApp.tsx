@@ -197,7 +197,7 @@ export function RunApp({ total, done, running, startedAt, now = Date.now, finish
               <Box width={7} flexShrink={0} marginLeft={1}>
                 <Text {...(tint(status.color) ? { color: status.color } : {})}>{status.label}</Text>
               </Box>
-              <Box width={nameWidth + 2} flexShrink={0}>
+              <Box width={nameWidth + 2} paddingRight={2} flexShrink={0}>
                 <Text wrap="truncate-end" inverse={selected}>
                   {oneLine(result.name)}
                 </Text>
