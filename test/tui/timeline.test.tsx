@@ -5,8 +5,6 @@ import { ExplorerSession } from '../../src/tui/explorer/session.js';
 import { buildTimeline, callLine, layoutTimeline, type TraceSample } from '../../src/tui/timeline/model.js';
 import { TimelineView } from '../../src/tui/timeline/TimelineView.js';
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
 const samples: TraceSample[] = [
   { at: 0, lane: 'user:bea:status', label: 'Available' },
   { at: 0, lane: 'call:c1:task', label: 'Establishing' },
@@ -72,9 +70,12 @@ describe('TimelineView on scenario B', () => {
     expect(flat).toContain('★ license holder B');
     expect(flat).toMatch(/✗ transfer carl→\+41795550199 .*XFER-03/);
     expect(first).toMatch(/columns 1–4 of \d+/);
-    ui.stdin.write('\u001b[C');
-    await tick();
-    const scrolled = ui.lastFrame() ?? '';
+    let scrolled = '';
+    for (let i = 0; i < 100 && !/columns 4–7 of/.test(scrolled); i++) {
+      if (i % 20 === 0) ui.stdin.write('\u001b[C');
+      await new Promise((r) => setTimeout(r, 10));
+      scrolled = ui.lastFrame() ?? '';
+    }
     expect(scrolled).toMatch(/columns 4–7 of/);
     expect(scrolled).toContain('◀');
     ui.unmount();
