@@ -520,7 +520,7 @@ function closeOpenUserSessions(ctx: CallContext, at: number, user: string | null
   return ctx.userSessions.map((u) => {
     if (u.endedAt !== null || (user !== null && u.user !== user)) return u;
     if (u.outcome !== null) return { ...u, endedAt: at };
-    const stillRinging = ctx.ringing.includes(u.user) && ctx.user !== u.user;
+    const stillRinging = ctx.ringing.includes(u.user);
     return stillRinging
       ? { ...u, endedAt: at, outcome: 'Cancelled', because: ['REP-06'] as RuleId[] }
       : { ...u, endedAt: at, outcome: 'Accepted', because: ['REP-04'] as RuleId[] };
