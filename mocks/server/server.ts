@@ -17,6 +17,8 @@ import * as rules from '../../src/rules/index.js';
 import type { TenantFacts } from '../../src/rules/index.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { createGraphMock, graphErrorBody, type GraphMock, type GraphSeed } from '../graph/index.js';
+import { graphFaultSpecs } from '../../sim/scenario/faults.js';
+import { magicFaults, withMagicFixtures } from '../../sim/support/magic.js';
 import { selfSignedCertificate } from './selfSigned.js';
 
 export interface MockServerOptions {
@@ -31,7 +33,15 @@ export interface MockServerOptions {
   /** Where the generated certificate is written (default: a file in the OS temp folder). */
   certFile?: string;
   /** Called once per request, after the response is sent. */
-  onRequest?: (entry: { method: string; path: string; status: number | 'network error' }) => void;
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number | 'network error';
+  /** Set when the client came back before the Retry-After of a throttled answer had passed. */
+  earlyRetryByMs?: number;
 }
 
 export interface RunningMockServer {
@@ -113,12 +123,19 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
       return { allowed: d.verdict, because: d.because, message: d.summary };
     },
   });
-  await mock.seed(seedOf(opts.scenario));
+  await mock.seed(seedOf(withMagicFixtures(opts.scenario)));
+  // The scenario's `faults:` and magic fixtures apply to the served Graph as they do to a run.
+  for (const fault of graphFaultSpecs(opts.scenario.faults ?? [], opts.scenario.seed)) mock.faults.add(fault);
+  for (const fault of magicFaults(opts.scenario, (id) => mock.graphIdOf(id, 'user'))) mock.faults.add(fault);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    const log = (status: number | 'network error') => opts.onRequest?.({ method, path, status });
+    const violationsBefore = mock.violations.length;
+    const log = (status: number | 'network error') => {
+      const early = mock.violations.length > violationsBefore ? mock.violations[mock.violations.length - 1] : undefined;
+      opts.onRequest?.({ method, path, status, ...(early ? { earlyRetryByMs: early.earlyByMs } : {}) });
+    };
     if (!path.startsWith(`${GRAPH_VERSION_PATH}/`) && path !== GRAPH_VERSION_PATH) {
       const version = path.split('/')[1] ?? '';
       graphErrorJson(res, req, 400, 'BadRequest', `Invalid version: ${version}. This server serves Microsoft Graph ${GRAPH_VERSION_PATH.slice(1)} only.`);

@@ -52,7 +52,10 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
       port,
       tls,
       ...(typeof args.values.cert === 'string' ? { certFile: args.values.cert } : {}),
-      onRequest: (e) => process.stdout.write(`${new Date().toISOString().slice(11, 23)}  ${e.method.padEnd(6)} ${String(e.status).padEnd(3)} ${e.path}\n`),
+      onRequest: (e) =>
+        process.stdout.write(
+          `${new Date().toISOString().slice(11, 23)}  ${e.method.padEnd(6)} ${String(e.status).padEnd(3)} ${e.path}${e.earlyRetryByMs !== undefined ? `  ⚠ retried ${e.earlyRetryByMs} ms before Retry-After had passed` : ''}\n`,
+        ),
     });
   } catch (err) {
     const code = (err as { code?: string }).code;

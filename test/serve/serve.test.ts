@@ -143,6 +143,26 @@ describe.each([
   });
 });
 
+describe('serve with scenario faults', () => {
+  it('answers 429 with Retry-After from the scenario faults: section and flags a client that retries too early', async () => {
+    const faulty = parseScenarioText(TENANT.replace('steps:', 'faults:\n  - { endpoint: users, status: 429, count: 1, retryAfter: 3s }\nsteps:'), 'serve-faults.yaml');
+    const log: { status: number | string; earlyRetryByMs?: number }[] = [];
+    const server = await startMockServer({ scenario: faulty, port: 0, onRequest: (e) => log.push(e) });
+    try {
+      const first = await call(server, 'GET', 'users');
+      expect(first.status).toBe(429);
+      expect(first.headers['retry-after']).toBe('3');
+      expect(first.json).toMatchObject({ error: { code: 'TooManyRequests' } });
+      const again = await call(server, 'GET', 'users');
+      expect(again.status).toBe(200);
+      expect(log[1]?.earlyRetryByMs).toBeGreaterThan(0);
+      expect(log[0]?.earlyRetryByMs).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('serve --tls', () => {
   it('writes the self-signed certificate to the file it names, valid for 127.0.0.1 and localhost', async () => {
     expect(readFileSync(https.certFile ?? '', 'utf8')).toBe(https.ca);
