@@ -120,6 +120,10 @@ export function canHold(world: World, supervised: boolean): Decision<boolean> {
   return rules.canHold({ tenant: world.tenant, supervised });
 }
 
+export function canConsult(world: World, task: 'active' | 'parked' | 'held'): Decision<boolean> {
+  return rules.canConsult({ tenant: world.tenant, task });
+}
+
 export function canSupervise(world: World, supervisor: string, service: string, sessionDistributed: boolean, callKind: string): Decision<boolean> {
   const facts = world.serviceFacts(service);
   return rules.canSupervise({

@@ -235,7 +235,8 @@ export class World {
       presence,
       duty: snapshot.matches({ duty: 'OffDuty' }) ? 'Off Duty' : 'On Duty',
       flags: userFlags(snapshot),
-      parkedTasks: snapshot.context.parked.filter((t) => t.call !== snapshot.context.active?.call).length,
+      // Every parked task counts, including one that keeps the user Connected (parked without a free slot, PAR-03/14).
+      parkedTasks: snapshot.context.parked.length,
       activeTask: hasActiveTask(snapshot),
       taskParallelization: snapshot.context.taskParallelization,
     };

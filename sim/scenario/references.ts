@@ -30,6 +30,7 @@ const stepRefs: { [V in StepVerb]?: FieldsOf<ArgsOf<V>> } = {
   unpark: { user: 'user', call: 'call' },
   hold: { user: 'user', call: 'call' },
   resume: { user: 'user', call: 'call' },
+  consult: { user: 'user', call: 'call' },
   hangup: { call: 'call', by: 'party' },
   endAcw: { user: 'user' },
   extendAcw: { user: 'user' },
@@ -54,6 +55,7 @@ const expectRefs: { [K in keyof ExpectSpec]-?: FieldsOf<ExpectItem<K>> } = {
   pstnLicenseFrom: { call: 'call', service: 'service' },
   supervision: { call: 'call', supervisor: 'user' },
   reported: { call: 'call' },
+  sessionFigures: { call: 'call', service: 'service' },
   lastResult: {},
 };
 

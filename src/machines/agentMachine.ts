@@ -9,7 +9,7 @@
  * sends their verdicts in the events; the machine's guards read them, or call rule helpers directly where
  * the machine's own context is all the rule needs. Timers are XState delays on the run's virtual clock.
  */
-import { and, assign, emit, setup } from 'xstate';
+import { and, assign, emit, not, setup } from 'xstate';
 import type { Activity, Availability, DutyState } from '../domain/enums.js';
 
 export interface TaskRef {
@@ -94,6 +94,14 @@ export const agentMachine = setup({
     ronaIsPersistent: ({ event }) => event.type === 'FLAG_RONA' && event.persistent,
     /** PAR-11 / PAR-14: a parked task comes back to the user who parked it; one active task at a time. */
     canResumeParked: ({ context, event }) => event.type === 'UNPARK' && context.parked.some((t) => t.call === event.call),
+    /**
+     * PAR-14: a Task Parallelization user held at the limit by a parked task is freed when another parked task
+     * ends and the remaining ones are below the limit.
+     */
+    parkedEndFreesSlot: ({ context, event }) =>
+      event.type === 'TASK_ENDED' &&
+      context.taskParallelization.enabled &&
+      context.parked.filter((t) => t.call !== event.call).length < context.taskParallelization.max,
   },
   actions: {
     recordPresence: assign(({ event }) =>
@@ -142,6 +150,11 @@ export const agentMachine = setup({
     emitAcwEndedEarly: emit(({ context }) => ({ type: 'acwEnded' as const, call: context.acw?.call ?? '', service: context.acw?.service ?? '', reason: 'early' as const })),
     clearAcw: assign({ acw: null }),
     clearActive: assign({ active: null }),
+    /** The task that kept the user Connected stays parked; the user is no longer connected to it. */
+    releaseParkedActive: assign(({ context, event }) => ({
+      active: null,
+      parked: 'call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked,
+    })),
     clearActiveAndParked: assign(({ context, event }) => ({
       active: null,
       parked: 'call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked,
@@ -246,7 +259,10 @@ export const agentMachine = setup({
             OnHold: { on: { RESUME: { guard: 'isActiveCall', target: 'Talking' } } },
             /** Parked without a free parallel slot: the user stays Connected (PAR-03, PAR-14). */
             Parked: {
-              on: { UNPARK: { guard: 'canResumeParked', target: 'Talking', actions: 'unparkToActive' } },
+              on: {
+                UNPARK: { guard: 'canResumeParked', target: 'Talking', actions: 'unparkToActive' },
+                TASK_ENDED: { guard: and(['isParkedCall', not('isActiveCall'), 'parkedEndFreesSlot']), target: '#agent.work.Idle', actions: 'releaseParkedActive' },
+              },
             },
           },
         },

@@ -77,6 +77,21 @@ describe('agent machine', () => {
     expect(actor.getSnapshot().context.parked.map((p) => p.call)).toEqual(['c2']);
   });
 
+  it('PAR-14: a user held at the Task Parallelization limit is freed when another parked task ends', () => {
+    const { actor, statuses, offer } = agent({ enabled: true, max: 2 });
+    offer('c1');
+    actor.send({ type: 'ACCEPT', call: 'c1' });
+    actor.send({ type: 'PARK', call: 'c1', blocking: false });
+    offer('c2');
+    actor.send({ type: 'ACCEPT', call: 'c2' });
+    actor.send({ type: 'PARK', call: 'c2', blocking: true });
+    expect(statuses()).toEqual(['Connected', 'Parked']);
+    actor.send({ type: 'TASK_ENDED', call: 'c1', acwMs: null });
+    expect(statuses()).toEqual(['Parked', 'Available']);
+    expect(actor.getSnapshot().context.active).toBeNull();
+    expect(actor.getSnapshot().context.parked.map((p) => p.call)).toEqual(['c2']);
+  });
+
   it('PAR-10: hanging up a parked call frees the user at once', () => {
     const { actor, statuses, offer } = agent();
     offer('c1');

@@ -1,4 +1,4 @@
-/** Task handling during a call: park, unpark, hold, resume (PAR-*) and supervision (SUP-*). */
+/** Task handling during a call: park, unpark, hold, resume, consult (PAR-*) and supervision (SUP-*). */
 import type { StepOf } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
 import { StepError } from '../errors.js';
@@ -31,7 +31,7 @@ export async function park(world: World, args: StepOf<'park'>['args']): Promise<
   world.agent(args.user).send({ type: 'PARK', call: args.call, blocking: blocking.verdict });
   world.sendCall(args.call, { type: 'PARK', user: args.user, at: world.clock.now() });
   world.note(`user:${args.user}`, 'status', `parked ${args.call}: ${blocking.summary}`, blocking.because);
-  world.result(true, `${args.user} parked ${args.call}`, blocking);
+  world.result(true, `${args.user} parked ${args.call}`, blocking, [...allowed.because, ...blocking.because]);
   return { ok: true, text: `${args.user} parks ${args.call} (${blocking.verdict ? 'still blocked' : 'free for another task'})`, decision: blocking };
 }
 
@@ -75,6 +75,25 @@ export async function resume(world: World, args: StepOf<'resume'>['args']): Prom
   world.sendCall(args.call, { type: 'RESUME', at: world.clock.now() });
   world.result(true, `${args.user} resumed ${args.call}`);
   return { ok: true, text: `${args.user} resumes ${args.call}` };
+}
+
+/**
+ * Extension verb: may the user start a consultation call from this task now (PAR-17, open question 11 via
+ * behavior.consultationBlockedBy)? Only the decision is modelled; the consultation call itself (XFER-09) is
+ * not simulated, so an allowed request changes nothing else.
+ */
+export async function consult(world: World, args: StepOf<'consult'>['args']): Promise<VerbOutcome> {
+  const ctx = world.call(args.call).getSnapshot().context;
+  world.user(args.user);
+  const state = world.taskState(args.call);
+  if (ctx.user !== args.user && ctx.parkedBy !== args.user) {
+    throw new StepError(`${args.user} cannot consult from ${args.call}: ${args.user} is not on it (its user is ${ctx.user ?? 'nobody'})`, 'consult from a call the user is connected to or parked');
+  }
+  const held = world.agent(args.user).getSnapshot().matches({ work: { Connected: 'OnHold' } }) && world.agent(args.user).getSnapshot().context.active?.call === args.call;
+  const task = state === 'Parked' ? 'parked' : held ? 'held' : 'active';
+  const allowed = world.record(policy.canConsult(world, task), args.call);
+  world.result(allowed.verdict, allowed.summary, allowed);
+  return { ok: allowed.verdict, text: `${args.user} starts a consultation from ${args.call}: ${allowed.verdict ? 'allowed' : `refused — ${allowed.summary}`}`, decision: allowed };
 }
 
 export async function supervise(world: World, args: StepOf<'supervise'>['args']): Promise<VerbOutcome> {
