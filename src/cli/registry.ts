@@ -88,4 +88,16 @@ export const COMMANDS: Record<string, CommandEntry> = {
     options: { port: 'string', scenario: 'string', tls: 'boolean', cert: 'string' },
     load: async () => ({ command: (await import('./serve.js')).serveCommand }),
   },
+  coverage: {
+    usage: 'coverage [paths...] [--json] [--no-suite]',
+    summary: 'machine states and transitions covered by generated model paths and by the scenario suite',
+    options: { json: 'boolean', 'no-suite': 'boolean' },
+    load: async () => ({ command: (await import('./coverage.js')).coverageCommand }),
+  },
+  generate: {
+    usage: 'generate --machine agent|session --out DIR',
+    summary: 'write one scenario file per generated model path (agent machine)',
+    options: { machine: 'string', out: 'string' },
+    load: async () => ({ command: (await import('./generate.js')).generateCommand }),
+  },
 };
