@@ -47,8 +47,7 @@ export async function exploreCommand(args: ParsedArgs): Promise<number> {
   try {
     const { interactiveTerminal } = await import('../tui/terminal.js');
     if (interactiveTerminal()) {
-      await (await import('../tui/explorer/start.js')).startExplorer(session);
-      return 0;
+      return await (await import('../tui/explorer/start.js')).startExplorer(session);
     }
     const { transcript } = await import('../tui/explorer/transcript.js');
     for await (const line of transcript(session)) process.stdout.write(`${line}\n`);

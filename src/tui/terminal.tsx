@@ -3,7 +3,7 @@
  * under NO_COLOR, redraw on resize, and the terminal restored on exit, Ctrl-C, SIGINT and SIGTERM.
  */
 import { createContext, useContext, useEffect, useState, type ReactElement } from 'react';
-import { render, useStdout } from 'ink';
+import { render, useApp, useInput, useStdout } from 'ink';
 import { colorEnabled } from '../../sim/report/color.js';
 
 /** Whether views may use colour (false when NO_COLOR is set). Tests pass it explicitly. */
@@ -34,16 +34,35 @@ export function interactiveTerminal(stdin: NodeJS.ReadStream = process.stdin, st
   return stdin.isTTY === true && stdout.isTTY === true;
 }
 
+/** Ctrl-C in raw mode arrives as a key: leave the view and remember that it was an interrupt. */
+function CtrlC({ onInterrupt }: { onInterrupt: () => void }) {
+  const { exit } = useApp();
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onInterrupt();
+      exit();
+    }
+  });
+  return null;
+}
+
 /**
- * Mount an interactive view and resolve when it exits (q, Ctrl-C) or the process is told to stop.
- * Ink leaves raw mode and shows the cursor again on unmount; signals unmount first, then exit 130/143.
+ * Mount an interactive view and resolve when it exits: 0 after q, 130 after Ctrl-C or SIGINT, 143 after
+ * SIGTERM. Ink leaves raw mode and shows the cursor again on unmount, which happens first in every case.
  */
-export async function runInteractive(element: ReactElement): Promise<void> {
+export async function runInteractive(element: ReactElement): Promise<number> {
   const color = colorEnabled({ color: true });
-  const instance = render(<ColorContext.Provider value={color}>{element}</ColorContext.Provider>, { exitOnCtrlC: true, patchConsole: true });
+  let code = 0;
+  const instance = render(
+    <ColorContext.Provider value={color}>
+      {element}
+      <CtrlC onInterrupt={() => (code = 130)} />
+    </ColorContext.Provider>,
+    { exitOnCtrlC: false, patchConsole: true },
+  );
   const onSignal = (signal: NodeJS.Signals) => {
+    code = signal === 'SIGINT' ? 130 : 143;
     instance.unmount();
-    process.exitCode = signal === 'SIGINT' ? 130 : 143;
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -53,4 +72,5 @@ export async function runInteractive(element: ReactElement): Promise<void> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  return code;
 }

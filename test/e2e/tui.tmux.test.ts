@@ -85,6 +85,7 @@ describe.skipIf(!hasTmux)('TUI in a real terminal (tmux)', () => {
     for (const line of narrow.split('\n')) expect([...line.trimEnd()].length).toBeLessThanOrEqual(90);
     keys(s, 'C-c');
     const after = await waitFor(s, /^-?icanon$/m);
+    expect(after).toContain('EXIT=130');
     expect(after).toMatch(/^icanon$/m);
   }, 120_000);
 
