@@ -19,7 +19,11 @@ const out = mkdtempSync(join(tmpdir(), 'nimbus-e2e-'));
 let sessions = 0;
 
 afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    // tmux leaves the socket file of a killed server behind
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
+  }
   rmSync(out, { recursive: true, force: true });
 });
 
