@@ -150,9 +150,12 @@ export function formatFinding(f: ImportFinding): string {
 
 /** The fragment file: a header naming the sources and findings, then tenant, services and users. */
 export function renderTenantYaml(result: ImportResult, sourceFiles: string[], redacted: boolean): string {
+  // Per-user file names carry UPNs: a redacted file names only how many there were.
+  const perUser = sourceFiles.filter((f) => f.includes('/'));
+  const sources = redacted && perUser.length > 0 ? [...sourceFiles.filter((f) => !f.includes('/')), `licenseDetails/ (${perUser.length} files)`] : sourceFiles;
   const head = [
     '# Tenant imported by `nimbus-sim import` (a fragment: scenarios use it with `extends:`).',
-    `# Sources: ${sourceFiles.join(', ')}${redacted ? ' (redacted: names, UPNs and numbers are stable pseudonyms)' : ''}`,
+    `# Sources: ${sources.join(', ')}${redacted ? ' (redacted: names, UPNs and numbers are stable pseudonyms)' : ''}`,
     ...(result.findings.length > 0 ? ['#', `# ${result.findings.length} finding(s) while importing:`, ...result.findings.map((f) => `#   ${formatFinding(f)}`)] : ['# Nothing was missing or odd.']),
     '',
   ];

@@ -1,6 +1,6 @@
 /** `nimbus-sim import` on the shipped sample exports: tenant, findings, redaction. */
 import { describe, expect, it } from 'vitest';
-import { readExportFolder, parseServiceSheet } from '../../sim/support/exportFolder.js';
+import { readExportFolder, parseServiceSheet, renderTenantYaml } from '../../sim/support/exportFolder.js';
 import { importTenant } from '../../sim/support/importTenant.js';
 
 const EXAMPLE = 'examples/support/fabrikam';
@@ -52,7 +52,12 @@ describe('import of the Fabrikam sample exports', () => {
     const b = imported(true);
     expect(JSON.stringify(a.tenant)).toBe(JSON.stringify(b.tenant));
     const text = JSON.stringify(a.tenant) + JSON.stringify(a.findings);
-    for (const secret of ['fabrikam', 'Fabrikam', 'anna', 'Anna Alder', 'erik', '+41445550100', 'Hotline', 'Escalation']) expect(text).not.toContain(secret);
+    const { files } = readExportFolder(EXAMPLE);
+    const rendered = renderTenantYaml(a, files, true);
+    for (const secret of ['fabrikam', 'Fabrikam', 'anna', 'Anna Alder', 'erik', '+41445550100', 'Hotline', 'Escalation']) {
+      expect(text).not.toContain(secret);
+      expect(rendered).not.toContain(secret);
+    }
     const plain = imported(false);
     expect(a.services.map((s) => s.resourceAccount.licenses)).toEqual(plain.services.map((s) => s.resourceAccount.licenses));
     expect(a.services[0]?.pstn?.number).toMatch(/^\+41\d{9}$/);
