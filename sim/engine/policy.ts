@@ -120,6 +120,14 @@ export function canHold(world: World, supervised: boolean): Decision<boolean> {
   return rules.canHold({ tenant: world.tenant, supervised });
 }
 
+export function ronaResetTimeAllowed(world: World, ms: number): Decision<boolean> {
+  return rules.ronaResetTimeAllowed({ tenant: world.tenant, ms });
+}
+
+export function persistentRonaEndsOn(event: 'settingsChanged'): Decision<boolean> {
+  return rules.persistentRonaEndsOn({ event });
+}
+
 export function canConsult(world: World, task: 'active' | 'parked' | 'held'): Decision<boolean> {
   return rules.canConsult({ tenant: world.tenant, task });
 }

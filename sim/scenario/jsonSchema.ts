@@ -103,6 +103,7 @@ const VERB_DESCRIPTIONS: Record<StepVerb, string> = {
   unpark: 'Pick up a parked task.',
   hold: 'Put the call on hold.',
   resume: 'Resume a held call.',
+  ronaSettings: "Change a service's Persistent RONA / RONA Reset Time at run time; flags already set keep their settings (RONA-10).",
   consult: 'Ask to start a consultation call from this task: allowed or refused (PAR-17); the consultation itself is not simulated.',
   hangup: 'End the call or leave it: by customer, target or a user id.',
   endAcw: 'End after-call work early (ACW-05).',

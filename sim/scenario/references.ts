@@ -31,6 +31,7 @@ const stepRefs: { [V in StepVerb]?: FieldsOf<ArgsOf<V>> } = {
   hold: { user: 'user', call: 'call' },
   resume: { user: 'user', call: 'call' },
   consult: { user: 'user', call: 'call' },
+  ronaSettings: { service: 'service' },
   hangup: { call: 'call', by: 'party' },
   endAcw: { user: 'user' },
   extendAcw: { user: 'user' },

@@ -89,6 +89,8 @@ export const stepVerbs = {
   unpark: z.strictObject({ user: userRef(), call: callRef() }),
   hold: z.strictObject({ user: userRef(), call: callRef() }),
   resume: z.strictObject({ user: userRef(), call: callRef() }),
+  /** extension: an administrator changes a service's RONA settings at run time (RONA-10). */
+  ronaSettings: z.strictObject({ service: serviceRef(), persistentRona: z.boolean().optional(), ronaResetTime: durationField().optional() }),
   /** extension: the user asks to start a consultation call from this task (PAR-17; the consultation itself, XFER-09, is not simulated). */
   consult: z.strictObject({ user: userRef(), call: callRef() }),
   hangup: z.strictObject({ call: callRef(), by: z.string().min(1).default('customer') }),

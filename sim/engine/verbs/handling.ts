@@ -96,6 +96,29 @@ export async function consult(world: World, args: StepOf<'consult'>['args']): Pr
   return { ok: allowed.verdict, text: `${args.user} starts a consultation from ${args.call}: ${allowed.verdict ? 'allowed' : `refused — ${allowed.summary}`}`, decision: allowed };
 }
 
+/**
+ * Extension verb: an administrator changes a service's Persistent RONA toggle or RONA Reset Time. New RONA
+ * flags use the new values; flags already set keep the reset time they were set with (RONA-10).
+ */
+export async function ronaSettings(world: World, args: StepOf<'ronaSettings'>['args']): Promise<VerbOutcome> {
+  const service = world.service(args.service);
+  const distribution = {
+    ...service.distribution,
+    ...(args.persistentRona !== undefined ? { persistentRona: args.persistentRona } : {}),
+    ...(args.ronaResetTime !== undefined ? { ronaResetTime: args.ronaResetTime } : {}),
+  };
+  const bounds = world.record(policy.ronaResetTimeAllowed(world, distribution.ronaResetTime));
+  if (!bounds.verdict) {
+    world.result(false, bounds.summary, bounds);
+    return { ok: false, text: `RONA settings of ${args.service}: refused — ${bounds.summary}`, decision: bounds };
+  }
+  world.services.set(args.service, { ...service, distribution });
+  const kept = world.record(policy.persistentRonaEndsOn('settingsChanged'));
+  world.note(`service:${args.service}`, 'decision', `RONA settings changed (Persistent RONA ${distribution.persistentRona ? 'on' : 'off'}, reset ${distribution.ronaResetTime / 1000}s): ${kept.summary}`, kept.because);
+  world.result(true, `RONA settings of ${args.service} changed; RONA flags already set are unchanged`, kept, [...bounds.because, ...kept.because]);
+  return { ok: true, text: `RONA settings of ${args.service} changed`, decision: kept };
+}
+
 export async function supervise(world: World, args: StepOf<'supervise'>['args']): Promise<VerbOutcome> {
   world.user(args.supervisor);
   const ctx = world.call(args.call).getSnapshot().context;

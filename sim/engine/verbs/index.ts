@@ -2,7 +2,7 @@
 import type { Step, StepOf, StepVerb } from '../../scenario/schema.js';
 import type { World } from '../world.js';
 import { answer, decline, hangup, ignore, inboundCall } from './calls.js';
-import { consult, hold, park, resume, supervise, unpark } from './handling.js';
+import { consult, hold, park, resume, ronaSettings, supervise, unpark } from './handling.js';
 import { callOnBehalf, scheduleOutbound } from './outbound.js';
 import { duty, endAcw, extendAcw, notAvailableReason, presence, resetRona, setActive } from './people.js';
 import { transfer } from './transfer.js';
@@ -34,6 +34,7 @@ export const handlers: Handlers = {
   hold,
   resume,
   consult,
+  ronaSettings,
   hangup,
   endAcw,
   extendAcw,
