@@ -68,7 +68,14 @@ export function userTransferTarget(world: World, user: string): Decision<boolean
 
 export function scheduleOutbound(world: World, service: string, inProgress: number, withWorkflow: boolean): Decision<boolean> {
   const facts = world.serviceFacts(service);
-  return rules.scheduleOutbound({ tenant: world.tenant, service: facts, inProgress, withWorkflow, workflowActivities: facts.workflow.map(activityOf) });
+  return rules.scheduleOutbound({
+    tenant: world.tenant,
+    service: facts,
+    inProgress,
+    withWorkflow,
+    workflowActivities: facts.workflow.map(activityOf),
+    tenantServiceTiers: [...world.services.values()].map((s) => s.license),
+  });
 }
 
 export function preferredUserApplies(world: World, direction: 'inbound' | 'outbound', user: string | undefined): Decision<boolean> {

@@ -2,7 +2,7 @@
  * Scheduled outbound calls through the Power Automate connector (OUT-01..03, OUT-05, MOD-02, MOD-03, SVC-12),
  * whether an outbound call is reported (OUT-07), and preferred-user routing for outbound (DIST-08, OUT-06).
  */
-import type { WorkflowActivity } from '../domain/enums.js';
+import type { ServiceLicenseTier, WorkflowActivity } from '../domain/enums.js';
 import { activityOf } from '../domain/model.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts, UserFacts } from './facts.js';
@@ -34,10 +34,12 @@ export interface ScheduleOutboundArgs {
   withWorkflow: boolean;
   /** The activities of the workflow the call runs through (default: the service's workflow). */
   workflowActivities?: readonly WorkflowActivity[] | undefined;
+  /** License tiers of every service in the tenant (SVC-12); default: only this service's tier. */
+  tenantServiceTiers?: readonly ServiceLicenseTier[] | undefined;
 }
 
 /** SVC-11, SVC-12, OUT-01..03, OUT-05, MOD-02, MOD-03, WF-07: does the flow action schedule the call? */
-export function scheduleOutbound({ tenant, service, inProgress, withWorkflow, workflowActivities }: ScheduleOutboundArgs): Decision<boolean> {
+export function scheduleOutbound({ tenant, service, inProgress, withWorkflow, workflowActivities, tenantServiceTiers }: ScheduleOutboundArgs): Decision<boolean> {
   const activities = workflowActivities ?? service.workflow.map(activityOf);
   const limit = tenant.maxScheduledOutboundPerService;
   const where = svc(service);
@@ -55,9 +57,16 @@ export function scheduleOutbound({ tenant, service, inProgress, withWorkflow, wo
     workflowActivities: [...activities],
   });
   checkTenantNotSuspended(b, tenant, 'every outbound task');
-  if (tierAtLeast(service.license, 'Enterprise Routing')) {
-    b.check('SVC-12', true, `${where} is ${service.license}, so the tenant has an ER/CC service and the Power Automate connector is usable`);
-  }
+  // SVC-12: the connector exists for the tenant only while some service is ER or CC licensed.
+  const tiers = tenantServiceTiers ?? [service.license];
+  const connector = tiers.some((t) => tierAtLeast(t, 'Enterprise Routing'));
+  b.check(
+    'SVC-12',
+    connector,
+    connector
+      ? `the tenant has an Enterprise Routing or Contact Center service, so the Power Automate connector is usable`
+      : `no service of the tenant is Enterprise Routing or Contact Center (${[...new Set(tiers)].join(', ') || 'no services'}), so the Power Automate connector cannot be used`,
+  );
   const cc = service.license === 'Contact Center';
   b.check('OUT-01', cc, cc ? `scheduled Outbound Calls are a Contact Center feature and ${where} is Contact Center` : `scheduled Outbound Calls are a Contact Center feature; ${where} is ${service.license}`);
   b.check('OUT-02', cc, cc ? `${where} can be the target of outbound call creation` : `only Contact Center services can be the target of outbound call creation, ${where} is ${service.license}`);

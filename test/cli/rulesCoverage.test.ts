@@ -18,6 +18,14 @@ describe('docs/rules-coverage.md', () => {
     for (const r of rows.filter((x) => x.status === 'out of scope')) expect(r.where.length).toBeGreaterThan(10);
   });
 
+  // `nimbus-sim rules --check` in the test suite: CI fails when a modelled rule loses its proving scenario.
+  it('every modelled rule is proved by a scenario, and no scenario cites an unknown rule', () => {
+    const { unknown } = ruleRows(loaded.scenarios.map((s) => ({ file: s.file, because: s.because, tags: s.tags })));
+    expect(unknown).toEqual([]);
+    expect(rows.filter((r) => r.status === 'modelled' && r.scenarios.length === 0).map((r) => r.id)).toEqual([]);
+    expect(rows.filter((r) => r.status === 'not modelled').map((r) => r.id)).toEqual([]);
+  });
+
   it('is up to date (regenerate with: npx nimbus-sim rules --md > docs/rules-coverage.md)', () => {
     expect(loaded.problems).toEqual([]);
     expect(readFileSync('docs/rules-coverage.md', 'utf8')).toBe(generated);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outboundReported, preferredUserApplies, scheduleOutbound } from '../../src/rules/outbound.js';
 import type { ServiceFacts, TenantFacts } from '../../src/rules/facts.js';
-import type { WorkflowActivity } from '../../src/domain/enums.js';
+import type { ServiceLicenseTier, WorkflowActivity } from '../../src/domain/enums.js';
 import { ar, assertWellFormed, cc, er, tenant, user } from './fixtures.js';
 
 const ccOut = cc({ modalities: { outbound: true, outboundWithWorkflow: true } });
@@ -14,12 +14,15 @@ describe('scheduleOutbound', () => {
     withWorkflow?: boolean;
     activities?: WorkflowActivity[];
     tenant?: Partial<Omit<TenantFacts, 'behavior'>>;
+    tiers?: ServiceLicenseTier[];
     ok: boolean;
     because: string[];
   }[] = [
     { rule: 'OUT-01 + OUT-02 + MOD-02: a CC service with Outbound Conversations schedules the call', ok: true, because: ['SVC-11', 'SVC-12', 'OUT-01', 'OUT-02', 'MOD-02', 'OUT-03'] },
     { rule: 'OUT-01 + OUT-02: an Enterprise Routing service cannot schedule outbound calls', svc: er({ modalities: { outbound: true } }), ok: false, because: ['OUT-01', 'OUT-02'] },
-    { rule: 'OUT-01 + OUT-02: an Advanced Routing service cannot schedule outbound calls (SVC-12 is not recorded: other services are unknown)', svc: ar({ modalities: { outbound: true } }), ok: false, because: ['OUT-01', 'OUT-02'] },
+    { rule: 'SVC-12 + OUT-01 + OUT-02: an Advanced Routing service alone: no connector, and no outbound calls', svc: ar({ modalities: { outbound: true } }), ok: false, because: ['SVC-12', 'OUT-01', 'OUT-02'] },
+    { rule: 'SVC-12: a tenant of Advanced Routing services only cannot use the connector at all', tiers: ['Advanced Routing', 'Advanced Routing'], ok: false, because: ['SVC-12'] },
+    { rule: 'SVC-12: one Enterprise Routing service anywhere in the tenant makes the connector usable', tiers: ['Advanced Routing', 'Enterprise Routing', 'Contact Center'], ok: true, because: ['SVC-12'] },
     { rule: 'MOD-02: Outbound Conversations must be enabled', svc: cc(), ok: false, because: ['MOD-02'] },
     { rule: 'MOD-03: Outbound with Workflow must be enabled for the with-workflow action', svc: cc({ modalities: { outbound: true } }), withWorkflow: true, ok: false, because: ['MOD-03'] },
     { rule: 'MOD-03: with Outbound with Workflow enabled the with-workflow action is accepted', withWorkflow: true, ok: true, because: ['MOD-03', 'OUT-05'] },
@@ -37,6 +40,7 @@ describe('scheduleOutbound', () => {
       inProgress: row.inProgress ?? 0,
       withWorkflow: row.withWorkflow ?? false,
       workflowActivities: row.activities,
+      tenantServiceTiers: row.tiers,
     });
     assertWellFormed(d);
     expect(d.verdict).toBe(row.ok);
