@@ -28,6 +28,8 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private nextId = 1;
   private readonly timers = new Map<number, Timer>();
+  /** Min-heap on (due, seq); cleared timers stay in it until they surface (lazy deletion). */
+  private readonly heap: Timer[] = [];
 
   now(): number {
     return this.current;
@@ -38,7 +40,9 @@ export class VirtualClock implements Clock {
     // An infinite delay never fires: nothing is scheduled.
     if (timeout === Number.POSITIVE_INFINITY) return id;
     const delay = Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout) : 0;
-    this.timers.set(id, { id, due: this.current + delay, seq: this.seq++, fn, label });
+    const timer = { id, due: this.current + delay, seq: this.seq++, fn, label };
+    this.timers.set(id, timer);
+    this.push(timer);
     return id;
   }
 
@@ -79,10 +83,42 @@ export class VirtualClock implements Clock {
   }
 
   private earliest(): Timer | undefined {
-    let best: Timer | undefined;
-    for (const t of this.timers.values()) {
-      if (!best || t.due < best.due || (t.due === best.due && t.seq < best.seq)) best = t;
+    // Drop cleared timers from the top; the first live one is the earliest.
+    while (this.heap.length > 0 && !this.timers.has((this.heap[0] as Timer).id)) this.pop();
+    return this.heap[0];
+  }
+
+  private static before(a: Timer, b: Timer): boolean {
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  }
+
+  private push(timer: Timer): void {
+    const h = this.heap;
+    h.push(timer);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!VirtualClock.before(h[i] as Timer, h[parent] as Timer)) break;
+      [h[i], h[parent]] = [h[parent] as Timer, h[i] as Timer];
+      i = parent;
     }
-    return best;
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop();
+    if (h.length === 0 || !last) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && VirtualClock.before(h[l] as Timer, h[m] as Timer)) m = l;
+      if (r < h.length && VirtualClock.before(h[r] as Timer, h[m] as Timer)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m] as Timer, h[i] as Timer];
+      i = m;
+    }
   }
 }

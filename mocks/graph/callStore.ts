@@ -7,10 +7,28 @@ import type { GraphMockContext } from './context.js';
 import type { CallRecord, ParticipantRecord } from './db.js';
 
 export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
-  ctx.db.calls.findFirst((q) => q.where({ id }));
+  ctx.endedCalls.get(id) ?? ctx.db.calls.findFirst((q) => q.where({ id }));
 
+/**
+ * Change a call. A call that ends leaves the live collection for `ctx.endedCalls`, so queries over live
+ * calls do not grow with the history of the run; an ended call is only changed in place from then on.
+ */
 export async function updateCall(ctx: GraphMockContext, id: string, data: (draft: CallRecord) => void): Promise<CallRecord | undefined> {
-  return ctx.db.calls.update((q) => q.where({ id }), { data });
+  const ended = ctx.endedCalls.get(id);
+  if (ended) {
+    const draft = structuredClone(ended);
+    data(draft);
+    ctx.endedCalls.set(id, draft);
+    return draft;
+  }
+  const updated = await ctx.db.calls.update((q) => q.where({ id }), { data });
+  if (updated?.state === 'terminated') {
+    ctx.db.calls.delete((q) => q.where({ id }));
+    const archived = structuredClone(updated);
+    ctx.endedCalls.set(id, archived);
+    return archived;
+  }
+  return updated;
 }
 
 export const participant = (identity: ParticipantRecord['identity'], extra: Partial<ParticipantRecord> = {}): ParticipantRecord => ({

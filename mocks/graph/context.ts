@@ -4,7 +4,7 @@
  */
 import type { GraphEndpoint } from '../../src/graph/constants.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
-import type { GraphDb, UserRecord } from './db.js';
+import type { CallRecord, GraphDb, UserRecord } from './db.js';
 import type { RequestStamp } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import type { SequentialIds } from './ids.js';
@@ -66,6 +66,11 @@ export interface GraphMockContext {
    * default for outbound targets), `manual` waits for `pstn.answer` / `pstn.reject`.
    */
   readonly farEndModes: Map<string, FarEndAnswerMode>;
+  /**
+   * Terminated calls, moved out of the live `calls` collection so that lookups stay cheap over a long run
+   * (a contact-center day ends tens of thousands of calls); still readable by id for inspection.
+   */
+  readonly endedCalls: Map<string, CallRecord>;
   stamp(request: Request): RequestStamp;
 }
 

@@ -108,6 +108,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     callbackUri: options.callbackUri ?? 'https://nimbus.sim.invalid/api/calls',
     botApplication: { id: stableGuid('application', 'nimbus-calling-bot'), displayName: 'Nimbus Calling Bot' },
     farEndModes: new Map<string, FarEndAnswerMode>(),
+    endedCalls: new Map<string, CallRecord>(),
     stamp(request: Request): RequestStamp {
       const requestId = ids.next('request');
       const at = options.now();
@@ -153,6 +154,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     byScenario.clear();
     byGraph.clear();
     ctx.farEndModes.clear();
+    ctx.endedCalls.clear();
     ctx.tenant = { name: tenant.name, domains: [...tenant.domains], consents: [...tenant.consents] };
 
     const skus = (names: readonly string[]) =>

@@ -272,8 +272,18 @@ describe('documented request bodies are accepted', () => {
   });
 
   it('call-transfer-3: PSTN transfer from the licensed first responder', async () => {
-    const env = await accepted(documentedRequests.transferPstn, async (e) => `/communications/calls/${await e.establishedCall()}/transfer`, 202);
-    expect(env.mock.db.calls.all()[0]?.transfers).toMatchObject([{ targetKind: 'phone', targetId: '+12345678901', outcome: 'completed' }]);
+    let callId = '';
+    const env = await accepted(
+      documentedRequests.transferPstn,
+      async (e) => {
+        callId = await e.establishedCall();
+        return `/communications/calls/${callId}/transfer`;
+      },
+      202,
+    );
+    // The completed transfer terminated the call, so it left the live collection; it stays inspectable by id.
+    expect(env.mock.db.calls.all()).toEqual([]);
+    expect(env.mock.call(callId)?.transfers).toMatchObject([{ targetKind: 'phone', targetId: '+12345678901', outcome: 'completed' }]);
   });
 
   it('every documented request body is valid JSON after at most the recorded repairs', () => {
