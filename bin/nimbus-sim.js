@@ -26,6 +26,14 @@ function distIsFresh() {
   return ['src', 'sim', 'mocks'].every((d) => !existsSync(join(root, d)) || newestSource(join(root, d)) <= built);
 }
 
+// A reader that stops early (`nimbus-sim run | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 let main;
 if (distIsFresh()) {
   ({ main } = await import('../dist/src/cli/main.js'));

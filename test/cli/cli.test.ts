@@ -66,3 +66,14 @@ describe('nimbus-sim check and schema', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')));
   });
 });
+
+describe('nimbus-sim in a pipeline', () => {
+  it('a reader that stops early (| head) ends the run quietly, not with an EPIPE crash', () => {
+    const r = spawnSync('bash', ['-c', `node bin/nimbus-sim.js run scenarios --reporter plain --out ${JSON.stringify(join(out, 'pipe'))} | head -1; echo "status=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.stdout).toMatch(/status=0/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled 'error' event/);
+  });
+});
