@@ -43,7 +43,15 @@ export function evaluatePstnLicense(tenant: TenantFacts, service: ServiceFacts, 
   const where = svc(service);
   const pstn = service.pstn;
   if (!pstn) {
-    check('LIC-01', false, `${where} has no PSTN number, so it is not licensed to ${purposeText[purpose]}`, 'a PSTN number');
+    // Support reads this line first: say what the resource account holds, not only that the number is missing.
+    const held = licenseNames(service.resourceAccount.licenses);
+    const account = service.resourceAccount.upn ? ` (${service.resourceAccount.upn})` : '';
+    check(
+      'LIC-01',
+      false,
+      `${where} has no PSTN number and its resource account${account} holds no PSTN license (licenses: ${held.length > 0 ? held.join(', ') : 'none'}), so it is not licensed to ${purposeText[purpose]}`,
+      'a PSTN number',
+    );
     return { licensed: false, missing, checks };
   }
   check('LIC-01', true, `${where} has PSTN number ${pstn.number} (${pstn.connectivity})`);

@@ -18,8 +18,9 @@ describe('nimbus-sim run', () => {
     const r = cli('run', 'scenarios/scenario-b.yaml', '--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/first responding service.*\bB\b/i);
-    expect(r.stdout).toMatch(/no PSTN license|not PSTN licensed|Microsoft Teams Phone Resource Account/i);
+    expect(r.stdout).toMatch(/first responding service: B/);
+    expect(r.stdout).toMatch(/service B answered the call first/);
+    expect(r.stdout).toMatch(/service B has no PSTN number and its resource account holds no PSTN license/);
     expect(r.stdout).toContain('XFER-03');
     expect(existsSync(join(out, 'nimbus-sim.json'))).toBe(true);
     expect(existsSync(join(out, 'junit.xml'))).toBe(true);

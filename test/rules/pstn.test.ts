@@ -53,9 +53,9 @@ describe('servicePstnLicense', () => {
     else expect(d.because).toEqual(row.because);
   });
 
-  it('says that a service without PSTN number has none', () => {
+  it('says that a service without PSTN number has none, and what its resource account holds', () => {
     const d = servicePstnLicense({ tenant: tenant(), service: noNumber, purpose: 'outbound' });
-    expect(d.summary).toBe('service N is not licensed to place outbound PSTN calls: service N has no PSTN number, so it is not licensed to place outbound PSTN calls');
+    expect(d.summary).toMatch(/^service N is not licensed to place outbound PSTN calls: service N has no PSTN number and its resource account.* holds no PSTN license \(licenses: [^)]*\), so it is not licensed to place outbound PSTN calls$/);
   });
 
   it('LIC-02 reads the resource account of the source service', () => {
