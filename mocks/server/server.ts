@@ -99,9 +99,20 @@ function graphErrorJson(res: ServerResponse, req: IncomingMessage, status: numbe
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Graph request bodies the mock serves are small JSON documents; anything larger is refused unread. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** The body, or null when it exceeds the limit (the rest is not buffered). */
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_REQUEST_BODY_BYTES) return null;
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -149,7 +160,17 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
       });
       return log(401);
     }
+    // No CORS: a browser page on another origin gets no preflight approval and no Access-Control headers.
+    if (method === 'OPTIONS') {
+      graphErrorJson(res, req, 405, 'MethodNotAllowed', 'CORS preflight requests are not served: nimbus-sim serve is for local clients, not browser pages.');
+      return log(405);
+    }
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+    if (body === null) {
+      graphErrorJson(res, req, 413, 'RequestEntityTooLarge', `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`, { connection: 'close' });
+      req.socket.once('finish', () => req.socket.destroy());
+      return log(413);
+    }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v === undefined || k === 'host' || k === 'connection' || k === 'content-length' || k === 'transfer-encoding') continue;

@@ -45,11 +45,17 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     return 2;
   }
   const tls = args.values.tls === true;
+  // Loopback unless the user names another address; then say what that exposes.
+  const host = typeof args.values.host === 'string' ? args.values.host : '127.0.0.1';
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    process.stderr.write(`warning: serving on ${host}, not loopback: anyone who can reach this address can read the scenario's tenant with any bearer token\n`);
+  }
   let server;
   try {
     server = await startMockServer({
       scenario,
       port,
+      host,
       tls,
       ...(typeof args.values.cert === 'string' ? { certFile: args.values.cert } : {}),
       onRequest: (e) =>
@@ -60,7 +66,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      process.stderr.write(`cannot listen on 127.0.0.1:${port} (${code}); try --port 0 for a free port\n`);
+      process.stderr.write(`cannot listen on ${host}:${port} (${code}); try --port 0 for a free port\n`);
       return 2;
     }
     throw err;

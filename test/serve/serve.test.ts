@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type RunningMockServer } from '../../mocks/server/server.js';
+import { MAX_REQUEST_BODY_BYTES, startMockServer, type RunningMockServer } from '../../mocks/server/server.js';
 import { parseScenarioText } from '../../sim/scenario/load.js';
 
 const TENANT = `name: serve test
@@ -87,6 +87,21 @@ describe.each([
     expect(r.json).toMatchObject({ error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
     expect(Object.keys((r.json['error'] as Record<string, unknown>)['innerError'] as object)).toEqual(['date', 'request-id', 'client-request-id']);
     expect(r.headers['www-authenticate']).toMatch(/^Bearer /);
+  });
+
+  it('refuses a request body over the limit with 413 in Graph error format, without reading it', async () => {
+    const r = await call(server(), 'POST', 'communications/calls', { body: { padding: 'x'.repeat(MAX_REQUEST_BODY_BYTES + 10) } });
+    expect(r.status).toBe(413);
+    expect(r.json).toMatchObject({ error: { code: 'RequestEntityTooLarge' } });
+  });
+
+  it('sends no CORS headers and refuses preflight requests', async () => {
+    const pre = await call(server(), 'OPTIONS', 'users', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    expect(pre.status).toBe(405);
+    expect(Object.keys(pre.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    const get = await call(server(), 'GET', 'users', { headers: { origin: 'https://evil.example' } });
+    expect(get.status).toBe(200);
+    expect(Object.keys(get.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 
   it('answers a path outside /v1.0 with a Graph-format 400', async () => {
@@ -187,4 +202,19 @@ describe('serve --tls', () => {
   it('is not trusted without its certificate', async () => {
     await expect(call(https, 'GET', 'users', { ca: null })).rejects.toThrow(/self.signed|certificate/i);
   });
+});
+
+describe('nimbus-sim serve binds loopback unless told otherwise', () => {
+  it('--host with an address other than the usual loopback names starts with a warning about what it exposes', async () => {
+    const { spawn } = await import('node:child_process');
+    const p = spawn(process.execPath, ['bin/nimbus-sim.js', 'serve', '--port', '0', '--host', '127.0.0.2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    for (let waited = 0; !out.includes('mock Graph for') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    p.kill('SIGTERM');
+    expect(err).toMatch(/warning: serving on 127\.0\.0\.2, not loopback/);
+    expect(out).toMatch(/on http:\/\/127\.0\.0\.2:\d+\/v1\.0/);
+  }, 40_000);
 });
