@@ -48,7 +48,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   // Loopback unless the user names another address; then say what that exposes.
   const host = typeof args.values.host === 'string' ? args.values.host : '127.0.0.1';
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    process.stderr.write(`warning: serving on ${host}, not loopback: anyone who can reach this address can read the scenario's tenant with any bearer token\n`);
+    process.stderr.write(`warning: serving on ${host} instead of 127.0.0.1: anyone who can reach this address can read the scenario's tenant with any bearer token\n`);
   }
   let server;
   try {

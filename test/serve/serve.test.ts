@@ -214,7 +214,7 @@ describe('nimbus-sim serve binds loopback unless told otherwise', () => {
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     for (let waited = 0; !out.includes('mock Graph for') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     p.kill('SIGTERM');
-    expect(err).toMatch(/warning: serving on 127\.0\.0\.2, not loopback/);
+    expect(err).toMatch(/warning: serving on 127\.0\.0\.2 instead of 127\.0\.0\.1/);
     expect(out).toMatch(/on http:\/\/127\.0\.0\.2:\d+\/v1\.0/);
   }, 40_000);
 });
