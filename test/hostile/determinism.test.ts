@@ -18,3 +18,35 @@ describe('determinism of the built-in suite', () => {
     expect(await reportOf()).toBe(first);
   });
 });
+
+describe('determinism across shards', () => {
+  it('each scenario gives the same JSON whether the suite runs whole or split into 3 shards by the CLI', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'nimbus-sim-shards-'));
+    try {
+      const runCli = (out: string, ...extra: string[]) =>
+        spawnSync(process.execPath, ['bin/nimbus-sim.js', 'run', 'scenarios', '--reporter', 'json', '--seed', '5', '--out', join(dir, out), ...extra], { encoding: 'utf8' });
+      const byScenario = (out: string) => {
+        const report = JSON.parse(readFileSync(join(dir, out, 'nimbus-sim.json'), 'utf8')) as { scenarios: { file: string }[] };
+        return new Map(report.scenarios.map((s) => [s.file, JSON.stringify(s)]));
+      };
+      expect(runCli('whole').status).toBe(0);
+      const whole = byScenario('whole');
+      const sharded = new Map<string, string>();
+      for (const k of [1, 2, 3]) {
+        expect(runCli(`shard${k}`, '--shard', `${k}/3`).status).toBe(0);
+        for (const [file, json] of byScenario(`shard${k}`)) {
+          expect(sharded.has(file), `${file} ran in two shards`).toBe(false);
+          sharded.set(file, json);
+        }
+      }
+      expect([...sharded.keys()].sort()).toEqual([...whole.keys()].sort());
+      for (const [file, json] of whole) expect(sharded.get(file), file).toBe(json);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -11,6 +11,8 @@ import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { parseScenarioText } from '../../sim/scenario/load.js';
 
 const RUNS = Number(process.env.NIMBUS_SIM_FUZZ_RUNS ?? 300);
+/** `npm run fuzz` (100,000 runs per property) may take many minutes; CI's 300 stay well inside the default. */
+const TIMEOUT = RUNS > 1000 ? 4 * 60 * 60_000 : 30_000;
 
 function loadOrExplain(text: string): 'loaded' | 'rejected' {
   try {
@@ -38,7 +40,7 @@ describe('loader fuzzing', () => {
       }),
       { numRuns: RUNS, seed: 42 },
     );
-  });
+  }, TIMEOUT);
 
   it('documents shaped like scenarios with random values never crash it', () => {
     const anyValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
@@ -58,7 +60,7 @@ describe('loader fuzzing', () => {
       }),
       { numRuns: RUNS, seed: 7 },
     );
-  });
+  }, TIMEOUT);
 
   it('byte-level mutations of a valid scenario never crash it', () => {
     fc.assert(
@@ -68,5 +70,5 @@ describe('loader fuzzing', () => {
       }),
       { numRuns: RUNS, seed: 11 },
     );
-  });
+  }, TIMEOUT);
 });
