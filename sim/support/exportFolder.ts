@@ -76,6 +76,8 @@ const SHEET_COLUMNS: Record<string, keyof ServiceSheetRow> = {
   resourceaccountupn: 'resourceAccount',
   nimbuslicense: 'nimbusLicense',
   memberlicense: 'nimbusLicense',
+  workflow: 'workflow',
+  avworkflow: 'workflow',
 };
 
 /** CSV with a header row (quotes allowed), or YAML: a list of rows or `{ services: [...] }`. */
@@ -110,6 +112,7 @@ export function parseServiceSheet(text: string, name: string): ServiceSheetRow[]
     set('members', Array.isArray(row.members) ? row.members.map(String) : text(row.members));
     set('resourceAccount', text(row.resourceAccount));
     set('nimbusLicense', text(row.nimbusLicense));
+    set('workflow', Array.isArray(row.workflow) ? row.workflow.map(String).join('; ') : text(row.workflow));
     return out;
   });
 }

@@ -10,12 +10,13 @@
  *   `Get-CsPhoneNumberAssignment.json` with their real field names.
  * - A service sheet (`services.csv` or `services.yaml`): service, license, assignment, inbound, outbound,
  *   members (UPNs separated by `;`), resourceAccount (UPN), nimbusLicense (the Nimbus user license its members
- *   hold: Contact Center, Attendant Console or Assistant; Nimbus data no Microsoft export has).
+ *   hold: Contact Center, Attendant Console or Assistant; Nimbus data no Microsoft export has), workflow (the
+ *   A/V workflow's activities separated by `;`, with `Transfer: <service name or E.164>`).
  *
  * Output: `{ tenant, services, users }` ready to be written as a fragment (`_tenant.yaml`) that scenarios
  * `extends`, plus findings: what was missing or odd.
  */
-import { canonicalEnum, Activity, AssignmentType, Availability, PstnConnectivity, ServiceLicenseTier } from '../../src/domain/enums.js';
+import { canonicalEnum, Activity, AssignmentType, Availability, PstnConnectivity, ServiceLicenseTier, WorkflowActivity } from '../../src/domain/enums.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import { Redactor } from './redact.js';
 
@@ -44,6 +45,11 @@ export interface ServiceSheetRow {
   resourceAccount?: string;
   /** Nimbus user license(s) the members hold (not in any Microsoft export), e.g. `Contact Center`. */
   nimbusLicense?: string;
+  /**
+   * The A/V workflow's activities in order, separated by `;`: `Accept; Announcement; Queue`, or a first-level
+   * service that hands every call on, `Accept; Transfer: Escalation` (a service name or an E.164 number).
+   */
+  workflow?: string;
 }
 
 export interface ImportFinding {
@@ -290,6 +296,7 @@ export function importTenant(src: ExportSources, opts: ImportOptions = {}): Impo
   const members = new Set<string>();
   const nimbusOf = new Map<string, Set<string>>(); // lower UPN -> Nimbus user licenses
   const usedAccounts = new Set<string>();
+  const workflows: { service: Record<string, unknown>; where: string; text: string }[] = [];
   for (const row of src.serviceSheet ?? []) {
     const name = row.service.trim();
     const id = uniqueId(slug(r.name(name, 'service').replace(/\s+/g, '-')));
@@ -347,6 +354,27 @@ export function importTenant(src: ExportSources, opts: ImportOptions = {}): Impo
     }
     service['members'] = memberIds;
     services.push(service);
+    const workflow = str(row.workflow);
+    if (workflow) workflows.push({ service, where, text: workflow });
+  }
+  // Workflows last: a Transfer activity may name a service further down the sheet.
+  for (const { service, where, text } of workflows) {
+    const items: Json[] = [];
+    for (const raw of text.split(/\s*;\s*/).filter(Boolean)) {
+      const transfer = /^transfer\s*:\s*(.+)$/i.exec(raw);
+      if (transfer) {
+        const target = (transfer[1] ?? '').trim();
+        const serviceId = ids.services[r.name(target, 'service')] ?? Object.entries(ids.services).find(([n]) => lower(n) === lower(r.name(target, 'service')))?.[1];
+        if (serviceId) items.push({ Transfer: { to: { service: serviceId } } });
+        else if (/^\+\d{7,15}$/.test(target.replace(/[\s()-]/g, ''))) items.push({ Transfer: { to: { pstn: r.phone(target.replace(/[\s()-]/g, '')) } } });
+        else odd(where, `workflow Transfer target "${target}" is neither a service of the sheet nor an E.164 number; activity left out`);
+        continue;
+      }
+      const activity = canonicalEnum(WorkflowActivity, raw);
+      if (activity) items.push(activity);
+      else odd(where, `workflow activity "${raw}" is not a Nimbus workflow activity; left out`);
+    }
+    if (items.length > 0) service['workflow'] = items;
   }
 
   // --- users: everyone who is not a resource account ------------------------------------------------
