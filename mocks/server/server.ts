@@ -11,15 +11,13 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServiceSpec } from '../../src/domain/model.js';
 import { GRAPH_V1, SIM_LATENCY_HEADER } from '../../src/graph/constants.js';
-import * as rules from '../../src/rules/index.js';
-import type { TenantFacts } from '../../src/rules/index.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { createGraphMock, graphErrorBody, type GraphMock, type GraphSeed } from '../graph/index.js';
 import { graphFaultSpecs } from '../../sim/scenario/faults.js';
 import { magicFaults, withMagicFixtures } from '../../sim/support/magic.js';
 import { selfSignedCertificate } from './selfSigned.js';
+import { resolveTenant, rulesPstnPolicy, seedFromScenario } from '../../sim/engine/graphSeed.js';
 
 export interface MockServerOptions {
   /** Tenant, services and users to serve. */
@@ -61,34 +59,9 @@ const GRAPH_ORIGIN = new URL(GRAPH_V1).origin;
 const GRAPH_VERSION_PATH = new URL(GRAPH_V1).pathname; // "/v1.0"
 const MAX_LATENCY_MS = 30_000;
 
-function tenantOf(scenario: Scenario): TenantFacts {
-  const { domains, ...rest } = scenario.tenant;
-  const derived = [...new Set(scenario.users.map((u) => u.upn.split('@')[1] ?? '').filter(Boolean))].sort();
-  return { ...rest, domains: domains && domains.length > 0 ? domains : derived.length > 0 ? derived : ['contoso.com'] };
-}
-
 /** The directory the simulator seeds for a scenario (resource accounts, users, presence). */
 export function seedOf(scenario: Scenario): GraphSeed {
-  const tenant = tenantOf(scenario);
-  const domain = tenant.domains[0] ?? 'contoso.com';
-  return {
-    tenant: { name: tenant.name, domains: tenant.domains, consents: tenant.consents },
-    services: scenario.services.map((s) => ({
-      id: s.id,
-      upn: s.resourceAccount.upn ?? `ra-${s.id.toLowerCase()}@${domain}`,
-      displayName: s.name ?? s.id,
-      licenses: s.resourceAccount.licenses,
-      ...(s.pstn ? { pstnNumber: s.pstn.number, connectivity: s.pstn.connectivity } : {}),
-    })),
-    users: scenario.users.map((u) => ({
-      id: u.id,
-      upn: u.upn,
-      displayName: u.displayName ?? u.id,
-      licenses: u.licenses,
-      availability: u.presence,
-      ...(u.activity ? { activity: u.activity } : {}),
-    })),
-  };
+  return seedFromScenario(scenario, resolveTenant(scenario));
 }
 
 function graphErrorJson(res: ServerResponse, req: IncomingMessage, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
@@ -118,21 +91,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 
 export async function startMockServer(opts: MockServerOptions): Promise<RunningMockServer> {
   const startedAt = Date.now();
-  const tenant = tenantOf(opts.scenario);
+  const tenant = resolveTenant(opts.scenario);
   const mock = createGraphMock({
     now: () => Date.now() - startedAt,
     clockOrigin: startedAt,
-    pstnPolicy: (licenses, connectivity, purpose) => {
-      const service = ServiceSpec.parse({
-        id: 'resource-account',
-        license: 'Enterprise Routing',
-        assignment: 'None',
-        ...(connectivity ? { pstn: { number: '+10000000000', connectivity } } : {}),
-        resourceAccount: { licenses: [...licenses] },
-      });
-      const d = rules.servicePstnLicense({ tenant, service, purpose });
-      return { allowed: d.verdict, because: d.because, message: d.summary };
-    },
+    pstnPolicy: rulesPstnPolicy(tenant),
   });
   await mock.seed(seedOf(withMagicFixtures(opts.scenario)));
   // The scenario's `faults:` and magic fixtures apply to the served Graph as they do to a run.

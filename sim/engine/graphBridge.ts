@@ -7,30 +7,19 @@
 import { GraphClient } from '../../src/graph/client.js';
 import { GraphError } from '../../src/graph/errors.js';
 import { createGraphMock, type GraphMock } from '../../mocks/graph/index.js';
-import { ServiceSpec } from '../../src/domain/model.js';
-import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability, type PstnConnectivity } from '../../src/domain/enums.js';
+import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability } from '../../src/domain/enums.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { RuleId } from '../../src/rules/decision.js';
 import { isRuleId } from '../../src/rules/index.js';
 import * as rules from '../../src/rules/index.js';
 import type { StepOf } from '../scenario/schema.js';
 import type { CallExtras, World } from './world.js';
+import { rulesPstnPolicy, seedFromScenario } from './graphSeed.js';
 
 export interface GraphOutcome {
   ok: boolean;
   message: string;
   because: RuleId[];
-}
-
-/** A resource account as the PSTN rule sees it, built from what Graph knows about an application instance. */
-function resourceAccountAsService(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
-  return ServiceSpec.parse({
-    id: 'resource-account',
-    license: 'Enterprise Routing',
-    assignment: 'None',
-    ...(connectivity ? { pstn: { number: '+10000000000', connectivity } } : {}),
-    resourceAccount: { licenses: [...licenses] },
-  });
 }
 
 export class GraphBridge {
@@ -43,10 +32,7 @@ export class GraphBridge {
   constructor(private readonly world: World) {
     this.mock = createGraphMock({
       now: () => world.clock.now(),
-      pstnPolicy: (licenses, connectivity, purpose) => {
-        const d = rules.servicePstnLicense({ tenant: world.tenant, service: resourceAccountAsService(licenses, connectivity), purpose });
-        return { allowed: d.verdict, because: d.because, message: d.summary };
-      },
+      pstnPolicy: rulesPstnPolicy(world.tenant),
     });
     this.client = new GraphClient({
       fetch: this.mock.fetch,
@@ -61,30 +47,7 @@ export class GraphBridge {
 
   /** Seed the mock directory from the scenario's tenant, services (resource accounts) and users. */
   async seed(): Promise<void> {
-    const { scenario, tenant } = this.world;
-    const domain = tenant.domains[0] ?? 'contoso.com';
-    await this.mock.seed({
-      tenant: { name: tenant.name, domains: tenant.domains, consents: tenant.consents },
-      services: scenario.services.map((s) => ({
-        id: s.id,
-        upn: s.resourceAccount.upn ?? `ra-${s.id.toLowerCase()}@${domain}`,
-        displayName: s.name ?? s.id,
-        licenses: s.resourceAccount.licenses,
-        ...(s.pstn ? { pstnNumber: s.pstn.number, connectivity: s.pstn.connectivity } : {}),
-      })),
-      users: [
-        ...scenario.users.map((u) => ({
-          id: u.id,
-          upn: u.upn,
-          displayName: u.displayName ?? u.id,
-          licenses: u.licenses,
-          availability: u.presence,
-          ...(u.activity ? { activity: u.activity } : {}),
-        })),
-        // Colleagues a scenario calls by UPN without modelling them still exist in the tenant's directory.
-        ...this.unmodelledColleagues().map((upn) => ({ id: upn, upn, displayName: upn, licenses: [], availability: 'Available' })),
-      ],
-    });
+    await this.mock.seed(seedFromScenario(this.world.scenario, this.world.tenant, this.unmodelledColleagues()));
   }
 
   /** UPN targets in the tenant's own domains that belong to no modelled user or service. */

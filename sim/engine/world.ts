@@ -9,13 +9,14 @@ import { callSessionMachine, taskStateOf, type CallEvent, type CallInput } from 
 import { headlineStatus, userFlags, userStatuses, hasActiveTask } from '../../src/machines/agentStatus.js';
 import type { Decision, RuleId } from '../../src/rules/decision.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../src/rules/facts.js';
-import type { ServiceSpec, UserSpec } from '../../src/domain/model.js';
+import type { UserSpec } from '../../src/domain/model.js';
 import type { Activity, Availability } from '../../src/domain/enums.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { TimelineEntry } from '../result.js';
 import { VirtualClock } from '../clock.js';
 import { StepError } from './errors.js';
 import { GraphBridge } from './graphBridge.js';
+import { resolveTenant } from './graphSeed.js';
 
 export type AgentActor = Actor<typeof agentMachine>;
 export type CallActor = Actor<typeof callSessionMachine>;
@@ -293,12 +294,6 @@ export class World {
     this.agents.forEach((a) => a.stop());
     this.calls.forEach((c) => c.stop());
   }
-}
-
-function resolveTenant(scenario: Scenario): TenantFacts {
-  const { domains, ...rest } = scenario.tenant;
-  const derived = [...new Set(scenario.users.map((u) => u.upn.split('@')[1] ?? '').filter(Boolean))].sort();
-  return { ...rest, domains: domains && domains.length > 0 ? domains : derived.length > 0 ? derived : ['contoso.com'] };
 }
 
 async function drainMicrotasks(): Promise<void> {

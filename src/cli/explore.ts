@@ -3,8 +3,7 @@
  * opens the interactive explorer; otherwise it prints a plain transcript of every step with its decisions
  * and the "why" panel of every user at the end. `--mermaid user|call` prints a machine as a Mermaid diagram.
  */
-import { ScenarioLoadError } from '../../sim/scenario/errors.js';
-import { loadAll, printProblems } from './load.js';
+import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './registry.js';
 import { UsageError } from './usage.js';
 
@@ -25,22 +24,10 @@ export async function exploreCommand(args: ParsedArgs): Promise<number> {
   const { ExplorerSession, emptyScenario } = await import('../tui/explorer/session.js');
   let scenario = emptyScenario();
   if (args.positionals.length === 1) {
-    let loaded;
-    try {
-      loaded = loadAll(args.positionals, { allowOutsideRoot: true });
-    } catch (err) {
-      if (err instanceof ScenarioLoadError) {
-        printProblems(err.problems);
-        return 2;
-      }
-      throw err;
-    }
-    if (loaded.problems.length > 0) {
-      printProblems(loaded.problems);
-      return 2;
-    }
-    const [first, ...others] = loaded.scenarios;
-    if (first === undefined || others.length > 0) throw new UsageError(`explore takes one scenario file; ${args.positionals[0]} holds ${loaded.scenarios.length}`);
+    const loaded = loadForCommand(args.positionals, { allowOutsideRoot: true });
+    if (loaded === 2) return 2;
+    const [first, ...others] = loaded;
+    if (first === undefined || others.length > 0) throw new UsageError(`explore takes one scenario file; ${args.positionals[0]} holds ${loaded.length}`);
     scenario = first;
   }
   const session = await ExplorerSession.open(scenario, seed !== undefined ? { seed } : {});

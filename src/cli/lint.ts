@@ -1,8 +1,7 @@
 /** `nimbus-sim lint <scenario or tenant fragment> [--json]`: licensing preflight; exit 1 when there are errors. */
-import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { formatLint, lintScenario } from '../../sim/support/lint.js';
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
-import { printProblems } from './load.js';
+import { loadOneForCommand } from './load.js';
 import type { ParsedArgs } from './registry.js';
 
 export async function lintCommand(args: ParsedArgs): Promise<number> {
@@ -13,17 +12,8 @@ export async function lintCommand(args: ParsedArgs): Promise<number> {
   let errors = 0;
   const reports = [];
   for (const path of args.positionals) {
-    let scenario;
-    try {
-      scenario = loadTenantOrScenario(path);
-    } catch (err) {
-      if (err instanceof ScenarioLoadError) {
-        printProblems(err.problems);
-        return 2;
-      }
-      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-      return 2;
-    }
+    const scenario = loadOneForCommand(path, loadTenantOrScenario);
+    if (scenario === 2) return 2;
     const report = await lintScenario(scenario);
     report.scenario = path;
     errors += report.counts.error;

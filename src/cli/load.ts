@@ -31,3 +31,28 @@ export function printProblems(problems: ScenarioProblem[]): void {
   const files = new Set(problems.map((p) => p.file)).size;
   process.stderr.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; nothing was run.\n`);
 }
+
+/** Every scenario of `paths` for a command; on any problem they are printed and the exit code is 2. */
+export function loadForCommand(paths: string[], opts: { allowOutsideRoot?: boolean } = {}): Scenario[] | 2 {
+  try {
+    const { scenarios, problems } = loadAll(paths, opts);
+    if (problems.length === 0) return scenarios;
+    printProblems(problems);
+    return 2;
+  } catch (err) {
+    if (!(err instanceof ScenarioLoadError)) throw err;
+    printProblems(err.problems);
+    return 2;
+  }
+}
+
+/** One file (a scenario or a tenant fragment) for a command; a problem is printed and the exit code is 2. */
+export function loadOneForCommand(path: string, load: (path: string) => Scenario): Scenario | 2 {
+  try {
+    return load(path);
+  } catch (err) {
+    if (err instanceof ScenarioLoadError) printProblems(err.problems);
+    else process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}

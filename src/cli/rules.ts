@@ -7,8 +7,7 @@
  */
 import { RULEBOOK, isRuleId, type RuleId } from '../../src/rules/index.js';
 import { ruleStatus, type RuleStatus } from '../../sim/coverage/ruleStatus.js';
-import { ScenarioLoadError } from '../../sim/scenario/errors.js';
-import { loadAll, printProblems } from './load.js';
+import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './main.js';
 
 const RULE_ID_SHAPE = /^[A-Z]{2,5}-\d{2}$/;
@@ -93,22 +92,10 @@ export function rulesCoverageMarkdown(rows: readonly RuleRow[]): string {
 }
 
 export function rulesCommand(args: ParsedArgs): number {
-  let loaded;
-  try {
-    loaded = loadAll(args.positionals);
-  } catch (err) {
-    if (err instanceof ScenarioLoadError) {
-      printProblems(err.problems);
-      return 2;
-    }
-    throw err;
-  }
-  if (loaded.problems.length > 0) {
-    printProblems(loaded.problems);
-    return 2;
-  }
+  const loaded = loadForCommand(args.positionals);
+  if (loaded === 2) return 2;
   const cwd = process.cwd();
-  const { rows, unknown } = ruleRows(loaded.scenarios.map((s) => ({ file: s.file.startsWith(cwd) ? s.file.slice(cwd.length + 1) : s.file, because: s.because, tags: s.tags })));
+  const { rows, unknown } = ruleRows(loaded.map((s) => ({ file: s.file.startsWith(cwd) ? s.file.slice(cwd.length + 1) : s.file, because: s.because, tags: s.tags })));
   const modelled = rows.filter((r) => r.status === 'modelled');
   const unproved = modelled.filter((r) => r.scenarios.length === 0);
   const inScope = rows.filter((r) => r.status !== 'out of scope');

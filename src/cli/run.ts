@@ -3,9 +3,8 @@ import { runScenario, suiteOf } from '../../sim/runner.js';
 import type { ScenarioResult } from '../../sim/result.js';
 import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
 import { writeReports, type ReportFormat } from '../../sim/report/write.js';
-import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { colorEnabled } from '../../sim/report/color.js';
-import { loadAll, printProblems } from './load.js';
+import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './main.js';
 import { UsageError } from './usage.js';
 import { relative, sep } from 'node:path';
@@ -37,24 +36,12 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     shard = parsed;
   }
 
-  let loaded;
-  try {
-    loaded = loadAll(args.positionals);
-  } catch (err) {
-    if (err instanceof ScenarioLoadError) {
-      printProblems(err.problems);
-      return 2;
-    }
-    throw err;
-  }
-  if (loaded.problems.length > 0) {
-    printProblems(loaded.problems);
-    return 2;
-  }
+  const loaded = loadForCommand(args.positionals);
+  if (loaded === 2) return 2;
   const filter = typeof args.values.filter === 'string' ? args.values.filter.toLowerCase() : undefined;
   const matched = filter
-    ? loaded.scenarios.filter((s) => [s.name, s.file, ...s.tags].some((t) => t.toLowerCase().includes(filter)))
-    : loaded.scenarios;
+    ? loaded.filter((s) => [s.name, s.file, ...s.tags].some((t) => t.toLowerCase().includes(filter)))
+    : loaded;
   if (matched.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
   // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set.
   const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(relative(process.cwd(), s.file).split(sep).join('/'), s.name));

@@ -4,9 +4,8 @@
  */
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
 import { parseScenarioText } from '../../sim/scenario/load.js';
-import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { startMockServer } from '../../mocks/server/server.js';
-import { printProblems } from './load.js';
+import { loadOneForCommand } from './load.js';
 import type { ParsedArgs } from './registry.js';
 
 /** Scenario B's tenant (the README's example), served when no --scenario is given. */
@@ -33,17 +32,8 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     process.stderr.write(`--port must be a port number (0-65535), got ${portText}\n`);
     return 2;
   }
-  let scenario;
-  try {
-    scenario = typeof args.values.scenario === 'string' ? loadTenantOrScenario(args.values.scenario) : parseScenarioText(DEFAULT_TENANT, 'default-tenant.yaml');
-  } catch (err) {
-    if (err instanceof ScenarioLoadError) {
-      printProblems(err.problems);
-      return 2;
-    }
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    return 2;
-  }
+  const scenario = typeof args.values.scenario === 'string' ? loadOneForCommand(args.values.scenario, loadTenantOrScenario) : parseScenarioText(DEFAULT_TENANT, 'default-tenant.yaml');
+  if (scenario === 2) return 2;
   const tls = args.values.tls === true;
   // Loopback unless the user names another address; then say what that exposes.
   const host = typeof args.values.host === 'string' ? args.values.host : '127.0.0.1';

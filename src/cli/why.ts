@@ -1,8 +1,7 @@
 /** `nimbus-sim why <scenario> --call ID` or `--user ID --service ID`: explain one outcome and what would flip it. */
-import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
 import { explainCall, explainPair, formatExplanation } from '../../sim/support/why.js';
-import { printProblems } from './load.js';
+import { loadOneForCommand } from './load.js';
 import type { ParsedArgs } from './registry.js';
 
 const USAGE = 'usage: nimbus-sim why <scenario.yaml> --call <id>\n       nimbus-sim why <scenario.yaml | _tenant.yaml> --user <id> --service <id>\n';
@@ -16,17 +15,8 @@ export async function whyCommand(args: ParsedArgs): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  let scenario;
-  try {
-    scenario = loadTenantOrScenario(file);
-  } catch (err) {
-    if (err instanceof ScenarioLoadError) {
-      printProblems(err.problems);
-      return 2;
-    }
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    return 2;
-  }
+  const scenario = loadOneForCommand(file, loadTenantOrScenario);
+  if (scenario === 2) return 2;
   try {
     const explanation = byCall ? await explainCall(scenario, call) : await explainPair(scenario, String(user), String(service));
     process.stdout.write(args.values.json === true ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
