@@ -25,11 +25,11 @@ async function holds(label: string, runs: number, check: (doc: ScenarioDoc) => P
 
 describe('engine properties over random tenants and steps', () => {
   it('no exception, call conservation, no call held twice, TP limit, RONA only after a missed offer', async () => {
-    await holds('engine-invariants', propertyRuns(150), async (doc) => (await checkScenario(doc)).violations);
+    await holds('engine-invariants', propertyRuns(2000), async (doc) => (await checkScenario(doc)).violations);
   }, 120_000);
 
   it('determinism: the same scenario and seed give a byte-identical JSON report', async () => {
-    await holds('determinism', propertyRuns(150) >= 150 ? Math.ceil(propertyRuns(150) / 5) : 30, checkDeterminism);
+    await holds('determinism', Math.max(30, Math.ceil(propertyRuns(2000) / 20)), checkDeterminism);
   }, 120_000);
 });
 
