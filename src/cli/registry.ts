@@ -96,7 +96,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   generate: {
     usage: 'generate --machine agent|session --out DIR',
-    summary: 'write one scenario file per generated model path (agent machine)',
+    summary: 'write one scenario file per generated model path (agent or call session machine)',
     options: { machine: 'string', out: 'string' },
     load: async () => ({ command: (await import('./generate.js')).generateCommand }),
   },

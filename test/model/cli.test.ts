@@ -53,6 +53,7 @@ describe('nimbus-sim generate', () => {
   it('refuses a missing --out or an unsupported machine with exit code 2', () => {
     capture();
     expect(generateCommand({ positionals: [], values: { machine: 'agent' } })).toBe(2);
-    expect(generateCommand({ positionals: [], values: { machine: 'session', out: '/tmp/x' } })).toBe(2);
+    expect(generateCommand({ positionals: [], values: { machine: 'phone', out: '/tmp/x' } })).toBe(2);
+    expect(generateCommand({ positionals: [], values: { out: '/tmp/x' } })).toBe(2);
   });
 });
