@@ -99,7 +99,7 @@ export async function lintScenario(scenario: Scenario): Promise<LintReport> {
       const hasPstnWorkflowTransfer = service.workflow.some((w) => typeof w !== 'string' && 'pstn' in w.to);
       const forwardsCalls = service.members.length > 0 || service.workflow.some((w) => activityOf(w) === 'Transfer');
 
-      // First-level services: any service customers can call (inbound on). XFER-02/03: every PSTN transfer of a
+      // First-level services are the services customers can call (inbound on). XFER-02/03: every PSTN transfer of a
       // call that starts here uses this service's license, whichever service transfers it later.
       if (service.modalities.inbound) {
         const transfer = rules.servicePstnLicense({ tenant, service, purpose: 'transfer' });

@@ -76,7 +76,7 @@ export function acwEarlyEnd({ service }: { service: ServiceFacts }): Decision<bo
   const allowed = service.distribution.acw.allowEarlyEnd;
   const where = svc(service);
   const b = new DecisionBuilder('acwEarlyEnd', { service: service.id, allowEarlyEnd: allowed });
-  b.check('ACW-05', allowed, `${where} has Allow Early End ${allowed ? 'on: any user of the service may stop the ACW counter' : 'off'}`);
+  b.check('ACW-05', allowed, `${where} has Allow Early End ${allowed ? 'on, so every user of the service may stop the ACW counter' : 'off'}`);
   if (!allowed) b.note('ACW-07', `the ACW ends automatically when its counter reaches zero`);
   return b.done(`ACW of ${where} may be ended early`, refusal(`ACW of ${where} cannot be ended early`, b));
 }
