@@ -114,7 +114,7 @@ function timelineTable(entries: readonly TimelineEntry[]): string {
 function scenarioHtml(s: ScenarioResult): string {
   const file = portablePath(s.file);
   const open = s.status === 'passed' ? '' : ' open';
-  const mark = s.status === 'passed' ? '✅' : s.status === 'failed' ? '❌' : '⚠️';
+  const mark = s.status === 'passed' ? '✓' : s.status === 'failed' ? '✗' : '!';
   const parts: string[] = [
     `<details class="scenario"${open} id="${h(`s-${file}`)}"><summary><span class="${s.status}">${mark}</span> ${h(s.name)} <span class="totals mono">${h(
       failureLocation(s),
@@ -173,7 +173,7 @@ export function toHtml(suite: SuiteResult): string {
 <style>${CSS}</style>
 </head>
 <body>
-<h1 class="${ok ? 'passed' : 'failed'}">${ok ? '✅' : '❌'} nimbus-sim ${h(suite.tool.version)}</h1>
+<h1 class="${ok ? 'passed' : 'failed'}">${ok ? '✓' : '✗'} nimbus-sim ${h(suite.tool.version)}</h1>
 <p class="totals">${h(plural(t.scenarios, 'scenario'))}: <b class="passed">${t.passed} passed</b>, <b class="failed">${t.failed} failed</b>, <b class="error">${h(
     plural(t.errors, 'error'),
   )}</b> · ${h(plural(t.assertions, 'assertion'))}, ${t.assertionsFailed} failed${suite.seed === null ? '' : ` · seed ${suite.seed}`} · all times are virtual</p>
