@@ -176,6 +176,12 @@ export function inboundAdmission(world: World, service: string): Decision<boolea
   return rules.inboundAdmission({ tenant: world.tenant, service: world.serviceFacts(service) });
 }
 
+/** The outcome of the user session an offer the user missed leaves behind (REP-06, RONA-13, RONA-03). */
+export function missedOfferOutcome(world: World, user: string, call: string, reason: 'declined' | 'ignored' | 'timeout', ronaApplied: boolean) {
+  const origin = world.call(call).getSnapshot().context.ringingOrigin;
+  return rules.userSessionOutcome({ tenant: world.tenant, session: { user, origin, response: reason, ronaApplied } });
+}
+
 export type SessionEnd = rules.ServiceSessionEnd;
 export type TransferSummary = rules.UserTransferSummary;
 

@@ -22,6 +22,7 @@ export const reportingRules: readonly RuleId[] = [
   'REP-05',
   'REP-06',
   'REP-08',
+  'RONA-03',
   'RONA-13',
   'XFER-03',
   'XFER-04',
@@ -53,6 +54,8 @@ export interface UserSessionSummary {
   response: UserResponse;
   /** The user accepted and then handed the task on (a consultation without transfer or merge has none). */
   transfer?: UserTransferSummary | undefined;
+  /** For an ignored or rung-out offer: whether it set a RONA flag (never with Broadcast, RONA-03). */
+  ronaApplied?: boolean | undefined;
 }
 
 export interface UserSessionOutcomeArgs {
@@ -89,6 +92,9 @@ export function userSessionOutcome({ tenant, session }: UserSessionOutcomeArgs):
     case 'timeout': {
       if (handedOver(session.origin)) {
         return decide('Cancelled', 'REP-06', `${who} did not answer a ${session.origin === 'consultation' ? 'consultation' : 'transfer'}: Cancelled (as when B ignores a blind transfer)`);
+      }
+      if (session.ronaApplied === false) {
+        return decide('Cancelled', 'RONA-03', `${who} let a queue offer ring out without a RONA flag (Broadcast never sets one): Cancelled`);
       }
       const outcome = tenant.behavior.ronaUserSessionOutcome;
       return decide(outcome, 'RONA-13', `${who} let a queue offer ring out: ${outcome} (behavior.ronaUserSessionOutcome)`);

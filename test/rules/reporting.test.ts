@@ -275,3 +275,14 @@ describe('isUnderSla (REP-08)', () => {
     expect(isUnderSla({ service: cc(), queueTimeMs: 25_000 }).summary).toBe('IsUnderSla is false for service A: queue time 25s is not below the SLA time 20s of service A');
   });
 });
+
+describe('userSessionOutcome when the missed offer set no RONA', () => {
+  it('RONA-03: a Broadcast offer that rings out sets no RONA flag, so the user session is Cancelled, not RONA', () => {
+    const none = userSessionOutcome({ tenant: tenant(), session: { user: 'u1', origin: 'queue', response: 'timeout', ronaApplied: false } });
+    expect(none.verdict).toBe('Cancelled');
+    expect(none.because).toEqual(['RONA-03']);
+    const rona = userSessionOutcome({ tenant: tenant(), session: { user: 'u1', origin: 'queue', response: 'timeout', ronaApplied: true } });
+    expect(rona.verdict).toBe('RONA');
+    expect(rona.because).toEqual(['RONA-13']);
+  });
+});

@@ -117,14 +117,16 @@ export function onOfferMissed(world: World, user: string, call: string, service:
   } else {
     world.note(`user:${user}`, 'decision', `${reason} ${call}: ${decision.summary}`, decision.because);
   }
-  const outcome = reason === 'declined' ? 'Declined' : decision.verdict === 'none' ? 'Cancelled' : world.tenant.behavior.ronaUserSessionOutcome;
+  const userOutcome = world.record(policy.missedOfferOutcome(world, user, call, reason, decision.verdict !== 'none'), call);
+  const outcome = userOutcome.verdict;
+  const because = [...new Set([...decision.because, ...userOutcome.because])];
   const callActor = world.call(call);
   const ctx = callActor.getSnapshot().context;
   // A blind transfer to a user that the target misses fails (REP-06).
   if (extras.blindTransfer?.toUser === user) {
     const by = extras.blindTransfer.by;
     delete extras.blindTransfer;
-    world.sendCall(call, { type: 'OFFER_MISSED', user, outcome: 'Cancelled', because: ['REP-06'], at: world.clock.now() });
+    world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because: userOutcome.because, at: world.clock.now() });
     world.sendCall(call, { type: 'USER_SESSION_OUTCOME', user: by, service: ctx.currentService, outcome: 'Internal Transfer Failed', because: ['REP-06'], at: world.clock.now() });
     settleSession(world, call, { by: 'user' });
     endCall(world, call, ['XFER-06', 'REP-06']);
@@ -134,18 +136,18 @@ export function onOfferMissed(world: World, user: string, call: string, service:
   if (extras.safeTransfer?.toUser === user) {
     const by = extras.safeTransfer.by;
     delete extras.safeTransfer;
-    world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because: decision.because, at: world.clock.now() });
+    world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because, at: world.clock.now() });
     world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'user', message: `${user} did not take the transfer; the call is back with ${by}`, because: ['XFER-05'], at: world.clock.now() });
     world.note(`call:${call}`, 'task', `safe transfer to ${user} failed (${reason}); back with ${by}`, ['XFER-05']);
     return;
   }
   // A modelled user who misses an outbound call to them: the far end did not answer.
   if (extras.target?.user === user) {
-    world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because: decision.because, at: world.clock.now() });
+    world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because, at: world.clock.now() });
     farEndNotReached(world, call);
     return;
   }
-  world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because: decision.because, at: world.clock.now() });
+  world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because, at: world.clock.now() });
   extras.skipNextAttempt.add(user);
   if (callActor.getSnapshot().context.ringing.length === 0 && callActor.getSnapshot().matches('Ringing')) {
     world.sendCall(call, { type: 'REQUEUED', at: world.clock.now() });
