@@ -1,6 +1,7 @@
 /** What users and their Teams clients do: presence, duty, Active toggle, Not Available Reason, ACW, RONA reset. */
 import type { StepOf } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
+import type { AgentContext } from '../../../src/machines/agentMachine.js';
 import type { World } from '../world.js';
 import type { VerbOutcome } from './types.js';
 
@@ -49,38 +50,41 @@ export async function setActive(world: World, args: StepOf<'setActive'>['args'])
   return { ok: true, text: `${args.user} turns ${args.active ? 'on' : 'off'} Active in ${args.service}` };
 }
 
-export async function endAcw(world: World, args: StepOf<'endAcw'>['args']): Promise<VerbOutcome> {
-  const agent = world.agent(args.user);
+/** The user's running ACW, or the refusal to record when there is none to act on. */
+type RunningAcw = { agent: ReturnType<World['agent']>; acw: NonNullable<AgentContext['acw']> } | { refused: VerbOutcome };
+
+function runningAcw(world: World, user: string, rule: 'ACW-05' | 'ACW-06', action: string): RunningAcw {
+  const agent = world.agent(user);
   const acw = agent.getSnapshot().context.acw;
-  if (!acw || !agent.getSnapshot().matches({ work: 'AfterCallWork' })) {
-    world.result(false, `${args.user} is not in After-Call Work`, undefined, ['ACW-05']);
-    return { ok: false, text: `${args.user} ends ACW: refused, not in ACW` };
-  }
-  const decision = world.record(policy.acwEarlyEnd(world, acw.service), acw.call);
+  if (acw && agent.getSnapshot().matches({ work: 'AfterCallWork' })) return { agent, acw };
+  world.result(false, `${user} is not in After-Call Work`, undefined, [rule]);
+  return { refused: { ok: false, text: `${user} ${action}: refused, not in ACW` } };
+}
+
+export async function endAcw(world: World, args: StepOf<'endAcw'>['args']): Promise<VerbOutcome> {
+  const running = runningAcw(world, args.user, 'ACW-05', 'ends ACW');
+  if ('refused' in running) return running.refused;
+  const decision = world.record(policy.acwEarlyEnd(world, running.acw.service), running.acw.call);
   if (!decision.verdict) {
     world.result(false, decision.summary, decision);
     return { ok: false, text: `${args.user} ends ACW early: refused — ${decision.summary}`, decision };
   }
-  agent.send({ type: 'END_ACW' });
+  running.agent.send({ type: 'END_ACW' });
   world.result(true, `${args.user} ended ACW early`, decision);
   return { ok: true, text: `${args.user} ends ACW early`, decision };
 }
 
 export async function extendAcw(world: World, args: StepOf<'extendAcw'>['args']): Promise<VerbOutcome> {
-  const agent = world.agent(args.user);
-  const acw = agent.getSnapshot().context.acw;
-  if (!acw || !agent.getSnapshot().matches({ work: 'AfterCallWork' })) {
-    world.result(false, `${args.user} is not in After-Call Work`, undefined, ['ACW-06']);
-    return { ok: false, text: `${args.user} extends ACW: refused, not in ACW` };
-  }
-  const decision = world.record(policy.acwExtension(world, acw.service, acw.extensionsUsed), acw.call);
+  const running = runningAcw(world, args.user, 'ACW-06', 'extends ACW');
+  if ('refused' in running) return running.refused;
+  const decision = world.record(policy.acwExtension(world, running.acw.service, running.acw.extensionsUsed), running.acw.call);
   if (!decision.verdict) {
     world.result(false, decision.summary, decision);
     return { ok: false, text: `${args.user} extends ACW: refused — ${decision.summary}`, decision };
   }
-  const extensionMs = world.service(acw.service).distribution.acw.extension;
-  agent.send({ type: 'EXTEND_ACW', extensionMs });
-  world.note(`user:${args.user}`, 'status', `ACW extended: a fresh ${extensionMs / 1000}s counter`, decision.because);
+  // ACW-06: the rule decides the fresh counter's length.
+  running.agent.send({ type: 'EXTEND_ACW', extensionMs: decision.durationMs });
+  world.note(`user:${args.user}`, 'status', `ACW extended: a fresh ${decision.durationMs / 1000}s counter`, decision.because);
   world.result(true, `${args.user} extended ACW`, decision);
   return { ok: true, text: `${args.user} extends ACW (fresh counter)`, decision };
 }
