@@ -9,6 +9,7 @@ import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/grap
 import type { GraphMockContext } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
+import { registerDirectRoute } from './router.js';
 
 export interface RouteArgs {
   request: Request;
@@ -30,7 +31,8 @@ export const relativePath = (url: URL): string => {
 };
 
 export function route(ctx: GraphMockContext, method: Method, path: string, endpoint: GraphEndpoint, resolve: RouteResolver): HttpHandler {
-  return http[method](`${GRAPH_V1}${path}`, async ({ request, params }) => {
+  const pattern = `${GRAPH_V1}${path}`;
+  const handle = async (request: Request, params: Record<string, string>): Promise<Response> => {
     const stamp = ctx.stamp(request);
     const url = new URL(request.url);
     const logPath = relativePath(url);
@@ -41,7 +43,7 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     const faulted = response !== undefined;
     if (!response) {
       try {
-        response = await resolve({ request, params: stringParams(params), url, stamp, ctx });
+        response = await resolve({ request, params, url, stamp, ctx });
       } catch (error) {
         // A crash (in a handler or the injected rules) is a harness bug. Turning it into a Graph 500 would let
         // the client retry it and the engine report it as a modelled failure, so record it and rethrow:
@@ -71,7 +73,9 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
       latencyMs,
     });
     return response;
-  });
+  };
+  const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params)));
+  return registerDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
 }
 
 function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {

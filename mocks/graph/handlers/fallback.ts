@@ -6,6 +6,7 @@ import { http, type HttpHandler } from 'msw';
 import type { GraphMockContext } from '../context.js';
 import { GraphErrors } from '../errors.js';
 import { relativePath } from '../route.js';
+import { registerDirectRoute } from '../router.js';
 
 export function recordUnhandled(ctx: GraphMockContext, request: Request): Response {
   const stamp = ctx.stamp(request);
@@ -19,6 +20,8 @@ export function recordUnhandled(ctx: GraphMockContext, request: Request): Respon
 }
 
 /** Must come after every resource handler: it matches anything on the Graph host (v1.0 and beta). */
-export const fallbackHandlers = (ctx: GraphMockContext): HttpHandler[] => [
-  http.all('https://graph.microsoft.com/*', ({ request }) => recordUnhandled(ctx, request)),
-];
+export const fallbackHandlers = (ctx: GraphMockContext): HttpHandler[] => {
+  const pattern = 'https://graph.microsoft.com/*';
+  const handle = (request: Request): Response => recordUnhandled(ctx, request);
+  return [registerDirectRoute(http.all(pattern, ({ request }) => handle(request)), { method: null, pattern, handle })];
+};
