@@ -3,6 +3,7 @@
  * Direct Conference: the longest idle selectable user; Broadcast: a batch of the ten longest idle). Missed
  * offers turn into RONA decisions and requeue the task (RONA-01, RONA-02).
  */
+import { takesOffers } from '../../src/machines/agentStatus.js';
 import * as policy from './policy.js';
 import type { World } from './world.js';
 
@@ -57,10 +58,10 @@ function idleSinceFor(world: World, serviceId: string): (user: string) => number
 /**
  * A user's Teams client takes one offer at a time and the agent model holds one active task: a user who
  * is Ringing or Connected cannot be offered a second task even where the rules find them Selectable (only
- * possible with behavior.blockingFlagScope = causingService, US-13). Asked of the agent machine itself.
+ * possible with behavior.blockingFlagScope = causingService, US-13). The agent machine's own answer.
  */
-function canTakeOffer(world: World, user: string, call: string, service: string): boolean {
-  return world.agent(user).getSnapshot().can({ type: 'OFFER', call, service, ringTimeoutMs: 0, kind: 'distribution' });
+function canTakeOffer(world: World, user: string): boolean {
+  return takesOffers(world.agent(user).getSnapshot());
 }
 
 /** Offer every queued task of every service that has someone to take it. Services in file order. */
@@ -82,7 +83,7 @@ export function distribute(world: World, serviceId: string): boolean {
     if (snapshot.context.ringing.length > 0) continue;
     const extras = world.extras(call);
     const members = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
-    const candidates = members.filter((u) => canTakeOffer(world, u, call, serviceId));
+    const candidates = members.filter((u) => canTakeOffer(world, u));
     const skipped = extras.skipNextAttempt.size > 0;
     const pick = policy.pickCandidates(world, serviceId, candidates, idleSinceFor(world, serviceId));
     const busy =

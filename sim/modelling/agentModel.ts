@@ -11,7 +11,7 @@
  */
 import { createActor, type AnyStateMachine, type InspectionEvent, type SnapshotFrom } from 'xstate';
 import { agentMachine, type AgentEvent, type AgentInput } from '../../src/machines/agentMachine.js';
-import { hasActiveTask, userFlags } from '../../src/machines/agentStatus.js';
+import { hasActiveTask, takesOffers, userFlags } from '../../src/machines/agentStatus.js';
 import * as realRules from '../../src/rules/index.js';
 import type { UserFacts } from '../../src/rules/facts.js';
 import type { Availability, Activity } from '../../src/domain/enums.js';
@@ -228,6 +228,9 @@ export function agentInvariants(fx: ModelTenant, snap: AgentSnapshot, rules: Age
   if (hasActiveTask(snap) && ctx.active === null) bad.push('Connected (talking or on hold) without an active task');
   if (ctx.active !== null && !snap.matches({ work: 'Connected' })) bad.push(`active task ${ctx.active.call} while not Connected`);
   if (snap.matches({ work: 'Ringing' }) && ctx.offer === null) bad.push('Ringing without an offer');
+  // Distribution reads takesOffers instead of asking the machine: the two must agree in every state.
+  const can = snap.can({ type: 'OFFER', call: 'c-next', service: fx.service.id, ringTimeoutMs: 1_000, kind: 'distribution' });
+  if (takesOffers(snap) !== can) bad.push(`takesOffers says ${String(takesOffers(snap))}, the machine ${can ? 'takes' : 'refuses'} an OFFER`);
 
   // Task Parallelization never exceeds its limit (PAR-14, PAR-15); without TP one parked task keeps the user Connected (PAR-03).
   if (tp.enabled && parkedNotActive > tp.max) bad.push(`${parkedNotActive} parked tasks exceed the Task Parallelization limit of ${tp.max}`);

@@ -45,6 +45,12 @@ export function userFlags(snapshot: AgentSnapshot): UserFlags {
   return flags;
 }
 
+/**
+ * Does the agent take a new offer now? Only the idle work state handles OFFER, unguarded: the same answer
+ * as `snapshot.can(OFFER)`, without computing a transition (the model tests hold the two together).
+ */
+export const takesOffers = (snapshot: AgentSnapshot): boolean => snapshot.matches({ work: 'Idle' });
+
 /** Is the user connected to a task that is live right now (not parked)? */
 export const hasActiveTask = (snapshot: AgentSnapshot): boolean =>
   snapshot.matches({ work: { Connected: 'Talking' } }) || snapshot.matches({ work: { Connected: 'OnHold' } });
