@@ -4,10 +4,10 @@
  * transferor's call with 0/7015 "GracefulTransferCompleted"; a failed one leaves the call `established`.
  */
 import type { GraphMockContext } from './context.js';
-import type { CallRecord, ParticipantRecord } from './db.js';
+import { recordById, type CallRecord, type ParticipantRecord } from './db.js';
 
 export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
-  ctx.endedCalls.get(id) ?? ctx.db.calls.findFirst((q) => q.where({ id }));
+  ctx.endedCalls.get(id) ?? recordById(ctx.db.calls, id);
 
 /**
  * Change a call. A call that ends leaves the live collection for `ctx.endedCalls`, so queries over live
@@ -21,9 +21,11 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
     ctx.endedCalls.set(id, draft);
     return draft;
   }
-  const updated = await ctx.db.calls.update((q) => q.where({ id }), { data });
+  const live = recordById(ctx.db.calls, id);
+  if (!live) return undefined;
+  const updated = await ctx.db.calls.update(live, { data });
   if (updated?.state === 'terminated') {
-    ctx.db.calls.delete((q) => q.where({ id }));
+    ctx.db.calls.delete(updated);
     const archived = structuredClone(updated);
     ctx.endedCalls.set(id, archived);
     return archived;

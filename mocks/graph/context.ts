@@ -4,7 +4,7 @@
  */
 import type { GraphEndpoint } from '../../src/graph/constants.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
-import type { CallRecord, GraphDb, UserRecord } from './db.js';
+import { recordById, type CallRecord, type GraphDb, type UserRecord } from './db.js';
 import type { RequestStamp } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import type { SequentialIds } from './ids.js';
@@ -76,8 +76,11 @@ export interface GraphMockContext {
 
 /** A user or resource account by object id or UPN (Graph accepts either in `/users/{id}`). */
 export function findUser(ctx: GraphMockContext, idOrUpn: string): UserRecord | undefined {
+  const byId = recordById(ctx.db.users, idOrUpn);
+  if (byId) return byId;
   const key = idOrUpn.toLowerCase();
-  return ctx.db.users.findFirst((q) => q.where((u) => u.id === idOrUpn || u.userPrincipalName.toLowerCase() === key));
+  for (const u of ctx.db.users.all()) if (u.userPrincipalName.toLowerCase() === key) return u;
+  return undefined;
 }
 
 export function findAppInstance(ctx: GraphMockContext, id: string): UserRecord | undefined {

@@ -150,5 +150,14 @@ export function clearGraphDb(db: GraphDb): void {
   db.calls.clear();
 }
 
+/**
+ * The record with this Graph id, by a plain scan of the collection's live records. A `where({ id })` query
+ * builds and runs a generic condition per record, which a contact-center day paid for on every request.
+ */
+export function recordById<T extends { id: string }>(collection: { all(): T[] }, id: string): T | undefined {
+  for (const record of collection.all()) if (record.id === id) return record;
+  return undefined;
+}
+
 /** A plain, detached copy of a record (records carry internal symbols and are drafts inside updates). */
 export const snapshot = <T>(record: T): T => structuredClone(record);

@@ -7,6 +7,7 @@
 import { GraphClient } from '../../src/graph/client.js';
 import { GraphError } from '../../src/graph/errors.js';
 import { createGraphMock, type GraphMock } from '../../mocks/graph/index.js';
+import { recordById } from '../../mocks/graph/db.js';
 import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability } from '../../src/domain/enums.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { RuleId } from '../../src/rules/decision.js';
@@ -120,7 +121,9 @@ export class GraphBridge {
     const id = this.mock.graphIdOf(user, 'user');
     const wireAvailability = graphAvailability[availability];
     const chosen = !activityGiven && availability !== 'Offline';
-    await this.mock.db.presences.update((q) => q.where({ id }), {
+    // Every seeded user has a presence record; a missing one changes nothing, as an update of no record does.
+    const presence = recordById(this.mock.db.presences, id);
+    if (presence) await this.mock.db.presences.update(presence, {
       data(p) {
         p.sessions = [];
         if (chosen) {

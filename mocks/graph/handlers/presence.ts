@@ -7,7 +7,7 @@ import { HttpResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
 import { findUser, type GraphMockContext } from '../context.js';
-import type { PresenceRecord, UserRecord } from '../db.js';
+import { recordById, type PresenceRecord, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
   effectivePresence,
@@ -36,8 +36,8 @@ const preferredBody = z.looseObject({ availability: z.string(), activity: z.stri
 const clearBody = z.looseObject({ sessionId: z.string().min(1) });
 const batchBody = z.looseObject({ ids: z.array(z.string()).min(1).max(MAX_PRESENCE_BATCH) });
 
-export function presenceOf(ctx: GraphMockContext, userId: string): PresenceRecord | undefined {
-  return ctx.db.presences.findFirst((q) => q.where({ id: userId }));
+export function presenceOf(ctx: GraphMockContext, userId: string) {
+  return recordById(ctx.db.presences, userId);
 }
 
 export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
@@ -66,8 +66,10 @@ export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
     return { ok: true, ms };
   };
 
-  const updatePresence = (userId: string, data: (draft: PresenceRecord) => void) =>
-    ctx.db.presences.update((q) => q.where({ id: userId }), { data });
+  const updatePresence = async (userId: string, data: (draft: PresenceRecord) => void) => {
+    const record = presenceOf(ctx, userId);
+    return record ? ctx.db.presences.update(record, { data }) : undefined;
+  };
 
   return [
     route(ctx, 'get', '/users/:id/presence', 'presence', ({ params, stamp }) => {
