@@ -72,7 +72,7 @@ export interface DayResult {
     wallMs: number;
     /** Virtual time / wall time. */
     speedUp: number;
-    /** Events the XState actors processed (agents and calls). */
+    /** Events the XState actors processed (agents and calls), counted through their subscriptions. */
     events: number;
     eventsPerSecond: number;
     timersFired: number;
@@ -127,12 +127,16 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
     return services[services.length - 1] ?? '';
   };
 
-  // --- counting actor events (XState inspection) without touching the engine ---------------------
+  // --- counting actor events without touching the engine -----------------------------------------
+  // An actor notifies its subscribers once per event it processes (XState's update() after every
+  // transition, whether or not the state changed), so a subscription counts events. XState's inspection
+  // API would too, but it builds an inspection record for every microstep and action, which cost the day
+  // a fifth of its time just to be measured.
   let events = 0;
   let timersFired = 0;
   const observe = (actor: AnyActorRef): void => {
-    actor.system.inspect((e) => {
-      if (e.type === '@xstate.event') events++;
+    actor.subscribe(() => {
+      events++;
     });
   };
   world.agents.forEach((a) => observe(a));
