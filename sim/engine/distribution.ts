@@ -10,6 +10,7 @@ import type { World } from './world.js';
 export function enqueue(world: World, call: string, service: string): void {
   const queue = world.queues.get(service) ?? [];
   if (!queue.includes(call)) queue.push(call);
+  delete world.extras(call).noOfferAt;
   world.queues.set(service, queue);
 }
 
@@ -82,6 +83,9 @@ export function distribute(world: World, serviceId: string): boolean {
     const snapshot = world.call(call).getSnapshot();
     if (snapshot.context.ringing.length > 0) continue;
     const extras = world.extras(call);
+    // Nothing the rules read has changed since this task last found nobody: it would find nobody again.
+    if (extras.noOfferAt !== undefined && !world.changedSince(serviceId, extras.noOfferAt) && extras.skipNextAttempt.size === 0) continue;
+    const readAt = world.revision;
     const members = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
     const candidates = members.filter((u) => canTakeOffer(world, u));
     const skipped = extras.skipNextAttempt.size > 0;
@@ -103,9 +107,11 @@ export function distribute(world: World, serviceId: string): boolean {
         world.note(`call:${call}`, 'decision', `no selectable user in ${serviceId}: ${pick.summary}`, pick.because);
       }
       if (skipped) scheduleRetry(world, serviceId);
+      else extras.noOfferAt = readAt;
       continue;
     }
     delete extras.lastNoOffer;
+    delete extras.noOfferAt;
     world.record(pick, call);
     offer(world, call, serviceId, pick.verdict, pick.because);
     offered = true;

@@ -56,7 +56,10 @@ function startAgent(world: World, userId: string): void {
     world.note(`user:${userId}`, 'status', `RONA cleared (${e.reason})`, e.reason === 'nextAttempt' ? ['RONA-14'] : ['RONA-08']);
   });
   let wasBusy = false;
+  let last = agent.getSnapshot();
   agent.subscribe((snapshot) => {
+    if (snapshot !== last) world.userChanged(userId);
+    last = snapshot;
     const busy = !snapshot.matches({ work: 'Idle' });
     // DIST-03: longest idle counts from when the user last finished Nimbus work.
     if (wasBusy && !busy) world.idleSince.set(userId, world.clock.now());

@@ -45,6 +45,8 @@ export interface CallExtras {
   outbound?: { withWorkflow: boolean; dialed: boolean; targetAnswers?: boolean | undefined; answerAfter?: number | undefined };
   /** Why the last distribution attempt found nobody (recorded once per change). */
   lastNoOffer?: string;
+  /** The world's facts tick when that attempt read them (see World.changedSince). */
+  noOfferAt?: number;
   /** Timer handle for the far end answering (answerAfter) or the PSTN ring limit (XFER-07). */
   farEndTimer?: number;
 }
@@ -58,20 +60,37 @@ export const inspectOption = (): { inspect?: (event: InspectionEvent) => void } 
   return observer ? { inspect: observer } : {};
 };
 
+/** A Map that reports which key changed, so the world knows when facts the rules read have moved. */
+class WatchedMap<K, V> extends Map<K, V> {
+  onChange: ((key: K | null) => void) | undefined;
+  override set(key: K, value: V): this {
+    this.onChange?.(key);
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.onChange?.(key);
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.onChange?.(null);
+    super.clear();
+  }
+}
+
 export class World {
   readonly clock = new VirtualClock();
   readonly tenant: TenantFacts;
-  readonly services = new Map<string, ServiceFacts>();
-  readonly users = new Map<string, UserSpec>();
+  readonly services = new WatchedMap<string, ServiceFacts>();
+  readonly users = new WatchedMap<string, UserSpec>();
   readonly agents = new Map<string, AgentActor>();
   readonly calls = new Map<string, CallActor>();
   readonly callExtras = new Map<string, CallExtras>();
   /** FIFO queue of call ids per service (DIST-01). */
   readonly queues = new Map<string, string[]>();
   /** When each user last finished Nimbus work, for the longest-idle choice (DIST-03). */
-  readonly idleSince = new Map<string, number>();
+  readonly idleSince = new WatchedMap<string, number>();
   /** Licenses as Nimbus read them through Graph licenseDetails (display names). */
-  readonly licensesSeen = new Map<string, string[]>();
+  readonly licensesSeen = new WatchedMap<string, string[]>();
   readonly timeline: TimelineEntry[] = [];
   readonly rulesExercised = new Set<RuleId>();
   readonly graph: GraphBridge;
@@ -79,7 +98,50 @@ export class World {
   /** Called whenever nothing else is pending; returns true when it started new work (distribution). */
   onQuiet: (() => boolean) | null = null;
   /** The per-user presence Nimbus last read through Graph. */
-  readonly presenceSeen = new Map<string, { availability: Availability; activity: Activity }>();
+  readonly presenceSeen = new WatchedMap<string, { availability: Availability; activity: Activity }>();
+
+  /**
+   * When a fact the user and service rules read last changed, per service: an agent's state, the service
+   * itself, a member's spec, idle time, or the licenses and presence Nimbus read. Distribution skips a
+   * queued task whose last attempt found nobody while its service's facts have not moved since (the
+   * attempt would find nobody again), which matters when a queue waits through a busy day.
+   */
+  private tick = 0;
+  private readonly serviceChangedAt = new Map<string, number>();
+  private memberOf: Map<string, string[]> | null = null;
+
+  /** The current facts tick; an attempt remembers it as the moment it read the facts. */
+  get revision(): number {
+    return this.tick;
+  }
+
+  /** Have the facts of this service's distribution changed since `tick`? */
+  changedSince(serviceId: string, tick: number): boolean {
+    return (this.serviceChangedAt.get(serviceId) ?? 0) > tick;
+  }
+
+  /** A user's facts changed (an agent's snapshot; the watched maps report themselves). */
+  readonly userChanged = (userId: string | null): void => {
+    const at = ++this.tick;
+    if (userId === null) {
+      for (const id of this.services.keys()) this.serviceChangedAt.set(id, at);
+      return;
+    }
+    this.memberOf ??= this.membershipIndex();
+    for (const id of this.memberOf.get(userId) ?? []) this.serviceChangedAt.set(id, at);
+  };
+
+  private readonly serviceChanged = (serviceId: string | null): void => {
+    this.memberOf = null;
+    if (serviceId === null) return this.userChanged(null);
+    this.serviceChangedAt.set(serviceId, ++this.tick);
+  };
+
+  private membershipIndex(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    for (const [id, s] of this.services) for (const m of s.members) index.set(m.user, [...(index.get(m.user) ?? []), id]);
+    return index;
+  }
 
   private inflight = 0;
   private sleepers = 0;
@@ -87,6 +149,9 @@ export class World {
 
   constructor(readonly scenario: Scenario) {
     this.tenant = resolveTenant(scenario);
+    this.services.onChange = this.serviceChanged;
+    for (const map of [this.users, this.idleSince, this.presenceSeen]) map.onChange = this.userChanged;
+    this.licensesSeen.onChange = (key) => (key?.startsWith('service:') ? this.serviceChanged(key.slice('service:'.length)) : this.userChanged(key));
     scenario.services.forEach((s) => this.services.set(s.id, s));
     scenario.users.forEach((u, i) => {
       this.users.set(u.id, u);
