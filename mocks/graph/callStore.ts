@@ -4,7 +4,7 @@
  * transferor's call with 0/7015 "GracefulTransferCompleted"; a failed one leaves the call `established`.
  */
 import type { GraphMockContext } from './context.js';
-import { recordById, type CallRecord, type ParticipantRecord } from './db.js';
+import { callSchema, recordById, replaceRecord, type CallRecord, type ParticipantRecord } from './db.js';
 
 export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
   ctx.endedCalls.get(id) ?? recordById(ctx.db.calls, id);
@@ -23,7 +23,7 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
   }
   const live = recordById(ctx.db.calls, id);
   if (!live) return undefined;
-  const updated = await ctx.db.calls.update(live, { data });
+  const updated = replaceRecord(ctx.db.calls, callSchema, live, data);
   if (updated?.state === 'terminated') {
     ctx.db.calls.delete(updated);
     const archived = structuredClone(updated);

@@ -7,7 +7,7 @@
 import { GraphClient } from '../../src/graph/client.js';
 import { GraphError } from '../../src/graph/errors.js';
 import { createGraphMock, type GraphMock } from '../../mocks/graph/index.js';
-import { recordById } from '../../mocks/graph/db.js';
+import { presenceSchema, recordById, replaceRecord } from '../../mocks/graph/db.js';
 import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability } from '../../src/domain/enums.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { RuleId } from '../../src/rules/decision.js';
@@ -123,8 +123,8 @@ export class GraphBridge {
     const chosen = !activityGiven && availability !== 'Offline';
     // Every seeded user has a presence record; a missing one changes nothing, as an update of no record does.
     const presence = recordById(this.mock.db.presences, id);
-    if (presence) await this.mock.db.presences.update(presence, {
-      data(p) {
+    if (presence) {
+      replaceRecord(this.mock.db.presences, presenceSchema, presence, (p) => {
         p.sessions = [];
         if (chosen) {
           p.preferred = { availability: wireAvailability, activity: preferredActivity(wireAvailability), expiresAt: Number.MAX_SAFE_INTEGER };
@@ -135,8 +135,8 @@ export class GraphBridge {
           p.availability = availability === 'Offline' ? 'Offline' : wireAvailability;
           p.activity = availability === 'Offline' ? 'Offline' : graphActivity(activity);
         }
-      },
-    });
+      });
+    }
     let p;
     try {
       p = await this.client.getPresence(id);

@@ -7,7 +7,7 @@ import { HttpResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
 import { findUser, type GraphMockContext } from '../context.js';
-import { recordById, type PresenceRecord, type UserRecord } from '../db.js';
+import { presenceSchema, recordById, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
   effectivePresence,
@@ -68,7 +68,7 @@ export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
 
   const updatePresence = async (userId: string, data: (draft: PresenceRecord) => void) => {
     const record = presenceOf(ctx, userId);
-    return record ? ctx.db.presences.update(record, { data }) : undefined;
+    return record ? replaceRecord(ctx.db.presences, presenceSchema, record, data) : undefined;
   };
 
   return [
