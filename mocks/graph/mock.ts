@@ -79,6 +79,8 @@ export interface GraphMock {
   scenarioIdOf(graphId: string): { kind: ScenarioObjectKind; id: string } | undefined;
   /** A detached snapshot of a call, including deleted ones. */
   call(callId: string): GraphCallInspection | undefined;
+  /** A call's state without copying it (what Graph's call notifications tell the bot). */
+  callState(callId: string): CallRecord['state'] | undefined;
   /** The presence Graph would report now, by scenario user id or object id. */
   presenceOf(userId: string): GraphPresenceState | undefined;
 }
@@ -243,6 +245,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     seed,
     graphIdOf,
     scenarioIdOf: (graphId) => byGraph.get(graphId),
+    callState: (callId) => findCall(ctx, callId)?.state,
     call(callId) {
       const record = findCall(ctx, callId);
       if (!record) return undefined;

@@ -230,11 +230,21 @@ export class GraphBridge {
     }
   }
 
-  /** Hang up the call in Graph (idempotent). */
-  async hangUp(call: string): Promise<void> {
+  /**
+   * End the call's Graph leg once the modelled call is over (idempotent). `nimbus`: the bot hangs up
+   * (DELETE). `remote`: the customer or dialled party hung up, which Graph learns from the far end, so the
+   * mock's PSTN side ends it. A leg Graph has already terminated (a completed transfer, a far end that never
+   * answered) needs nothing, as the bot knows from Graph's notification.
+   */
+  async hangUp(call: string, by: 'nimbus' | 'remote' = 'nimbus'): Promise<void> {
     const id = this.graphCalls.get(call);
     if (!id || this.ended.has(call)) return;
     this.ended.add(call);
+    if (this.mock.callState(id) === 'terminated') return;
+    if (by === 'remote') {
+      await this.mock.pstn.hangup(id);
+      return;
+    }
     try {
       await this.client.deleteCall(id);
     } catch (err) {

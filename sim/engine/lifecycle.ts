@@ -43,8 +43,7 @@ export function settleSession(world: World, call: string, end: policy.SessionEnd
 }
 
 /** End the call for everyone: ringing users are released, queued copies removed, Graph call deleted. */
-export function endCall(world: World, call: string, because: RuleId[] = []): void {
-  const snapshot = world.call(call).getSnapshot();
+export function endCall(world: World, call: string, because: RuleId[] = [], endedBy: 'nimbus' | 'remote' = 'nimbus'): void {
   withdrawOffers(world, call);
   dequeue(world, call);
   const extras = world.extras(call);
@@ -52,7 +51,8 @@ export function endCall(world: World, call: string, because: RuleId[] = []): voi
   endSupervisionFor(world, call, 'customerLeft');
   world.sendCall(call, { type: 'ENDED', at: world.clock.now() });
   world.note(`call:${call}`, 'task', 'call ended', because);
-  if (extras.graphCallId && snapshot.context.endedAt === null) world.track(world.graph.hangUp(call));
+  // The Graph leg ends too, whoever ended the call (the session may already have recorded its end).
+  if (extras.graphCallId) world.track(world.graph.hangUp(call, endedBy));
 }
 
 /** End every running supervision of a call whose end condition `event` meets (SUP-08, SUP-09, SUP-11, PAR-08). */

@@ -178,12 +178,13 @@ export async function hangup(world: World, args: StepOf<'hangup'>['args']): Prom
     const stillTransferring = world.extras(args.call).safeTransfer;
     if (stillTransferring?.toUser) world.agent(stillTransferring.toUser).send({ type: 'OFFER_WITHDRAWN', call: args.call });
     world.sendCall(args.call, { type: 'USER_LEFT', acw, at: world.clock.now() });
+    const endedBy = by === 'customer' || by === 'target' ? 'remote' : 'nimbus';
     // With ACW the task stays In ACW (ACW-11) while the caller is already gone.
-    if (!acw) endCall(world, args.call);
-    else world.track(world.graph.hangUp(args.call));
+    if (!acw) endCall(world, args.call, [], endedBy);
+    else world.track(world.graph.hangUp(args.call, endedBy));
   } else {
     settleSession(world, args.call, { by: 'customer', where });
-    endCall(world, args.call);
+    endCall(world, args.call, [], 'remote');
   }
   world.result(true, `${args.call} hung up by ${by}`);
   return { ok: true, text: `${by} hangs up ${args.call} (${state})` };
