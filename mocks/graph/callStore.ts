@@ -24,11 +24,10 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
   const live = recordById(ctx.db.calls, id);
   if (!live) return undefined;
   const updated = replaceRecord(ctx.db.calls, callSchema, live, data);
-  if (updated?.state === 'terminated') {
+  if (updated.state === 'terminated') {
+    // `updated` is a fresh copy nobody else holds; once out of the collection it is the archived call.
     ctx.db.calls.delete(updated);
-    const archived = structuredClone(updated);
-    ctx.endedCalls.set(id, archived);
-    return archived;
+    ctx.endedCalls.set(id, updated);
   }
   return updated;
 }
