@@ -11,10 +11,10 @@ import { magicFaults, magicNotes, withMagicFixtures } from '../support/magic.js'
 import * as policy from './policy.js';
 import { onOfferMissed } from './verbs/calls.js';
 import { defaultActivity } from './verbs/people.js';
-import { World, inspectOption } from './world.js';
+import { World, inspectOption, type WorldOptions } from './world.js';
 
-export async function createWorld(scenario: Scenario): Promise<World> {
-  const world = new World(withMagicFixtures(scenario));
+export async function createWorld(scenario: Scenario, options: WorldOptions = {}): Promise<World> {
+  const world = new World(withMagicFixtures(scenario), options);
   await world.graph.seed();
   // Scenario-level `faults:` and magic fixtures (sim/support/magic.ts) are armed before Nimbus's first Graph read.
   const faults = scenario.faults ?? [];

@@ -77,6 +77,14 @@ class WatchedMap<K, V> extends Map<K, V> {
   }
 }
 
+export interface WorldOptions {
+  /**
+   * Keep the timeline (default true). A load run turns it off: it reports KPIs, and a timeline of a whole
+   * contact-center day is hundreds of thousands of entries nobody reads.
+   */
+  timeline?: boolean;
+}
+
 export class World {
   readonly clock = new VirtualClock();
   readonly tenant: TenantFacts;
@@ -147,7 +155,10 @@ export class World {
   private sleepers = 0;
   private failure: unknown = null;
 
-  constructor(readonly scenario: Scenario) {
+  constructor(
+    readonly scenario: Scenario,
+    readonly options: WorldOptions = {},
+  ) {
     this.tenant = resolveTenant(scenario);
     this.services.onChange = this.serviceChanged;
     for (const map of [this.users, this.idleSince, this.presenceSeen]) map.onChange = this.userChanged;
@@ -222,6 +233,7 @@ export class World {
   // --- timeline and results --------------------------------------------------------------------------
 
   note(subject: string, kind: TimelineEntry['kind'], text: string, because?: RuleId[]): void {
+    if (this.options.timeline === false) return;
     const entry: TimelineEntry = { at: this.clock.now(), subject, kind, text };
     if (because && because.length > 0) entry.because = [...because];
     this.timeline.push(entry);

@@ -77,6 +77,11 @@ export interface DayResult {
     eventsPerSecond: number;
     timersFired: number;
     graphRequests: number;
+    /** Calls still going when the run stopped, in the engine and in the mock Graph (never more there). */
+    liveCallsAtEnd: number;
+    liveGraphCallsAtEnd: number;
+    /** Calls whose decision trail was kept: an outcome other than handled (the others are dropped as they end). */
+    decisionTrailsKept: number;
     /** Peak resident set size of the process so far (bytes). */
     peakRssBytes: number;
     peakHeapUsedBytes: number;
@@ -88,6 +93,13 @@ type Act = Exclude<Step, { verb: 'expect' | 'wait' }>;
 const MINUTE = 60_000;
 const AWAY: readonly Availability[] = ['Away', 'Away', 'Be right back', 'Do Not Disturb', 'Busy', 'Offline'];
 
+/** `Handled` for an outcome counted as handled, else its group (or `Open` for a session without one). */
+function sessionGroup(outcome: string | null): string {
+  const canonical = outcome === null ? undefined : canonicalEnum(ServiceSessionOutcome, outcome);
+  const info = canonical === undefined ? null : outcomeInfo(canonical);
+  return info === null ? 'Open' : info.handled ? 'Handled' : info.group;
+}
+
 /** Sorted uniform times in [0, span): a Poisson process conditioned on its count. */
 function arrivalTimes(rnd: Random, count: number, span: number): number[] {
   const times = Array.from({ length: count }, () => Math.floor(rnd.next() * span));
@@ -98,7 +110,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   const startWall = performance.now();
   const dayMs = Math.round(options.hours * 3_600_000);
   const rnd = new Random(options.seed);
-  const world: World = await createWorld(buildTenant({ agents: options.agents, services: options.services, seed: options.seed }));
+  const world: World = await createWorld(buildTenant({ agents: options.agents, services: options.services, seed: options.seed }), { timeline: false });
   world.onQuiet = () => distributeAll(world);
   await world.settle();
 
@@ -140,10 +152,21 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
     });
   };
   world.agents.forEach((a) => observe(a));
+  // Decision trails are kept for calls that ended in an error outcome (a failed transfer, say): those are
+  // the ones worth reading after a day. Other calls' trails are dropped when they end, so a day's memory
+  // does not grow with every offer it explained.
+  let trailsKept = 0;
   const startCall = world.startCall.bind(world);
   world.startCall = (input) => {
     const actor = startCall(input);
     observe(actor);
+    const sub = actor.subscribe((snapshot) => {
+      if (snapshot.context.endedAt === null) return;
+      sub.unsubscribe();
+      const extras = world.extras(input.callId);
+      if (snapshot.context.serviceSessions.some((session) => sessionGroup(session.outcome) !== 'Handled')) trailsKept++;
+      else extras.decisions.length = 0;
+    });
     return actor;
   };
 
@@ -324,6 +347,8 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   for (let t = dayMs + every; t <= dayMs + 120 * MINUTE && world.liveCalls().length > 0; t += every) await world.advanceTo(t);
   progress();
   const virtualMs = world.clock.now();
+  const liveCallsAtEnd = world.liveCalls().length;
+  const liveGraphCallsAtEnd = world.graph.mock.db.calls.count();
   world.stop();
 
   // --- KPIs from the call sessions the machines recorded -------------------------------------------
@@ -385,6 +410,9 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       eventsPerSecond: events / Math.max(wallMs / 1000, 1e-9),
       timersFired,
       graphRequests: world.graph.stats().requests,
+      decisionTrailsKept: trailsKept,
+      liveCallsAtEnd,
+      liveGraphCallsAtEnd,
       peakRssBytes: Math.max(peakRss, process.resourceUsage().maxRSS * 1024),
       peakHeapUsedBytes: peakHeap,
     },

@@ -70,7 +70,7 @@ export function formatDay(r: DayResult): string {
     ...rows.map(line),
     '',
     `PSTN transfers ${t.pstnTransfers}, presence changes ${t.presenceChanges}, actions that came too late ${t.skippedActions}`,
-    `virtual ${(run.virtualMs / 3_600_000).toFixed(2)} h in ${(run.wallMs / 1000).toFixed(2)} s wall (×${Math.round(run.speedUp)}) · ${run.events} actor events, ${Math.round(run.eventsPerSecond)}/s · ${run.timersFired} generator timers · ${run.graphRequests} Graph requests · peak RSS ${mb(run.peakRssBytes)}, heap ${mb(run.peakHeapUsedBytes)}`,
+    `virtual ${(run.virtualMs / 3_600_000).toFixed(2)} h in ${(run.wallMs / 1000).toFixed(2)} s wall (×${Math.round(run.speedUp)}) · ${run.events} actor events, ${Math.round(run.eventsPerSecond)}/s · ${run.timersFired} generator timers · ${run.graphRequests} Graph requests · ${run.decisionTrailsKept} decision trails kept (calls not handled) · peak RSS ${mb(run.peakRssBytes)}, heap ${mb(run.peakHeapUsedBytes)}`,
   ].join('\n');
 }
 

@@ -25,6 +25,12 @@ describe('contact-center day', () => {
     expect(first.run.graphRequests).toBeGreaterThan(small.calls);
   }, 300_000);
 
+  it('ends the Graph leg of every call that ended, and keeps decision trails only for calls not handled', () => {
+    expect(first.run.liveGraphCallsAtEnd).toBeLessThanOrEqual(first.run.liveCallsAtEnd);
+    expect(first.run.decisionTrailsKept).toBeGreaterThan(0);
+    expect(first.run.decisionTrailsKept).toBeLessThanOrEqual(first.totals.offered - first.totals.handled);
+  });
+
   it('accounts for every service session exactly once', () => {
     for (const k of first.services) {
       const grouped = Object.values(k.outcomesByGroup).reduce((a, b) => a + b, 0);
