@@ -43,8 +43,23 @@ export function seedFromScenario(scenario: Pick<Scenario, 'services' | 'users'>,
   };
 }
 
-/** A resource account as the PSTN rule sees it, built from what Graph knows about an application instance. */
+const resourceAccounts = new Map<string, ReturnType<typeof ServiceSpec.parse>>();
+
+/**
+ * A resource account as the PSTN rule sees it, built from what Graph knows about an application instance.
+ * Parsed once per license set and connectivity (a day asks for every transfer and Call on Behalf).
+ */
 function resourceAccountAsService(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
+  const key = `${connectivity ?? ''}\u0000${licenses.join('\u0000')}`;
+  let spec = resourceAccounts.get(key);
+  if (!spec) {
+    spec = parseResourceAccount(licenses, connectivity);
+    resourceAccounts.set(key, spec);
+  }
+  return spec;
+}
+
+function parseResourceAccount(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
   return ServiceSpec.parse({
     id: 'resource-account',
     license: 'Enterprise Routing',
