@@ -29,6 +29,20 @@ Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input or usage.
 Docs: README.md; the rules: nimbus-sim rules`;
 }
 
+/** `nimbus-sim <command> --help`: the command's usage, summary and options (no module is loaded). */
+function commandHelp(name: string, entry: (typeof COMMANDS)[string]): string {
+  const options = Object.entries(entry.options).map(([option, kind]) => `  --${option}${kind === 'string' ? ' VALUE' : ''}`);
+  const detail = name === 'run' ? help().split('\n\n').find((part) => part.startsWith('Options for run')) : undefined;
+  return [
+    `Usage: nimbus-sim ${entry.usage}`,
+    entry.summary,
+    '',
+    detail ?? (options.length > 0 ? `Options\n${options.join('\n')}` : 'No options.'),
+    '',
+    'Exit codes: 0 success, 1 a scenario or check failed, 2 invalid input or usage. All commands: nimbus-sim --help',
+  ].join('\n');
+}
+
 /** The package's own package.json, found upwards from this file (it runs from src/ or from dist/src/). */
 function version(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -51,6 +65,11 @@ export async function main(argv: string[]): Promise<number> {
     // Commands load lazily: --help and check must not pay for the engine, XState, msw and Ink.
     const entry = COMMANDS[command];
     if (!entry) throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(COMMANDS).join(', ')} (see nimbus-sim --help)`);
+    const beforeTerminator = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (beforeTerminator.includes('--help') || beforeTerminator.includes('-h')) {
+      process.stdout.write(`${commandHelp(command, entry)}\n`);
+      return 0;
+    }
     return await (await entry.load()).command(parse(rest, entry.options));
   } catch (err) {
     if (err instanceof UsageError) {

@@ -13,6 +13,18 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+describe('nimbus-sim <command> --help', () => {
+  it('prints the command usage and options and exits 0, for every command', () => {
+    for (const command of ['run', 'load', 'diff', 'why', 'check']) {
+      const r = cli(command, '--help');
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: nimbus-sim ${command}\\b`));
+    }
+    expect(cli('load', '-h').stdout).toContain('--calls VALUE');
+    expect(cli('run', '--help').stdout).toContain('--shard K/N');
+  });
+});
+
 describe('nimbus-sim run', () => {
   it('explains Scenario B: first responding service, missing PSTN license, XFER-03', () => {
     const r = cli('run', 'scenarios/scenario-b.yaml', '--out', out);
