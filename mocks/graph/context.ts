@@ -10,6 +10,18 @@ import type { FaultInjector } from './faults.js';
 import type { SequentialIds } from './ids.js';
 import type { PstnPolicy } from './pstnPolicy.js';
 
+/**
+ * What a handler reads of a request: a WHATWG `Request` (under msw's setupServer) or, for the in-process
+ * transport, the light equivalent `mock.fetch` builds without streams and abort signals.
+ */
+export interface GraphRequest {
+  readonly method: string;
+  /** The absolute, normalised URL (as `Request.url` gives it). */
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 export interface GraphRequestLogEntry {
   /** Virtual ms when the request arrived. */
   at: number;
@@ -71,7 +83,7 @@ export interface GraphMockContext {
    * (a contact-center day ends tens of thousands of calls); still readable by id for inspection.
    */
   readonly endedCalls: Map<string, CallRecord>;
-  stamp(request: Request): RequestStamp;
+  stamp(request: GraphRequest): RequestStamp;
 }
 
 /** A user or resource account by object id or UPN (Graph accepts either in `/users/{id}`). */

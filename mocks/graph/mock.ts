@@ -10,13 +10,13 @@ import { GRAPH_V1 } from '../../src/graph/constants.js';
 import type { FetchLike } from '../../src/graph/types.js';
 import { createPstnNetwork, type PstnNetwork } from '../pstn/network.js';
 import { findCall } from './callStore.js';
-import type { FarEndAnswerMode, GraphMockContext, GraphRequestLogEntry, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';
+import type { FarEndAnswerMode, GraphMockContext, GraphRequest, GraphRequestLogEntry, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';
 import { clearGraphDb, createGraphDb, snapshot, type CallRecord, type GraphDb } from './db.js';
 import type { RequestStamp } from './errors.js';
 import { FaultInjector, type ActiveFault, type GraphFaultSpec, type RetryAfterViolation } from './faults.js';
 import { createGraphHandlers } from './handlers/index.js';
 import { recordUnhandled } from './handlers/fallback.js';
-import { createRouter } from './router.js';
+import { createRouter, type Router } from './router.js';
 import { presenceOf } from './handlers/presence.js';
 import { SequentialIds, stableGuid } from './ids.js';
 import { effectivePresence } from './presenceModel.js';
@@ -88,6 +88,31 @@ export interface GraphMock {
 const DEFAULT_CLOCK_ORIGIN = Date.UTC(2025, 0, 6, 8, 0, 0);
 const NEVER = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The request as handlers read it, without a WHATWG Request (its body stream, abort signal and header
+ * guards cost more than the handler itself in a long run). Only for the plain calls a Graph client makes:
+ * a URL string, a string body or none; anything else (a Request, a stream body) goes the standard way.
+ */
+const NORMALISED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+
+function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): (GraphRequest & { parsedUrl: URL }) | undefined {
+  if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
+  const body = init?.body;
+  if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
+  const parsedUrl = new URL(input);
+  const headers = new Headers(init?.headers);
+  // Request upper-cases these methods only, and refuses a body on GET and HEAD: leave the rest to it.
+  const method = (init?.method ?? 'GET').toUpperCase();
+  if (!NORMALISED_METHODS.has(method)) return undefined;
+  if ((method === 'GET' || method === 'HEAD') && typeof body === 'string') return undefined;
+  return { method, url: parsedUrl.href, parsedUrl, headers, text: async () => body ?? '' };
+}
+
+async function dispatchRequest(router: Router, request: Request): Promise<Response | undefined> {
+  const found = router.match(request.method, new URL(request.url));
+  return found ? found.route.handle(request, found.params) : undefined;
+}
+
 export function createGraphMock(options: GraphMockOptions): GraphMock {
   const tenantId = options.tenantId ?? stableGuid('tenant', 'nimbus-sim');
   const clockOrigin = options.clockOrigin ?? DEFAULT_CLOCK_ORIGIN;
@@ -112,7 +137,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     botApplication: { id: stableGuid('application', 'nimbus-calling-bot'), displayName: 'Nimbus Calling Bot' },
     farEndModes: new Map<string, FarEndAnswerMode>(),
     endedCalls: new Map<string, CallRecord>(),
-    stamp(request: Request): RequestStamp {
+    stamp(request: GraphRequest): RequestStamp {
       const requestId = ids.next('request');
       const at = options.now();
       return {
@@ -143,15 +168,18 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
   // Dispatch without msw's per-request overhead when every handler came from route() (always, unless a
   // caller swaps handlers in); msw's getResponse otherwise. Both pick the same handler (router.ts).
   const router = createRouter(handlers);
-  const dispatch = async (request: Request): Promise<Response | undefined> => {
-    if (!router) return getResponse(handlers, request);
-    const found = router.match(request.method, new URL(request.url));
-    return found ? found.route.handle(request, found.params) : undefined;
-  };
-
   const fetch: FetchLike = async (input, init) => {
+    const light = router ? lightRequest(input, init) : undefined;
+    if (router && light) {
+      const found = router.match(light.method, light.parsedUrl);
+      if (!found) return recordUnhandled(ctx, light);
+      const response = await found.route.handle(light, found.params);
+      // A network fault: behave like fetch does when the connection fails.
+      if (response.type === 'error') throw new TypeError('fetch failed');
+      return response;
+    }
     const request = new Request(input, init);
-    const response = await dispatch(request);
+    const response = router ? await dispatchRequest(router, request) : await getResponse(handlers, request);
     if (!response) return recordUnhandled(ctx, request);
     // A network fault: behave like fetch does when the connection fails.
     if (response.type === 'error') throw new TypeError('fetch failed');

@@ -6,13 +6,13 @@
  */
 import { http, type HttpHandler } from 'msw';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/graph/constants.js';
-import type { GraphMockContext } from './context.js';
+import type { GraphMockContext, GraphRequest } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
 import { registerDirectRoute } from './router.js';
 
 export interface RouteArgs {
-  request: Request;
+  request: GraphRequest;
   params: Record<string, string>;
   url: URL;
   stamp: RequestStamp;
@@ -32,7 +32,7 @@ export const relativePath = (url: URL): string => {
 
 export function route(ctx: GraphMockContext, method: Method, path: string, endpoint: GraphEndpoint, resolve: RouteResolver): HttpHandler {
   const pattern = `${GRAPH_V1}${path}`;
-  const handle = async (request: Request, params: Record<string, string>): Promise<Response> => {
+  const handle = async (request: GraphRequest, params: Record<string, string>): Promise<Response> => {
     const stamp = ctx.stamp(request);
     const url = new URL(request.url);
     const logPath = relativePath(url);
@@ -88,7 +88,7 @@ function stringParams(params: Record<string, string | readonly string[] | undefi
 }
 
 /** Parse a JSON request body; a malformed body is Graph's 400, not an exception. */
-export async function readJson(request: Request, stamp: RequestStamp): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+export async function readJson(request: GraphRequest, stamp: RequestStamp): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const text = await request.text();
   if (text.trim() === '') return { ok: true, value: {} };
   try {

@@ -10,6 +10,7 @@
  * `test/mocks/router.test.ts` checks it against msw's `matchRequestUrl` and `getResponse`.
  */
 import type { HttpHandler } from 'msw';
+import type { GraphRequest } from './context.js';
 
 /** What `route()` (and the catch-all) register for each handler they create. */
 export interface DirectRoute {
@@ -17,7 +18,7 @@ export interface DirectRoute {
   method: string | null;
   /** The full URL pattern given to msw (`https://graph.microsoft.com/v1.0/users/:id`). */
   pattern: string;
-  handle(request: Request, params: Record<string, string>): Response | Promise<Response>;
+  handle(request: GraphRequest, params: Record<string, string>): Response | Promise<Response>;
 }
 
 const directRoutes = new WeakMap<HttpHandler, DirectRoute>();

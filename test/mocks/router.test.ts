@@ -100,6 +100,10 @@ describe('direct router', () => {
       [`${G}/users/${alice}/manager`],
       [`${G}/communications/calls/unknown`, { method: 'DELETE' }],
       [`${G}/users/${alice}/presence/setPresence`, { method: 'POST', body: '{not json' }],
+      [`${G}/users/${alice}/presence/clearPresence`, { method: 'post', headers: { 'Client-Request-Id': 'abc', 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: 's' }) }],
+      [`${G}/users?$search="displayName:Bea"`, { headers: [['ConsistencyLevel', 'eventual']] }],
+      [`${G}/users/${alice}/presence`, { method: 'PATCH', body: '{}' }],
+      [`${G}/communications/calls/x/../calls/unknown`],
     ];
     for (const [url, init] of requests) {
       const a = await direct.fetch(url, init);

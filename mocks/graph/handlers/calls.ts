@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
 import { farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
-import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext } from '../context.js';
+import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext, type GraphRequest } from '../context.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from '../db.js';
 import { GraphErrors, withRules, type RequestStamp } from '../errors.js';
 import { renderCall } from '../render.js';
@@ -80,7 +80,7 @@ function kindOf(p: ParticipantRecord): IdentityKind | 'none' | 'several' {
 
 const callNotFound = (stamp: RequestStamp, id: string) => GraphErrors.itemNotFound(stamp, `Call '${id}' was not found.`);
 
-async function parseBody<T extends z.ZodType>(request: Request, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+async function parseBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
   const json = await readJson(request, stamp);
   if (!json.ok) return json;
   const parsed = schema.safeParse(json.value);

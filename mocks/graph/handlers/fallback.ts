@@ -3,12 +3,12 @@
  * client calling an endpoint the mock does not model fails loudly in tests instead of reaching the network.
  */
 import { http, type HttpHandler } from 'msw';
-import type { GraphMockContext } from '../context.js';
+import type { GraphMockContext, GraphRequest } from '../context.js';
 import { GraphErrors } from '../errors.js';
 import { relativePath } from '../route.js';
 import { registerDirectRoute } from '../router.js';
 
-export function recordUnhandled(ctx: GraphMockContext, request: Request): Response {
+export function recordUnhandled(ctx: GraphMockContext, request: GraphRequest): Response {
   const stamp = ctx.stamp(request);
   const url = new URL(request.url);
   ctx.unhandled.push({ at: stamp.at, method: request.method, url: request.url });
@@ -22,6 +22,6 @@ export function recordUnhandled(ctx: GraphMockContext, request: Request): Respon
 /** Must come after every resource handler: it matches anything on the Graph host (v1.0 and beta). */
 export const fallbackHandlers = (ctx: GraphMockContext): HttpHandler[] => {
   const pattern = 'https://graph.microsoft.com/*';
-  const handle = (request: Request): Response => recordUnhandled(ctx, request);
+  const handle = (request: GraphRequest): Response => recordUnhandled(ctx, request);
   return [registerDirectRoute(http.all(pattern, ({ request }) => handle(request)), { method: null, pattern, handle })];
 };

@@ -6,7 +6,7 @@
 import { HttpResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
-import { findUser, type GraphMockContext } from '../context.js';
+import { findUser, type GraphMockContext, type GraphRequest } from '../context.js';
 import { presenceSchema, recordById, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
@@ -48,7 +48,7 @@ export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
   };
 
   /** Body parse + validation; a failure is already the Graph 400 to send. */
-  async function body<T extends z.ZodType>(request: Request, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+  async function body<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
     const json = await readJson(request, stamp);
     if (!json.ok) return json;
     const parsed = schema.safeParse(json.value);
