@@ -154,8 +154,8 @@ export function clearGraphDb(db: GraphDb): void {
 const positions = new WeakMap<object, Map<string, number>>();
 
 /**
- * The record with this Graph id. The position it was last found at is tried first and verified, so the
- * lookup is O(1) while records stay put and a scan when they moved; a `where({ id })` query instead builds
+ * The record with this Graph id. The search starts where it was last found (records only move down, as
+ * earlier ones are deleted), so a lookup costs a step or two; a `where({ id })` query instead builds
  * and runs a generic condition per record, which a contact-center day paid for on every request.
  */
 export function recordById<T extends { id: string }>(collection: { all(): T[] }, id: string): T | undefined {
@@ -166,8 +166,16 @@ export function recordById<T extends { id: string }>(collection: { all(): T[] },
     positions.set(collection, seen);
   }
   const at = seen.get(id);
-  if (at !== undefined && records[at]?.id === id) return records[at];
-  for (let i = 0; i < records.length; i++) {
+  if (at !== undefined) {
+    // Deleting earlier records only moves a record down the list: look there first.
+    for (let i = Math.min(at, records.length - 1); i >= 0; i--) {
+      if (records[i]?.id === id) {
+        seen.set(id, i);
+        return records[i];
+      }
+    }
+  }
+  for (let i = at === undefined ? 0 : at + 1; i < records.length; i++) {
     const record = records[i];
     if (record?.id === id) {
       seen.set(id, i);

@@ -46,10 +46,11 @@ export function userFlags(snapshot: AgentSnapshot): UserFlags {
 }
 
 /**
- * Does the agent take a new offer now? Only the idle work state handles OFFER, unguarded: the same answer
- * as `snapshot.can(OFFER)`, without computing a transition (the model tests hold the two together).
+ * Does the agent take a new offer now? Only the idle work state (an atomic state of the `work` region)
+ * handles OFFER, unguarded: the same answer as `snapshot.can(OFFER)`, read straight off the state value
+ * (distribution asks it of every member for every queued task; the model tests hold the two together).
  */
-export const takesOffers = (snapshot: AgentSnapshot): boolean => snapshot.matches({ work: 'Idle' });
+export const takesOffers = (snapshot: AgentSnapshot): boolean => (snapshot.value as { work?: unknown }).work === 'Idle';
 
 /** Is the user connected to a task that is live right now (not parked)? */
 export const hasActiveTask = (snapshot: AgentSnapshot): boolean =>
