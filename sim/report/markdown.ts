@@ -62,6 +62,34 @@ export function escapeMermaid(text: string): string {
     .replace(/^(\s*(?:no)?wrap):/i, '$1#58;');
 }
 
+/**
+ * A message or note of a diagram: wrapped at `width` characters with Mermaid's `<br/>` and cut after
+ * `maxLines` lines. Mermaid scales a diagram to its widest label, so one long refusal message on a
+ * single line made the whole call unreadably small; the full text stays in the decision trail.
+ */
+export function mermaidLabel(text: string, width = 64, maxLines = 4): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of oneLine(text).split(' ').filter((w) => w !== '')) {
+    for (let rest = word; rest !== ''; ) {
+      const room = line === '' ? width : width - line.length - 1;
+      if (rest.length <= room) {
+        line = line === '' ? rest : `${line} ${rest}`;
+        rest = '';
+      } else if (line !== '') {
+        lines.push(line);
+        line = '';
+      } else {
+        lines.push(rest.slice(0, width));
+        rest = rest.slice(width);
+      }
+    }
+  }
+  if (line !== '') lines.push(line);
+  const shown = lines.length > maxLines ? [...lines.slice(0, maxLines - 1), truncate(lines.slice(maxLines - 1).join(' '), width)] : lines;
+  return shown.map(escapeMermaid).join('<br/>');
+}
+
 // ---------------------------------------------------------------------------------------------- pieces
 
 const STATUS: Record<ScenarioResult['status'], string> = { passed: '✅ passed', failed: '❌ failed', error: '⚠️ error' };
@@ -140,11 +168,11 @@ export function callDiagram(call: CallResult): string {
     }
   };
   if (first !== undefined) {
-    body.push(`${from}->>${service(first)}: ${escapeMermaid(`${call.id} ${inbound ? 'inbound call' : call.type}`)}`);
+    body.push(`${from}->>${service(first)}: ${mermaidLabel(`${call.id} ${inbound ? 'inbound call' : call.type}`)}`);
     arrive(first);
   } else {
     const target = alias(`to:${call.to}`, call.to);
-    body.push(`${from}->>${target}: ${escapeMermaid(`${call.id} ${call.type}`)}`);
+    body.push(`${from}->>${target}: ${mermaidLabel(`${call.id} ${call.type}`)}`);
   }
   if (call.pstnLicenseFrom !== null && call.pstnLicenseFrom !== call.firstRespondingService) {
     body.push(`Note over ${service(call.pstnLicenseFrom)}: PSTN license holder (XFER-02)`);
@@ -152,7 +180,7 @@ export function callDiagram(call: CallResult): string {
   if (call.pstnLicense !== null) {
     const holder = call.pstnLicenseFrom ?? call.firstRespondingService;
     const over = holder !== null ? service(holder) : from;
-    body.push(`Note over ${over}: ${escapeMermaid(`PSTN license: ${call.pstnLicense.summary}`)}`);
+    body.push(`Note over ${over}: ${mermaidLabel(`PSTN license: ${call.pstnLicense.summary}`)}`);
   }
   for (const t of call.transfers) {
     const target = parseTarget(t.to, call.services);
@@ -162,7 +190,7 @@ export function callDiagram(call: CallResult): string {
     const arrow = t.ok ? '->>' : '-x';
     const because = t.because.length > 0 ? ` [${t.because.join(', ')}]` : '';
     const text = t.ok ? `transfer (${t.mode}) by ${t.by}${because}` : `transfer (${t.mode}) by ${t.by} FAILED: ${t.message}${because}`;
-    body.push(`${source}${arrow}${to}: ${escapeMermaid(text)}`);
+    body.push(`${source}${arrow}${to}: ${mermaidLabel(text)}`);
     if (t.ok && target.kind === 'service') arrive(target.id);
   }
   // Services reached without a recorded transfer (e.g. workflow routing), in visiting order.
@@ -173,10 +201,10 @@ export function callDiagram(call: CallResult): string {
   }
   for (const s of call.serviceSessions) {
     const because = s.because.length > 0 ? ` [${s.because.join(', ')}]` : '';
-    body.push(`Note over ${service(s.service)}: ${escapeMermaid(`session: ${s.outcome ?? 'open'}${because}`)}`);
+    body.push(`Note over ${service(s.service)}: ${mermaidLabel(`session: ${s.outcome ?? 'open'}${because}`)}`);
   }
   const last = current !== undefined ? service(current) : from;
-  body.push(`Note over ${from === last ? from : `${from},${last}`}: ${escapeMermaid(`call ${call.id}: ${call.state}`)}`);
+  body.push(`Note over ${from === last ? from : `${from},${last}`}: ${mermaidLabel(`call ${call.id}: ${call.state}`)}`);
 
   return [
     '```mermaid',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callDiagram, codeSpan, escapeMarkdown, escapeMermaid, toMarkdown } from '../../sim/report/markdown.js';
+import { callDiagram, codeSpan, escapeMarkdown, escapeMermaid, mermaidLabel, toMarkdown } from '../../sim/report/markdown.js';
 import { nastyScenario, scenarioA, scenarioB, scenarioError, suite, suiteOf } from './fixtures.js';
 
 /** The bodies of all ```mermaid blocks. */
@@ -71,7 +71,8 @@ describe('toMarkdown', () => {
     expect(diagram).toContain('    P1->>P2: c1 inbound call');
     expect(diagram).toContain('    Note over P2: first responding service · PSTN license holder (XFER-02)');
     expect(diagram).toContain('    P2->>P3: transfer (blind) by bea [XFER-01]');
-    expect(diagram.some((l) => l.startsWith('    P3-xP4: transfer (blind) by carl FAILED: first responding service B has no PSTN license [XFER-03]'))).toBe(true);
+    // Long labels wrap (Mermaid scales a diagram to its widest label).
+    expect(diagram).toContain('    P3-xP4: transfer (blind) by carl FAILED: first responding service B has<br/>no PSTN license [XFER-03]');
     expect(diagram).toContain('    Note over P3: session: Transfer Failed [XFER-03]');
     expect(diagram.at(-1)).toBe('    Note over P1,P3: call c1: Connected');
   });
@@ -133,7 +134,8 @@ describe('toMarkdown', () => {
         // The user-controlled part: a participant's label, or the text of a message or note.
         const m = /^    (participant P\d+ as |(?:Note over |P\d+-\S+P\d+)[^:]*: )(.*)$/.exec(line);
         expect(m, line).not.toBeNull();
-        expect((m?.[2] ?? '').replace(/#\w+;/g, '')).not.toMatch(/[#;<>%`"&]/);
+        // Line breaks are the one piece of markup the reporter writes itself (mermaidLabel).
+        expect((m?.[2] ?? '').replace(/#\w+;/g, '').replace(/<br\/>/g, ' ')).not.toMatch(/[#;<>%`"&]/);
       }
     }
   });
@@ -166,5 +168,20 @@ describe('Markdown escaping helpers', () => {
     expect(escapeMermaid('a;b#c<d>e&f"g%%h`i')).toBe('a#59;b#35;c#lt;d#gt;e#amp;f#quot;g#37;#37;h#96;i');
     expect(escapeMermaid('wrap: x')).toBe('wrap#58; x');
     expect(escapeMermaid('two\nlines')).toBe('two lines');
+  });
+});
+
+describe('mermaidLabel', () => {
+  it('wraps at word boundaries, splits over-long words, and cuts after the last line', () => {
+    expect(mermaidLabel('short text')).toBe('short text');
+    expect(mermaidLabel('aaaa bbbb cccc', 9)).toBe('aaaa bbbb<br/>cccc');
+    expect(mermaidLabel('x'.repeat(12), 5)).toBe('xxxxx<br/>xxxxx<br/>xx');
+    const cut = mermaidLabel(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '), 10, 3).split('<br/>');
+    expect(cut).toHaveLength(3);
+    expect(cut[2]?.endsWith('…')).toBe(true);
+  });
+
+  it('escapes each line for Mermaid', () => {
+    expect(mermaidLabel('a;b <c>')).toBe(escapeMermaid('a;b <c>'));
   });
 });
