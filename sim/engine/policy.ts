@@ -8,13 +8,30 @@ import type { Decision } from '../../src/rules/decision.js';
 import type { UserSessionRecord } from '../../src/machines/callSessionMachine.js';
 import type { World } from './world.js';
 
+const selectability = new WeakMap<World, Map<string, { at: number; decision: Decision<boolean> }>>();
+
+/**
+ * US-01 for one user and service. The decision is kept until the user's or the service's own facts change
+ * (World.userOrServiceChangedSince): distribution asks it of every member for every queued task.
+ */
 export function isSelectable(world: World, user: string, service: string): Decision<boolean> {
-  return rules.isSelectable({
+  let cache = selectability.get(world);
+  if (!cache) {
+    cache = new Map();
+    selectability.set(world, cache);
+  }
+  const key = `${user}\u0000${service}`;
+  const cached = cache.get(key);
+  if (cached && !world.userOrServiceChangedSince(user, service, cached.at)) return cached.decision;
+  const at = world.revision;
+  const decision = rules.isSelectable({
     tenant: world.tenant,
     service: world.serviceFacts(service),
     user: world.userFacts(user),
     membership: world.membership(user, service),
   });
+  cache.set(key, { at, decision });
+  return decision;
 }
 
 export function callOnBehalfButton(world: World, user: string, service: string): Decision<boolean> {
@@ -165,6 +182,7 @@ export function pickCandidates(world: World, service: string, users: string[], i
     service: world.serviceFacts(service),
     candidates: users.map((user, order) => ({
       user: world.userFacts(user),
+      selectable: isSelectable(world, user, service),
       membership: world.membership(user, service),
       idleSince: idleSince ? idleSince(user) : (world.idleSince.get(user) ?? 0),
       order,

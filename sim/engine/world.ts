@@ -90,7 +90,7 @@ export class World {
   readonly tenant: TenantFacts;
   readonly services = new WatchedMap<string, ServiceFacts>();
   readonly users = new WatchedMap<string, UserSpec>();
-  readonly agents = new Map<string, AgentActor>();
+  readonly agents = new WatchedMap<string, AgentActor>();
   readonly calls = new Map<string, CallActor>();
   readonly callExtras = new Map<string, CallExtras>();
   /** FIFO queue of call ids per service (DIST-01). */
@@ -116,7 +116,13 @@ export class World {
    */
   private tick = 0;
   private readonly serviceChangedAt = new Map<string, number>();
+  /** The same, per user (their own facts only) and per service (the service's own facts only). */
+  private readonly userOwnChangedAt = new Map<string, number>();
+  private readonly serviceOwnChangedAt = new Map<string, number>();
+  /** Since when every user's or service's own facts have been changing (a change of all of them). */
+  private allChangedAt = 0;
   private memberOf: Map<string, string[]> | null = null;
+  private readonly factsOfUser = new Map<string, { at: number; facts: UserFacts }>();
 
   /** The current facts tick; an attempt remembers it as the moment it read the facts. */
   get revision(): number {
@@ -128,13 +134,20 @@ export class World {
     return (this.serviceChangedAt.get(serviceId) ?? 0) > tick;
   }
 
+  /** Have this user's own facts or this service's own facts changed since `tick`? (A user's selectability.) */
+  userOrServiceChangedSince(userId: string, serviceId: string, tick: number): boolean {
+    return this.allChangedAt > tick || (this.userOwnChangedAt.get(userId) ?? 0) > tick || (this.serviceOwnChangedAt.get(serviceId) ?? 0) > tick;
+  }
+
   /** A user's facts changed (an agent's snapshot; the watched maps report themselves). */
   readonly userChanged = (userId: string | null): void => {
     const at = ++this.tick;
     if (userId === null) {
+      this.allChangedAt = at;
       for (const id of this.services.keys()) this.serviceChangedAt.set(id, at);
       return;
     }
+    this.userOwnChangedAt.set(userId, at);
     this.memberOf ??= this.membershipIndex();
     for (const id of this.memberOf.get(userId) ?? []) this.serviceChangedAt.set(id, at);
   };
@@ -142,7 +155,9 @@ export class World {
   private readonly serviceChanged = (serviceId: string | null): void => {
     this.memberOf = null;
     if (serviceId === null) return this.userChanged(null);
-    this.serviceChangedAt.set(serviceId, ++this.tick);
+    const at = ++this.tick;
+    this.serviceChangedAt.set(serviceId, at);
+    this.serviceOwnChangedAt.set(serviceId, at);
   };
 
   private membershipIndex(): Map<string, string[]> {
@@ -161,7 +176,7 @@ export class World {
   ) {
     this.tenant = resolveTenant(scenario);
     this.services.onChange = this.serviceChanged;
-    for (const map of [this.users, this.idleSince, this.presenceSeen]) map.onChange = this.userChanged;
+    for (const map of [this.users, this.idleSince, this.presenceSeen, this.agents]) map.onChange = this.userChanged;
     this.licensesSeen.onChange = (key) => (key?.startsWith('service:') ? this.serviceChanged(key.slice('service:'.length)) : this.userChanged(key));
     scenario.services.forEach((s) => this.services.set(s.id, s));
     scenario.users.forEach((u, i) => {
@@ -300,8 +315,20 @@ export class World {
     this.services.set(serviceId, { ...service, members });
   }
 
-  /** Facts about a user as the rules need them, from the agent snapshot and what Nimbus read via Graph. */
+  /**
+   * Facts about a user as the rules need them, from the agent snapshot and what Nimbus read via Graph.
+   * The same object is handed out until one of those facts changes (see userChanged).
+   */
   userFacts(userId: string): UserFacts {
+    const cached = this.factsOfUser.get(userId);
+    if (cached && !this.userOrServiceChangedSince(userId, '', cached.at)) return cached.facts;
+    const at = this.tick;
+    const facts = this.readUserFacts(userId);
+    this.factsOfUser.set(userId, { at, facts });
+    return facts;
+  }
+
+  private readUserFacts(userId: string): UserFacts {
     const spec = this.user(userId);
     const snapshot = this.agent(userId).getSnapshot();
     const presence = this.presenceSeen.get(userId) ?? { availability: spec.presence, activity: spec.activity ?? 'Available' };

@@ -40,6 +40,8 @@ export interface Candidate {
   idleSince: number;
   /** Stable tie-break: smaller first (e.g. the order of the service's members). */
   order: number;
+  /** The user's isSelectable decision for this service, when the caller already has it (else it is made here). */
+  selectable?: Decision<boolean> | undefined;
 }
 
 export interface PickCandidatesArgs {
@@ -78,7 +80,7 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
   for (const c of candidates) {
     if (seen.has(c.user.id)) continue;
     seen.add(c.user.id);
-    const d = isSelectable({ tenant, service, user: c.user, membership: c.membership });
+    const d = c.selectable ?? isSelectable({ tenant, service, user: c.user, membership: c.membership });
     if (d.verdict) {
       selectable.push(c);
       continue;

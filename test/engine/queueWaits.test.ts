@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../sim/scenario/load.js';
 import { runScenario } from '../../sim/runner.js';
 import { createWorld } from '../../sim/engine/setup.js';
+import * as policy from '../../sim/engine/policy.js';
 
 const TENANT = `
 services:
@@ -62,6 +63,32 @@ describe('a waiting task is offered as soon as its service facts change', () => 
     const t3 = world.revision;
     world.setActive('bob', 'B', false);
     expect([world.changedSince('A', t3), world.changedSince('B', t3)]).toEqual([false, true]);
+    world.stop();
+  });
+
+  it('user facts and selectability are reused only while nothing they read has changed', async () => {
+    const world = await createWorld(parseScenarioText(`name: cache\n${TENANT}steps:\n  - wait: 1s\n`, 'cache.yaml'));
+    const facts = world.userFacts('ann');
+    const selectable = policy.isSelectable(world, 'ann', 'A');
+    expect(world.userFacts('ann')).toBe(facts);
+    expect(policy.isSelectable(world, 'ann', 'A')).toBe(selectable);
+    expect(selectable.verdict).toBe(true);
+    // Another user's change leaves ann's facts alone.
+    world.userChanged('bob');
+    expect(world.userFacts('ann')).toBe(facts);
+    // Nimbus reads a new presence for ann: both are made again, and the verdict follows.
+    world.presenceSeen.set('ann', { availability: 'Do Not Disturb', activity: 'Presenting' });
+    expect(world.userFacts('ann')).not.toBe(facts);
+    expect(policy.isSelectable(world, 'ann', 'A').verdict).toBe(false);
+    // A change of the service itself: ann's Active toggle in A.
+    world.presenceSeen.set('ann', { availability: 'Available', activity: 'Available' });
+    expect(policy.isSelectable(world, 'ann', 'A').verdict).toBe(true);
+    world.setActive('ann', 'A', false);
+    expect(policy.isSelectable(world, 'ann', 'A').verdict).toBe(false);
+    expect(policy.isSelectable(world, 'ann', 'B').verdict).toBe(true);
+    // The agent machine moving (Not Available Reason pending) is a change too.
+    world.agent('ann').send({ type: 'NOT_AVAILABLE_REASON', pending: true });
+    expect(policy.isSelectable(world, 'ann', 'B').verdict).toBe(false);
     world.stop();
   });
 });
