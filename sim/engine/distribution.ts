@@ -84,8 +84,8 @@ export function distribute(world: World, serviceId: string): boolean {
     if (snapshot.context.ringing.length > 0) continue;
     const extras = world.extras(call);
     // Nothing the rules read has changed since this task last found nobody: it would find nobody again.
-    if (extras.noOfferAt !== undefined && !world.changedSince(serviceId, extras.noOfferAt) && extras.skipNextAttempt.size === 0) continue;
-    const readAt = world.revision;
+    if (extras.noOfferAt !== undefined && !world.changes.serviceChangedSince(serviceId, extras.noOfferAt) && extras.skipNextAttempt.size === 0) continue;
+    const readAt = world.changes.now;
     const members = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
     const candidates = members.filter((u) => canTakeOffer(world, u));
     const skipped = extras.skipNextAttempt.size > 0;

@@ -12,7 +12,7 @@ const selectability = new WeakMap<World, Map<string, { at: number; decision: Dec
 
 /**
  * US-01 for one user and service. The decision is kept until the user's or the service's own facts change
- * (World.userOrServiceChangedSince): distribution asks it of every member for every queued task.
+ * (World.changes): distribution asks it of every member for every queued task.
  */
 export function isSelectable(world: World, user: string, service: string): Decision<boolean> {
   let cache = selectability.get(world);
@@ -22,8 +22,8 @@ export function isSelectable(world: World, user: string, service: string): Decis
   }
   const key = `${user}\u0000${service}`;
   const cached = cache.get(key);
-  if (cached && !world.userOrServiceChangedSince(user, service, cached.at)) return cached.decision;
-  const at = world.revision;
+  if (cached && !world.changes.userOrServiceChangedSince(user, service, cached.at)) return cached.decision;
+  const at = world.changes.now;
   const decision = rules.isSelectable({
     tenant: world.tenant,
     service: world.serviceFacts(service),

@@ -58,7 +58,7 @@ function startAgent(world: World, userId: string): void {
   let wasBusy = false;
   let last = agent.getSnapshot();
   agent.subscribe((snapshot) => {
-    if (snapshot !== last) world.userChanged(userId);
+    if (snapshot !== last) world.changes.userChanged(userId);
     last = snapshot;
     const busy = !snapshot.matches({ work: 'Idle' });
     // DIST-03: longest idle counts from when the user last finished Nimbus work.

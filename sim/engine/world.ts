@@ -14,6 +14,7 @@ import type { Activity, Availability } from '../../src/domain/enums.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { TimelineEntry } from '../result.js';
 import { VirtualClock } from '../clock.js';
+import { FactChanges, WatchedMap } from './factChanges.js';
 import { StepError } from './errors.js';
 import { GraphBridge } from './graphBridge.js';
 import { resolveTenant } from './graphSeed.js';
@@ -45,7 +46,7 @@ export interface CallExtras {
   outbound?: { withWorkflow: boolean; dialed: boolean; targetAnswers?: boolean | undefined; answerAfter?: number | undefined };
   /** Why the last distribution attempt found nobody (recorded once per change). */
   lastNoOffer?: string;
-  /** The world's facts tick when that attempt read them (see World.changedSince). */
+  /** The facts tick when that attempt read them (see World.changes). */
   noOfferAt?: number;
   /** Timer handle for the far end answering (answerAfter) or the PSTN ring limit (XFER-07). */
   farEndTimer?: number;
@@ -59,23 +60,6 @@ export const inspectOption = (): { inspect?: (event: InspectionEvent) => void } 
   const observer = actorInspection.observer;
   return observer ? { inspect: observer } : {};
 };
-
-/** A Map that reports which key changed, so the world knows when facts the rules read have moved. */
-class WatchedMap<K, V> extends Map<K, V> {
-  onChange: ((key: K | null) => void) | undefined;
-  override set(key: K, value: V): this {
-    this.onChange?.(key);
-    return super.set(key, value);
-  }
-  override delete(key: K): boolean {
-    this.onChange?.(key);
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.onChange?.(null);
-    super.clear();
-  }
-}
 
 export interface WorldOptions {
   /**
@@ -108,63 +92,9 @@ export class World {
   /** The per-user presence Nimbus last read through Graph. */
   readonly presenceSeen = new WatchedMap<string, { availability: Availability; activity: Activity }>();
 
-  /**
-   * When a fact the user and service rules read last changed, per service: an agent's state, the service
-   * itself, a member's spec, idle time, or the licenses and presence Nimbus read. Distribution skips a
-   * queued task whose last attempt found nobody while its service's facts have not moved since (the
-   * attempt would find nobody again), which matters when a queue waits through a busy day.
-   */
-  private tick = 0;
-  private readonly serviceChangedAt = new Map<string, number>();
-  /** The same, per user (their own facts only) and per service (the service's own facts only). */
-  private readonly userOwnChangedAt = new Map<string, number>();
-  private readonly serviceOwnChangedAt = new Map<string, number>();
-  /** Since when every user's or service's own facts have been changing (a change of all of them). */
-  private allChangedAt = 0;
-  private memberOf: Map<string, string[]> | null = null;
+  /** When the facts the rules read last changed (see factChanges.ts). */
+  readonly changes = new FactChanges(() => this.services);
   private readonly factsOfUser = new Map<string, { at: number; facts: UserFacts }>();
-
-  /** The current facts tick; an attempt remembers it as the moment it read the facts. */
-  get revision(): number {
-    return this.tick;
-  }
-
-  /** Have the facts of this service's distribution changed since `tick`? */
-  changedSince(serviceId: string, tick: number): boolean {
-    return (this.serviceChangedAt.get(serviceId) ?? 0) > tick;
-  }
-
-  /** Have this user's own facts or this service's own facts changed since `tick`? (A user's selectability.) */
-  userOrServiceChangedSince(userId: string, serviceId: string, tick: number): boolean {
-    return this.allChangedAt > tick || (this.userOwnChangedAt.get(userId) ?? 0) > tick || (this.serviceOwnChangedAt.get(serviceId) ?? 0) > tick;
-  }
-
-  /** A user's facts changed (an agent's snapshot; the watched maps report themselves). */
-  readonly userChanged = (userId: string | null): void => {
-    const at = ++this.tick;
-    if (userId === null) {
-      this.allChangedAt = at;
-      for (const id of this.services.keys()) this.serviceChangedAt.set(id, at);
-      return;
-    }
-    this.userOwnChangedAt.set(userId, at);
-    this.memberOf ??= this.membershipIndex();
-    for (const id of this.memberOf.get(userId) ?? []) this.serviceChangedAt.set(id, at);
-  };
-
-  private readonly serviceChanged = (serviceId: string | null): void => {
-    this.memberOf = null;
-    if (serviceId === null) return this.userChanged(null);
-    const at = ++this.tick;
-    this.serviceChangedAt.set(serviceId, at);
-    this.serviceOwnChangedAt.set(serviceId, at);
-  };
-
-  private membershipIndex(): Map<string, string[]> {
-    const index = new Map<string, string[]>();
-    for (const [id, s] of this.services) for (const m of s.members) index.set(m.user, [...(index.get(m.user) ?? []), id]);
-    return index;
-  }
 
   private inflight = 0;
   private sleepers = 0;
@@ -175,9 +105,10 @@ export class World {
     readonly options: WorldOptions = {},
   ) {
     this.tenant = resolveTenant(scenario);
-    this.services.onChange = this.serviceChanged;
-    for (const map of [this.users, this.idleSince, this.presenceSeen, this.agents]) map.onChange = this.userChanged;
-    this.licensesSeen.onChange = (key) => (key?.startsWith('service:') ? this.serviceChanged(key.slice('service:'.length)) : this.userChanged(key));
+    const { userChanged, serviceChanged } = this.changes;
+    this.services.onChange = serviceChanged;
+    for (const map of [this.users, this.idleSince, this.presenceSeen, this.agents]) map.onChange = userChanged;
+    this.licensesSeen.onChange = (key) => (key?.startsWith('service:') ? serviceChanged(key.slice('service:'.length)) : userChanged(key));
     scenario.services.forEach((s) => this.services.set(s.id, s));
     scenario.users.forEach((u, i) => {
       this.users.set(u.id, u);
@@ -317,12 +248,12 @@ export class World {
 
   /**
    * Facts about a user as the rules need them, from the agent snapshot and what Nimbus read via Graph.
-   * The same object is handed out until one of those facts changes (see userChanged).
+   * The same object is handed out until one of those facts changes (see `changes`).
    */
   userFacts(userId: string): UserFacts {
     const cached = this.factsOfUser.get(userId);
-    if (cached && !this.userOrServiceChangedSince(userId, '', cached.at)) return cached.facts;
-    const at = this.tick;
+    if (cached && !this.changes.userOrServiceChangedSince(userId, '', cached.at)) return cached.facts;
+    const at = this.changes.now;
     const facts = this.readUserFacts(userId);
     this.factsOfUser.set(userId, { at, facts });
     return facts;

@@ -1,6 +1,6 @@
 /**
  * A queued task that found nobody is not re-examined while nothing its service's rules read has changed
- * (World.changedSince). These runs make sure every kind of change still reaches it: each blocks the only
+ * (World.changes). These runs make sure every kind of change still reaches it: each blocks the only
  * user while the call waits, lifts the block, and expects the call to ring that user.
  */
 import { describe, expect, it } from 'vitest';
@@ -52,17 +52,17 @@ describe('a waiting task is offered as soon as its service facts change', () => 
 `);
   });
 
-  it('changedSince moves only for the services of the user that changed', async () => {
+  it('a user change moves only the services that user is a member of', async () => {
     const world = await createWorld(parseScenarioText(`name: ticks\n${TENANT}steps:\n  - wait: 1s\n`, 'ticks.yaml'));
-    const t = world.revision;
-    world.userChanged('bob');
-    expect([world.changedSince('A', t), world.changedSince('B', t)]).toEqual([false, true]);
-    const t2 = world.revision;
+    const t = world.changes.now;
+    world.changes.userChanged('bob');
+    expect([world.changes.serviceChangedSince('A', t), world.changes.serviceChangedSince('B', t)]).toEqual([false, true]);
+    const t2 = world.changes.now;
     world.presenceSeen.set('ann', { availability: 'Away', activity: 'Away' });
-    expect([world.changedSince('A', t2), world.changedSince('B', t2)]).toEqual([true, true]);
-    const t3 = world.revision;
+    expect([world.changes.serviceChangedSince('A', t2), world.changes.serviceChangedSince('B', t2)]).toEqual([true, true]);
+    const t3 = world.changes.now;
     world.setActive('bob', 'B', false);
-    expect([world.changedSince('A', t3), world.changedSince('B', t3)]).toEqual([false, true]);
+    expect([world.changes.serviceChangedSince('A', t3), world.changes.serviceChangedSince('B', t3)]).toEqual([false, true]);
     world.stop();
   });
 
@@ -74,7 +74,7 @@ describe('a waiting task is offered as soon as its service facts change', () => 
     expect(policy.isSelectable(world, 'ann', 'A')).toBe(selectable);
     expect(selectable.verdict).toBe(true);
     // Another user's change leaves ann's facts alone.
-    world.userChanged('bob');
+    world.changes.userChanged('bob');
     expect(world.userFacts('ann')).toBe(facts);
     // Nimbus reads a new presence for ann: both are made again, and the verdict follows.
     world.presenceSeen.set('ann', { availability: 'Do Not Disturb', activity: 'Presenting' });
