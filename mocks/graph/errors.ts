@@ -2,7 +2,7 @@
  * Graph's error envelope. Every refusal the mock produces goes through here so the client and the tests see
  * exactly one shape: `{ error: { code, message, innerError: { date, request-id, client-request-id } } }`.
  */
-import { HttpResponse } from 'msw';
+import { jsonResponse } from './response.js';
 
 /** Per-request facts the envelope and the standard headers need; ids and date are deterministic. */
 export interface RequestStamp {
@@ -39,7 +39,7 @@ export function graphError(
   message: string,
   headers: Record<string, string> = {},
 ): Response {
-  return HttpResponse.json(graphErrorBody(stamp, code, message), { status, headers });
+  return jsonResponse(graphErrorBody(stamp, code, message), { status, headers });
 }
 
 /** The refusals the mock uses more than once, with Graph's own codes and wording where Graph has them. */

@@ -11,6 +11,7 @@
  * notification; the mock refuses it synchronously with 403 so the refusal and its rules are visible at once.
  */
 import { HttpResponse, type HttpHandler } from 'msw';
+import { jsonResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
@@ -164,13 +165,13 @@ export function callsHandlers(ctx: GraphMockContext): HttpHandler[] {
       });
       const created = renderCall(record, instance);
       await settleIfAutomatic(ctx, id);
-      return HttpResponse.json(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${id}` } });
+      return jsonResponse(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${id}` } });
     }),
 
     route(ctx, 'get', '/communications/calls/:id', 'calls', ({ params, stamp }) => {
       const call = liveCall(params['id'] ?? '');
       if (!call) return callNotFound(stamp, params['id'] ?? '');
-      return HttpResponse.json(renderCall(call, answeredByRecord(call)));
+      return jsonResponse(renderCall(call, answeredByRecord(call)));
     }),
 
     route(ctx, 'post', '/communications/calls/:id/answer', 'calls', async ({ params, request, stamp }) => {

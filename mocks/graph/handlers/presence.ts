@@ -4,6 +4,7 @@
  * the aggregate of `presenceModel.ts` at the current virtual time, so session expiry follows the clock.
  */
 import { HttpResponse, type HttpHandler } from 'msw';
+import { jsonResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
 import { findUser, type GraphMockContext, type GraphRequest } from '../context.js';
@@ -44,7 +45,7 @@ export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
   const single = (user: UserRecord, contextUrl: string) => {
     const record = presenceOf(ctx, user.id);
     const state = record ? effectivePresence(record, ctx.now()) : { availability: 'PresenceUnknown', activity: 'PresenceUnknown' };
-    return HttpResponse.json({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
+    return jsonResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
   };
 
   /** Body parse + validation; a failure is already the Graph 400 to send. */
@@ -93,7 +94,7 @@ export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
         // Graph answers unknown ids with an unknown presence rather than failing the whole batch.
         return renderPresence(id, record ? effectivePresence(record, now) : { availability: 'PresenceUnknown', activity: 'PresenceUnknown' });
       });
-      return HttpResponse.json({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
+      return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
     }),
 
     route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {

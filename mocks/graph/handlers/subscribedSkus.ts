@@ -2,7 +2,8 @@
  * `GET /subscribedSkus` and `GET /subscribedSkus/{id}`: the tenant's subscriptions, derived from the licenses
  * assigned in the directory so they can never disagree with `licenseDetails`.
  */
-import { HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { jsonResponse } from '../response.js';
 import { GRAPH_V1 } from '../../../src/graph/constants.js';
 import { findMicrosoftLicense } from '../../../src/domain/licenses.js';
 import type { GraphMockContext } from '../context.js';
@@ -40,13 +41,13 @@ function subscribedSkus(ctx: GraphMockContext) {
 export function subscribedSkusHandlers(ctx: GraphMockContext): HttpHandler[] {
   return [
     route(ctx, 'get', '/subscribedSkus', 'subscribedSkus', () =>
-      HttpResponse.json({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus`, value: subscribedSkus(ctx) }),
+      jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus`, value: subscribedSkus(ctx) }),
     ),
     route(ctx, 'get', '/subscribedSkus/:id', 'subscribedSkus', ({ params, stamp }) => {
       const id = params['id'] ?? '';
       const sku = subscribedSkus(ctx).find((s) => s.id === id);
       if (!sku) return GraphErrors.notFound(stamp, id);
-      return HttpResponse.json({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus/$entity`, ...sku });
+      return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus/$entity`, ...sku });
     }),
   ];
 }

@@ -3,7 +3,8 @@
  * Graph serves it only with `ConsistencyLevel: eventual`, and Nimbus can run it only with the tenant consent
  * `User.Read.All` (COB-14).
  */
-import { HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { jsonResponse } from '../response.js';
 import type { GraphMockContext } from '../context.js';
 import { findUser, hasConsent } from '../context.js';
 import type { UserRecord } from '../db.js';
@@ -74,7 +75,7 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
 
       const select = parseSelect(q.get('$select'), stamp);
       if (!select.ok) return select.response;
-      return HttpResponse.json({
+      return jsonResponse({
         '@odata.context': usersContext(select.value),
         ...(count === 'true' ? { '@odata.count': total } : {}),
         value: users.map((u) => renderUser(u, select.value)),
@@ -87,7 +88,7 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
       if (!user) return GraphErrors.notFound(stamp, id);
       const select = parseSelect(url.searchParams.get('$select'), stamp);
       if (!select.ok) return select.response;
-      return HttpResponse.json({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
+      return jsonResponse({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
     }),
   ];
 }
