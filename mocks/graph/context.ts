@@ -20,6 +20,8 @@ export interface GraphRequest {
   readonly url: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** `url` already parsed, when the transport has it (the in-process light request). */
+  readonly parsedUrl?: URL;
 }
 
 export interface GraphRequestLogEntry {

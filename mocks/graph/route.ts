@@ -23,9 +23,11 @@ export type RouteResolver = (args: RouteArgs) => Response | Promise<Response>;
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
+const GRAPH_ROOT_PATH = new URL(GRAPH_V1).pathname;
+
 /** Path below the Graph root plus query, as logs and reports print it. */
 export const relativePath = (url: URL): string => {
-  const root = new URL(GRAPH_V1).pathname;
+  const root = GRAPH_ROOT_PATH;
   const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname;
   return `${path}${url.search}`;
 };
@@ -34,7 +36,7 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
   const pattern = `${GRAPH_V1}${path}`;
   const handle = async (request: GraphRequest, params: Record<string, string>): Promise<Response> => {
     const stamp = ctx.stamp(request);
-    const url = new URL(request.url);
+    const url = request.parsedUrl ?? new URL(request.url);
     const logPath = relativePath(url);
     ctx.faults.checkRetry(endpoint, stamp.at, request.method, logPath, stamp.requestId);
 
