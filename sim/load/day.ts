@@ -18,6 +18,7 @@ import { createWorld } from '../engine/setup.js';
 import { runVerb } from '../engine/verbs/index.js';
 import type { VerbOutcome } from '../engine/verbs/types.js';
 import type { World } from '../engine/world.js';
+import type { Decision, RuleId } from '../../src/rules/decision.js';
 import type { Step } from '../scenario/schema.js';
 import { Random } from './random.js';
 import { agentId, buildTenant, serviceId } from './tenant.js';
@@ -63,10 +64,31 @@ export interface ServiceKpi {
   outcomesByGroup: Record<string, number>;
 }
 
+/** A call of the day that was not handled, with the decisions that decided it (for support: why). */
+export interface UnhandledCall {
+  call: string;
+  /** Its service sessions as `service: outcome [rules]`. */
+  sessions: string[];
+  /** The refusals on its trail whose rules decided a session's outcome: question, rules, summary. */
+  why: { question: string; because: RuleId[]; summary: string }[];
+}
+
+/** A Call on Behalf that Nimbus refused, with the decision that refused it. */
+export interface RefusedCallOnBehalf {
+  call: string;
+  user: string;
+  service: string;
+  why: UnhandledCall['why'][number];
+}
+
 export interface DayResult {
   options: Omit<DayOptions, 'onProgress' | 'progressEveryMs'>;
   services: ServiceKpi[];
   totals: Omit<ServiceKpi, 'service' | 'serviceLevel' | 'slaEligible'> & { serviceLevel: number | null; pstnTransfers: number; presenceChanges: number; skippedActions: number };
+  /** Every call with a session that was not handled, in the order they ended, with why. */
+  unhandled: UnhandledCall[];
+  /** Every refused Call on Behalf, in order, with the refusing decision. */
+  cobRefusals: RefusedCallOnBehalf[];
   run: {
     virtualMs: number;
     wallMs: number;
@@ -98,6 +120,22 @@ function sessionGroup(outcome: string | null): string {
   const canonical = outcome === null ? undefined : canonicalEnum(ServiceSessionOutcome, outcome);
   const info = canonical === undefined ? null : outcomeInfo(canonical);
   return info === null ? 'Open' : info.handled ? 'Handled' : info.group;
+}
+
+/** A not-handled call's sessions and the refusals that share a rule with a session's outcome. */
+function explainUnhandled(world: World, call: string): UnhandledCall {
+  const sessions = world.call(call).getSnapshot().context.serviceSessions;
+  const outcomeRules = new Set(sessions.filter((x) => sessionGroup(x.outcome) !== 'Handled').flatMap((x) => x.because));
+  const refused = (d: Decision<unknown>): boolean => d.verdict === false || (Array.isArray(d.verdict) && d.verdict.length === 0);
+  const why = world
+    .extras(call)
+    .decisions.filter((d) => refused(d) && d.because.some((r) => outcomeRules.has(r)))
+    .map((d) => ({ question: d.question, because: [...d.because], summary: d.summary }));
+  return {
+    call,
+    sessions: sessions.map((x) => `${x.service}: ${x.outcome ?? 'open'}${x.because.length > 0 ? ` [${x.because.join(', ')}]` : ''}`),
+    why,
+  };
 }
 
 /** Sorted uniform times in [0, span): a Poisson process conditioned on its count. */
@@ -155,7 +193,8 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   // Decision trails are kept for calls with a session that was not handled (abandoned, a failed transfer,
   // an error): those are the ones worth reading after a day. Handled calls' trails are dropped when they
   // end, so a day's memory does not grow with every offer it explained.
-  let trailsKept = 0;
+  const keptTrails: string[] = [];
+  const cobRefusals: RefusedCallOnBehalf[] = [];
   const startCall = world.startCall.bind(world);
   world.startCall = (input) => {
     const actor = startCall(input);
@@ -164,7 +203,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       if (snapshot.context.endedAt === null) return;
       sub.unsubscribe();
       const extras = world.extras(input.callId);
-      if (snapshot.context.serviceSessions.some((session) => sessionGroup(session.outcome) !== 'Handled')) trailsKept++;
+      if (snapshot.context.serviceSessions.some((session) => sessionGroup(session.outcome) !== 'Handled')) keptTrails.push(input.callId);
       else extras.decisions.length = 0;
     });
     return actor;
@@ -291,6 +330,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       act({ verb: 'callOnBehalf', args: { call, user, service, to: { pstn: number }, answerAfter: Math.round(rnd.between(3_000, 15_000)) } }, (o) => {
         if (o.ok !== true) {
           kpiOf(service).cobRefused++;
+          cobRefusals.push({ call, user, service, why: o.decision ? { question: o.decision.question, because: [...o.decision.because], summary: o.decision.summary } : { question: 'callOnBehalf', because: [], summary: o.text } });
           return;
         }
         kpiOf(service).cobPlaced++;
@@ -370,6 +410,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   }
   let within = 0;
   let eligible = 0;
+  const unhandled = keptTrails.map((call) => explainUnhandled(world, call));
   const list = [...kpi.values()].sort((a, b) => a.service.localeCompare(b.service));
   for (const k of list) {
     within += k.serviceLevel ?? 0;
@@ -402,6 +443,8 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       presenceChanges,
       skippedActions: skipped,
     },
+    unhandled,
+    cobRefusals,
     run: {
       virtualMs,
       wallMs,
@@ -410,7 +453,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       eventsPerSecond: events / Math.max(wallMs / 1000, 1e-9),
       timersFired,
       graphRequests: world.graph.stats().requests,
-      decisionTrailsKept: trailsKept,
+      decisionTrailsKept: keptTrails.length,
       liveCallsAtEnd,
       liveGraphCallsAtEnd,
       peakRssBytes: Math.max(peakRss, process.resourceUsage().maxRSS * 1024),

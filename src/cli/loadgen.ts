@@ -63,6 +63,9 @@ export function formatDay(r: DayResult): string {
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   const o = r.options;
   const run = r.run;
+  // Refusals first (a failed transfer tells support more than a caller who gave up), three at most.
+  const explained = r.unhandled.filter((u) => u.why.length > 0).slice(0, 3);
+  const why = explained.flatMap((u) => [`  ${u.call}  ${u.sessions.join(' → ')}`, ...u.why.map((w) => `      ${w.question} [${w.because.join(', ')}]: ${w.summary}`)]);
   return [
     `contact-center day: ${o.agents} agents, ${o.services} services, ${o.calls} calls, ${o.cob} Call on Behalf, ${o.hours} h, seed ${o.seed}`,
     '',
@@ -70,6 +73,10 @@ export function formatDay(r: DayResult): string {
     ...rows.map(line),
     '',
     `PSTN transfers ${t.pstnTransfers}, presence changes ${t.presenceChanges}, actions that came too late ${t.skippedActions}`,
+    ...(why.length > 0 ? ['', `not handled: ${r.unhandled.length} calls (all in --json with their decisions); the first refusals:`, ...why] : []),
+    ...(r.cobRefusals.length > 0
+      ? ['', `Call on Behalf refused: ${r.cobRefusals.length} (all in --json); the first:`, ...r.cobRefusals.slice(0, 2).map((c) => `  ${c.call}  ${c.user} as ${c.service}: ${c.why.question} [${c.why.because.join(', ')}]: ${c.why.summary}`)]
+      : []),
     `virtual ${(run.virtualMs / 3_600_000).toFixed(2)} h in ${(run.wallMs / 1000).toFixed(2)} s wall (×${Math.round(run.speedUp)}) · ${run.events} actor events, ${Math.round(run.eventsPerSecond)}/s · ${run.timersFired} generator timers · ${run.graphRequests} Graph requests · ${run.decisionTrailsKept} decision trails kept (calls not handled) · peak RSS ${mb(run.peakRssBytes)}, heap ${mb(run.peakHeapUsedBytes)}`,
   ].join('\n');
 }

@@ -31,6 +31,21 @@ describe('contact-center day', () => {
     expect(first.run.decisionTrailsKept).toBeLessThanOrEqual(first.totals.offered - first.totals.handled);
   });
 
+  it('explains the calls that were not handled and every refused Call on Behalf', () => {
+    const errors = first.unhandled.filter((u) => u.sessions.some((x) => x.includes('Transfer Failed')));
+    // This seed's day has failed PSTN transfers and refused Call on Behalf (services without a calling plan).
+    expect(errors.length).toBeGreaterThan(0);
+    expect(first.cobRefusals.length).toBeGreaterThan(0);
+    expect(errors.length).toBe(first.totals.outcomesByGroup['Error'] ?? 0);
+    for (const u of errors) expect(u.why.some((w) => w.because.includes('XFER-03')), JSON.stringify(u)).toBe(true);
+    expect(first.cobRefusals).toHaveLength(first.totals.cobRefused);
+    for (const c of first.cobRefusals) expect(c.why.because.length, JSON.stringify(c)).toBeGreaterThan(0);
+    expect(first.unhandled.length).toBe(first.run.decisionTrailsKept);
+    const text = formatDay(first);
+    expect(text).toMatch(/not handled: \d+ calls .*\n  c\d+ .*Transfer Failed/);
+    expect(text).toMatch(/Call on Behalf refused: \d+ .*\n  cob\d+ {2}a\d+ as S\d+: callOnBehalf \[[A-Z]+-\d+/);
+  });
+
   it('accounts for every service session exactly once', () => {
     for (const k of first.services) {
       const grouped = Object.values(k.outcomesByGroup).reduce((a, b) => a + b, 0);
