@@ -100,6 +100,8 @@ function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): 
   const body = init?.body;
   if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
   const parsedUrl = new URL(input);
+  // Request refuses URLs with credentials; let it.
+  if (parsedUrl.username !== '' || parsedUrl.password !== '') return undefined;
   const headers = new Headers(init?.headers);
   // Request upper-cases these methods only, and refuses a body on GET and HEAD: leave the rest to it.
   const method = (init?.method ?? 'GET').toUpperCase();

@@ -78,6 +78,14 @@ describe('direct router', () => {
     expect(compilePattern('https://h/*').names).toEqual(['0']);
   });
 
+  it('rejects what a Request would refuse, the same way', async () => {
+    const mock = createGraphMock({ now: () => 0 });
+    await expect(mock.fetch('https://user:secret@graph.microsoft.com/v1.0/users')).rejects.toThrow(TypeError);
+    await expect(mock.fetch(`${G}/users`, { method: 'GET', body: '{}' })).rejects.toThrow(TypeError);
+    await expect(mock.fetch('not a url')).rejects.toThrow(TypeError);
+    await expect(mock.fetch(`${G}/users`, { headers: { 'bad header': 'x' } })).rejects.toThrow(TypeError);
+  });
+
   it('falls back to msw when a handler did not come from route()', async () => {
     const { http, HttpResponse } = await import('msw');
     expect(createRouter([http.get(`${G}/me`, () => HttpResponse.json({}))])).toBeNull();
