@@ -47,9 +47,14 @@ export class FactChanges {
     return this.allAt > tick || (this.serviceOrMemberAt.get(serviceId) ?? 0) > tick;
   }
 
+  /** Have this user's own facts changed since `tick`? (Their UserFacts.) */
+  userChangedSince(userId: string, tick: number): boolean {
+    return this.allAt > tick || (this.userOwnAt.get(userId) ?? 0) > tick;
+  }
+
   /** Have this user's own facts or this service's own facts changed since `tick`? (A user's selectability.) */
   userOrServiceChangedSince(userId: string, serviceId: string, tick: number): boolean {
-    return this.allAt > tick || (this.userOwnAt.get(userId) ?? 0) > tick || (this.serviceOwnAt.get(serviceId) ?? 0) > tick;
+    return this.userChangedSince(userId, tick) || (this.serviceOwnAt.get(serviceId) ?? 0) > tick;
   }
 
   /** A user's facts changed (null: every user's). */

@@ -6,7 +6,7 @@
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import { agentMachine } from '../../src/machines/agentMachine.js';
 import { callSessionMachine, taskStateOf, type CallEvent, type CallInput } from '../../src/machines/callSessionMachine.js';
-import { agentView, headlineStatus, userStatuses } from '../../src/machines/agentStatus.js';
+import { hasActiveTask, headlineStatus, userFlags, userStatuses } from '../../src/machines/agentStatus.js';
 import type { Decision, RuleId } from '../../src/rules/decision.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../src/rules/facts.js';
 import type { UserSpec } from '../../src/domain/model.js';
@@ -252,7 +252,7 @@ export class World {
    */
   userFacts(userId: string): UserFacts {
     const cached = this.factsOfUser.get(userId);
-    if (cached && !this.changes.userOrServiceChangedSince(userId, '', cached.at)) return cached.facts;
+    if (cached && !this.changes.userChangedSince(userId, cached.at)) return cached.facts;
     const at = this.changes.now;
     const facts = this.readUserFacts(userId);
     this.factsOfUser.set(userId, { at, facts });
@@ -263,17 +263,17 @@ export class World {
     const spec = this.user(userId);
     const snapshot = this.agent(userId).getSnapshot();
     const presence = this.presenceSeen.get(userId) ?? { availability: spec.presence, activity: spec.activity ?? 'Available' };
-    const view = agentView(snapshot);
     return {
       id: spec.id,
       upn: spec.upn,
       licenses: this.licensesSeen.get(userId) ?? spec.licenses,
       nimbusLicenses: spec.nimbusLicense,
       presence,
-      duty: view.duty,
-      flags: view.flags,
-      parkedTasks: view.parkedTasks,
-      activeTask: view.activeTask,
+      duty: snapshot.matches({ duty: 'OffDuty' }) ? 'Off Duty' : 'On Duty',
+      flags: userFlags(snapshot),
+      // Every parked task counts, including one that keeps the user Connected (parked without a free slot, PAR-03/14).
+      parkedTasks: snapshot.context.parked.length,
+      activeTask: hasActiveTask(snapshot),
       taskParallelization: snapshot.context.taskParallelization,
     };
   }

@@ -55,32 +55,3 @@ export const takesOffers = (snapshot: AgentSnapshot): boolean => (snapshot.value
 /** Is the user connected to a task that is live right now (not parked)? */
 export const hasActiveTask = (snapshot: AgentSnapshot): boolean =>
   snapshot.matches({ work: { Connected: 'Talking' } }) || snapshot.matches({ work: { Connected: 'OnHold' } });
-
-/** What the user rules read of an agent snapshot (UserFacts' machine-derived part). */
-export interface AgentView {
-  duty: 'On Duty' | 'Off Duty';
-  flags: Readonly<UserFlags>;
-  /** Every parked task, including one that keeps the user Connected (PAR-03/14). */
-  parkedTasks: number;
-  activeTask: boolean;
-}
-
-const views = new WeakMap<AgentSnapshot, AgentView>();
-
-/**
- * The agent's view for the rules, computed once per snapshot: snapshots never change, and distribution
- * asks for the same members' facts once per queued task.
- */
-export function agentView(snapshot: AgentSnapshot): AgentView {
-  let view = views.get(snapshot);
-  if (!view) {
-    view = {
-      duty: snapshot.matches({ duty: 'OffDuty' }) ? 'Off Duty' : 'On Duty',
-      flags: Object.freeze(userFlags(snapshot)),
-      parkedTasks: snapshot.context.parked.length,
-      activeTask: hasActiveTask(snapshot),
-    };
-    views.set(snapshot, view);
-  }
-  return view;
-}
