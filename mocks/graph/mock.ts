@@ -16,7 +16,7 @@ import type { RequestStamp } from './errors.js';
 import { FaultInjector, type ActiveFault, type GraphFaultSpec, type RetryAfterViolation } from './faults.js';
 import { createGraphHandlers } from './handlers/index.js';
 import { recordUnhandled } from './handlers/fallback.js';
-import { createRouter, type Router } from './router.js';
+import { createRouter } from './router.js';
 import { presenceOf } from './handlers/presence.js';
 import { SequentialIds, stableGuid } from './ids.js';
 import { effectivePresence } from './presenceModel.js';
@@ -95,7 +95,7 @@ const NEVER = Number.MAX_SAFE_INTEGER;
  */
 const NORMALISED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 
-function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): (GraphRequest & { parsedUrl: URL }) | undefined {
+function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): GraphRequest | undefined {
   if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
   const body = init?.body;
   if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
@@ -108,11 +108,6 @@ function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): 
   if (!NORMALISED_METHODS.has(method)) return undefined;
   if ((method === 'GET' || method === 'HEAD') && typeof body === 'string') return undefined;
   return { method, url: parsedUrl.href, parsedUrl, headers, text: async () => body ?? '' };
-}
-
-async function dispatchRequest(router: Router, request: Request): Promise<Response | undefined> {
-  const found = router.match(request.method, new URL(request.url));
-  return found ? found.route.handle(request, found.params) : undefined;
 }
 
 export function createGraphMock(options: GraphMockOptions): GraphMock {
@@ -170,18 +165,16 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
   // Dispatch without msw's per-request overhead when every handler came from route() (always, unless a
   // caller swaps handlers in); msw's getResponse otherwise. Both pick the same handler (router.ts).
   const router = createRouter(handlers);
+  const dispatch = async (request: GraphRequest): Promise<Response | undefined> => {
+    if (!router) return request instanceof Request ? getResponse(handlers, request) : undefined;
+    const found = router.match(request.method, request.parsedUrl ?? new URL(request.url));
+    return found ? found.route.handle(request, found.params) : undefined;
+  };
+
   const fetch: FetchLike = async (input, init) => {
-    const light = router ? lightRequest(input, init) : undefined;
-    if (router && light) {
-      const found = router.match(light.method, light.parsedUrl);
-      if (!found) return recordUnhandled(ctx, light);
-      const response = await found.route.handle(light, found.params);
-      // A network fault: behave like fetch does when the connection fails.
-      if (response.type === 'error') throw new TypeError('fetch failed');
-      return response;
-    }
-    const request = new Request(input, init);
-    const response = router ? await dispatchRequest(router, request) : await getResponse(handlers, request);
+    // The light request only where the router dispatches: msw's getResponse needs a real Request.
+    const request = (router ? lightRequest(input, init) : undefined) ?? new Request(input, init);
+    const response = await dispatch(request);
     if (!response) return recordUnhandled(ctx, request);
     // A network fault: behave like fetch does when the connection fails.
     if (response.type === 'error') throw new TypeError('fetch failed');

@@ -27,8 +27,7 @@ const GRAPH_ROOT_PATH = new URL(GRAPH_V1).pathname;
 
 /** Path below the Graph root plus query, as logs and reports print it. */
 export const relativePath = (url: URL): string => {
-  const root = GRAPH_ROOT_PATH;
-  const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname;
+  const path = url.pathname.startsWith(GRAPH_ROOT_PATH) ? url.pathname.slice(GRAPH_ROOT_PATH.length) : url.pathname;
   return `${path}${url.search}`;
 };
 
