@@ -115,10 +115,15 @@ type Act = Exclude<Step, { verb: 'expect' | 'wait' }>;
 const MINUTE = 60_000;
 const AWAY: readonly Availability[] = ['Away', 'Away', 'Be right back', 'Do Not Disturb', 'Busy', 'Offline'];
 
+/** What the reporting model says of a session outcome (group, handled), or null for an open session. */
+function infoOf(outcome: string | null): ReturnType<typeof outcomeInfo> | null {
+  const canonical = outcome === null ? undefined : canonicalEnum(ServiceSessionOutcome, outcome);
+  return canonical === undefined ? null : outcomeInfo(canonical);
+}
+
 /** `Handled` for an outcome counted as handled, else its group (or `Open` for a session without one). */
 function sessionGroup(outcome: string | null): string {
-  const canonical = outcome === null ? undefined : canonicalEnum(ServiceSessionOutcome, outcome);
-  const info = canonical === undefined ? null : outcomeInfo(canonical);
+  const info = infoOf(outcome);
   return info === null ? 'Open' : info.handled ? 'Handled' : info.group;
 }
 
@@ -330,7 +335,9 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       act({ verb: 'callOnBehalf', args: { call, user, service, to: { pstn: number }, answerAfter: Math.round(rnd.between(3_000, 15_000)) } }, (o) => {
         if (o.ok !== true) {
           kpiOf(service).cobRefused++;
-          cobRefusals.push({ call, user, service, why: o.decision ? { question: o.decision.question, because: [...o.decision.because], summary: o.decision.summary } : { question: 'callOnBehalf', because: [], summary: o.text } });
+          // The verb refuses only with the decision that refused (a refusal without one is a harness bug).
+          if (!o.decision) throw new Error(`Call on Behalf ${call} refused without a decision: ${o.text}`);
+          cobRefusals.push({ call, user, service, why: { question: o.decision.question, because: [...o.decision.because], summary: o.decision.summary } });
           return;
         }
         kpiOf(service).cobPlaced++;
@@ -396,8 +403,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
     for (const s of actor.getSnapshot().context.serviceSessions) {
       const k = kpiOf(s.service);
       k.offered++;
-      const canonical = s.outcome === null ? undefined : canonicalEnum(ServiceSessionOutcome, s.outcome);
-      const info = canonical === undefined ? null : outcomeInfo(canonical);
+      const info = infoOf(s.outcome);
       const group = info?.group ?? 'Open';
       k.outcomesByGroup[group] = (k.outcomesByGroup[group] ?? 0) + 1;
       if (info?.handled === true) k.handled++;
