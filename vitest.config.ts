@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     coverage: {
       provider: 'v8',
-      include: ['src/**/*.{ts,tsx}', 'sim/**/*.ts', 'mocks/**/*.ts'],
+      include: ['src/**/*.ts', 'sim/**/*.ts', 'mocks/**/*.ts', 'app/**/*.{ts,tsx}'],
       reporter: ['text', 'json-summary'],
     },
   },

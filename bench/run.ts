@@ -205,7 +205,7 @@ function distFresh(): boolean {
       const p = join(dir, e.name);
       return Math.max(n, e.isDirectory() ? newest(p) : /\.tsx?$/.test(e.name) ? statSync(p).mtimeMs : 0);
     }, 0);
-  return ['src', 'sim', 'mocks'].every((d) => !existsSync(d) || newest(d) <= built);
+  return ['src', 'sim', 'mocks', 'app'].every((d) => !existsSync(d) || newest(d) <= built);
 }
 
 const started = machine();

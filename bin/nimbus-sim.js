@@ -23,7 +23,7 @@ function distIsFresh() {
   if (process.env.NIMBUS_SIM_FROM_SOURCE) return false;
   if (!existsSync(stamp)) return false;
   const built = statSync(stamp).mtimeMs;
-  return ['src', 'sim', 'mocks'].every((d) => !existsSync(join(root, d)) || newestSource(join(root, d)) <= built);
+  return ['src', 'sim', 'mocks', 'app'].every((d) => !existsSync(join(root, d)) || newestSource(join(root, d)) <= built);
 }
 
 // A reader that stops early (`nimbus-sim run | head`) is not an error: stop quietly.
@@ -36,11 +36,11 @@ for (const stream of [process.stdout, process.stderr]) {
 
 let main;
 if (distIsFresh()) {
-  ({ main } = await import('../dist/src/cli/main.js'));
+  ({ main } = await import('../dist/app/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  ({ main } = await import('../app/cli/main.ts'));
 }
 try {
   process.exitCode = await main(process.argv.slice(2));

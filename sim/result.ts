@@ -8,15 +8,9 @@ import type { ReportingModel } from './reporting.js';
 
 export type { Decision, Json, RuleId };
 
-export interface TimelineEntry {
-  at: number;
-  /** `user:<id>`, `call:<id>`, `service:<id>` or `graph`. */
-  subject: string;
-  kind: 'step' | 'presence' | 'status' | 'task' | 'decision' | 'graph' | 'timer' | 'session' | 'supervision';
-  text: string;
-  /** Rules behind this entry, if a decision caused it. */
-  because?: RuleId[];
-}
+import type { TimelineEntry } from './engine/timeline.js';
+
+export type { TimelineEntry };
 
 export interface AssertionResult {
   /** The `expect` key: `user`, `session`, `lastResult`, ... */

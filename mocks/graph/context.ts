@@ -2,7 +2,7 @@
  * Everything a handler may touch, created once per mock. Handlers are small functions over this context;
  * they never reach for globals, the wall clock or randomness.
  */
-import type { GraphEndpoint } from '../../src/graph/constants.js';
+import type { GraphEndpoint } from '../../src/domain/graphApi.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import { recordById, type CallRecord, type GraphDb, type UserRecord } from './db.js';
 import type { RequestStamp } from './errors.js';

@@ -3,7 +3,7 @@
  * `count` requests that match its endpoint; faults are consumed in the order they were added.
  */
 import { HttpResponse } from 'msw';
-import type { GraphEndpoint } from '../../src/graph/constants.js';
+import type { GraphEndpoint } from '../../src/domain/graphApi.js';
 import { graphError, type RequestStamp } from './errors.js';
 
 export type FaultStatus = 429 | 500 | 503 | 'network';

@@ -1,4 +1,4 @@
-export { GRAPH_V1, SIM_LATENCY_HEADER, GRAPH_ENDPOINTS, type GraphEndpoint } from '../../src/graph/constants.js';
+export { GRAPH_V1, SIM_LATENCY_HEADER, GRAPH_ENDPOINTS, type GraphEndpoint } from '../../src/domain/graphApi.js';
 export { createGraphMock, type GraphMock, type GraphMockOptions, type GraphCallInspection, type GraphFaults, type ScenarioObjectKind } from './mock.js';
 export { GraphSeedSchema, type GraphSeed, type GraphSeedService, type GraphSeedUser, type GraphPresenceState } from './seed.js';
 export { defaultPstnPolicy, type PstnPolicy, type PstnPurpose, type PstnVerdict } from './pstnPolicy.js';

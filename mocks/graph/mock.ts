@@ -6,8 +6,8 @@
 import { getResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
-import { GRAPH_V1 } from '../../src/graph/constants.js';
-import type { FetchLike } from '../../src/graph/types.js';
+import { GRAPH_V1 } from '../../src/domain/graphApi.js';
+import type { FetchLike } from '../../src/domain/graphApi.js';
 import { createPstnNetwork, type PstnNetwork } from '../pstn/network.js';
 import { findCall } from './callStore.js';
 import type { FarEndAnswerMode, GraphMockContext, GraphRequest, GraphRequestLogEntry, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';

@@ -6,7 +6,6 @@
  */
 import type { PstnConnectivity } from '../../src/domain/enums.js';
 import { CALLING_PLANS, findMicrosoftLicense } from '../../src/domain/licenses.js';
-import type { RuleId } from '../../src/rules/decision.js';
 
 export type PstnPurpose = 'outbound' | 'transfer';
 
@@ -28,6 +27,9 @@ export type PstnPolicy = (
   connectivity: PstnConnectivity | undefined,
   purpose: PstnPurpose,
 ) => PstnVerdict;
+
+/** Rule ids as the mock reports them; the catalogue itself belongs to the model's rules. */
+type RuleId = string;
 
 const RESOURCE_ACCOUNT_LICENSE = 'Microsoft Teams Phone Resource Account';
 

@@ -1,5 +1,5 @@
 /** Records to Graph's JSON shapes (property names, `@odata.type` annotations, default nulls). */
-import { GRAPH_V1 } from '../../src/graph/constants.js';
+import { GRAPH_V1 } from '../../src/domain/graphApi.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from './db.js';
 import { stableBase64Id } from './ids.js';

@@ -5,7 +5,7 @@
  * identical under `mock.fetch` and under msw's `setupServer`.
  */
 import { http, type HttpHandler } from 'msw';
-import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/graph/constants.js';
+import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/domain/graphApi.js';
 import type { GraphMockContext, GraphRequest } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';

@@ -14,7 +14,24 @@ import type { RuleId } from '../../src/rules/decision.js';
 import { isRuleId } from '../../src/rules/index.js';
 import * as rules from '../../src/rules/index.js';
 import type { StepOf } from '../scenario/schema.js';
-import type { CallExtras, World } from './world.js';
+import type { ServiceFacts, TenantFacts } from '../../src/rules/facts.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { VirtualClock } from '../clock.js';
+import type { CallExtras } from './callExtras.js';
+import type { TimelineEntry } from './timeline.js';
+
+/** What the bridge reads and records in its run: the world, seen through the narrow part the bridge needs. */
+export interface GraphBridgeHost {
+  readonly clock: VirtualClock;
+  readonly scenario: Scenario;
+  readonly tenant: TenantFacts;
+  readonly licensesSeen: Map<string, string[]>;
+  readonly presenceSeen: Map<string, { availability: Availability; activity: Activity }>;
+  sleep(ms: number): Promise<void>;
+  note(subject: string, kind: TimelineEntry['kind'], text: string): void;
+  extras(call: string): CallExtras;
+  service(id: string): ServiceFacts;
+}
 import { rulesPstnPolicy, seedFromScenario } from './graphSeed.js';
 
 export interface GraphOutcome {
@@ -30,7 +47,7 @@ export class GraphBridge {
   private readonly ended = new Set<string>();
   private retries = 0;
 
-  constructor(private readonly world: World) {
+  constructor(private readonly world: GraphBridgeHost) {
     this.mock = createGraphMock({
       now: () => world.clock.now(),
       pstnPolicy: rulesPstnPolicy(world.tenant),

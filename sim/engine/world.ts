@@ -12,12 +12,15 @@ import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../src
 import type { UserSpec } from '../../src/domain/model.js';
 import type { Activity, Availability } from '../../src/domain/enums.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { TimelineEntry } from '../result.js';
+import type { TimelineEntry } from './timeline.js';
+import type { CallExtras } from './callExtras.js';
 import { VirtualClock } from '../clock.js';
 import { FactChanges, WatchedMap } from './factChanges.js';
 import { StepError } from './errors.js';
 import { GraphBridge } from './graphBridge.js';
 import { resolveTenant } from './graphSeed.js';
+
+export type { CallExtras } from './callExtras.js';
 
 export type AgentActor = Actor<typeof agentMachine>;
 export type CallActor = Actor<typeof callSessionMachine>;
@@ -28,28 +31,6 @@ export interface ActionResult {
   because: RuleId[];
   message: string;
   decision?: Decision<unknown>;
-}
-
-export interface CallExtras {
-  /** The external party or modelled user an outbound call dials. */
-  target?: { kind: 'pstn' | 'upn' | 'user'; value: string; user?: string };
-  /** Graph's id for this call in the mock (cloud communications). */
-  graphCallId?: string;
-  /** Users who declined or missed the current offer, left out of the next attempt. */
-  skipNextAttempt: Set<string>;
-  decisions: Decision<unknown>[];
-  /** A pending safe transfer: the user who stays and waits for the target. */
-  safeTransfer?: { by: string; toUser?: string };
-  /** A blind transfer to a user: the user who handed the call over. */
-  blindTransfer?: { by: string; toUser: string };
-  /** Queued outbound call waiting for a user (scheduled outbound). */
-  outbound?: { withWorkflow: boolean; dialed: boolean; targetAnswers?: boolean | undefined; answerAfter?: number | undefined };
-  /** Why the last distribution attempt found nobody (recorded once per change). */
-  lastNoOffer?: string;
-  /** The facts tick when that attempt read them (see World.changes). */
-  noOfferAt?: number;
-  /** Timer handle for the far end answering (answerAfter) or the PSTN ring limit (XFER-07). */
-  farEndTimer?: number;
 }
 
 /**

@@ -5,7 +5,7 @@
  * still fails is thrown as a `GraphError`; nothing is swallowed.
  */
 import type { LicenseDetails, Presence, SubscribedSku, User } from '@microsoft/microsoft-graph-types';
-import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from './constants.js';
+import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../domain/graphApi.js';
 import { GraphError } from './errors.js';
 import type {
   AnswerCallRequest,

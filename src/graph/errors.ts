@@ -1,4 +1,4 @@
-import type { GraphEndpoint } from './constants.js';
+import type { GraphEndpoint } from '../domain/graphApi.js';
 
 export interface GraphErrorInit {
   /** HTTP status; 0 when the request never got a response (network failure). */

@@ -13,8 +13,7 @@ import type {
   ParticipantInfo,
 } from '@microsoft/microsoft-graph-types';
 
-/** The `fetch` signature the client and the mock Graph share (global fetch fits it). */
-export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../domain/graphApi.js';
 
 /** Graph's identity sets in communications carry `applicationInstance` and `phone`, which the base type lacks. */
 export interface CallParticipant extends Omit<ParticipantInfo, 'identity'> {

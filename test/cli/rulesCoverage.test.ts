@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAll } from '../../src/cli/load.js';
-import { ruleRows, rulesCoverageMarkdown } from '../../src/cli/rules.js';
+import { loadAll } from '../../app/cli/load.js';
+import { ruleRows, rulesCoverageMarkdown } from '../../app/cli/rules.js';
 
 describe('docs/rules-coverage.md', () => {
   const loaded = loadAll(['scenarios']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runDay, type DayResult } from '../../sim/load/day.js';
 import { buildTenant, isPstnUnlicensed } from '../../sim/load/tenant.js';
-import { formatDay, parseDayOptions } from '../../src/cli/loadgen.js';
-import { UsageError } from '../../src/cli/usage.js';
+import { formatDay, parseDayOptions } from '../../app/cli/loadgen.js';
+import { UsageError } from '../../app/cli/usage.js';
 
 const small = { agents: 16, services: 4, calls: 160, cob: 24, hours: 0.5, seed: 3 };
 /** Everything a day reports except its own wall-clock figures. */

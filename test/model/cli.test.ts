@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coverageCommand } from '../../src/cli/coverage.js';
-import { generateCommand } from '../../src/cli/generate.js';
+import { coverageCommand } from '../../app/cli/coverage.js';
+import { generateCommand } from '../../app/cli/generate.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 
 function capture() {

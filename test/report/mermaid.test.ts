@@ -5,7 +5,7 @@
  */
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
-import { loadAll } from '../../src/cli/load.js';
+import { loadAll } from '../../app/cli/load.js';
 import { runSuite } from '../../sim/runner.js';
 import { toMarkdown } from '../../sim/report/markdown.js';
 import { nastyScenario, suiteOf } from './fixtures.js';

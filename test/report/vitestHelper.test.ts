@@ -1,6 +1,6 @@
 /** The exported helper: scenario files as vitest tests (this file itself is such a suite). */
 import { describe, expect, it } from 'vitest';
-import { scenarioTestFiles, scenarioTests } from '../../sim/vitest.js';
+import { scenarioTestFiles, scenarioTests } from '../../app/vitest.js';
 
 const results: string[] = [];
 scenarioTests(['scenarios/scenario-a.yaml', 'scenarios/scenario-b.yaml'], { title: 'helper-registered scenarios', onResult: (r) => results.push(`${r.file} ${r.status}`) });

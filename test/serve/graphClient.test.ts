@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type RunningMockServer } from '../../mocks/server/server.js';
+import { startMockServer, type RunningMockServer } from '../../app/serve/server.js';
 import { parseScenarioText } from '../../sim/scenario/load.js';
 
 const TENANT = `name: graph client test

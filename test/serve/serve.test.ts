@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BODY_BYTES, startMockServer, type RunningMockServer } from '../../mocks/server/server.js';
+import { MAX_REQUEST_BODY_BYTES, startMockServer, type RunningMockServer } from '../../app/serve/server.js';
 import { parseScenarioText } from '../../sim/scenario/load.js';
 
 const TENANT = `name: serve test

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { RunView, firstFailureLine } from '../../src/tui/RunView.js';
-import { startRunView } from '../../src/tui/renderRun.js';
+import { RunView, firstFailureLine } from '../../app/tui/RunView.js';
+import { startRunView } from '../../app/tui/renderRun.js';
 import { scenarioA, scenarioB, scenarioError } from '../report/fixtures.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentMachine } from '../../src/machines/agentMachine.js';
 import { callSessionMachine } from '../../src/machines/callSessionMachine.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
-import { ExplorerApp } from '../../src/tui/explorer/ExplorerApp.js';
-import { ExplorerSession, emptyScenario, genericEvent, stateLines } from '../../src/tui/explorer/session.js';
-import { transcript } from '../../src/tui/explorer/transcript.js';
-import { machineToMermaid } from '../../src/tui/mermaid.js';
+import { ExplorerApp } from '../../app/tui/explorer/ExplorerApp.js';
+import { ExplorerSession, emptyScenario, genericEvent, stateLines } from '../../app/tui/explorer/session.js';
+import { transcript } from '../../app/tui/explorer/transcript.js';
+import { machineToMermaid } from '../../app/tui/mermaid.js';
 
 const scenarioB = () => loadScenarioFile('scenarios/scenario-b.yaml');
 const sessions: ExplorerSession[] = [];

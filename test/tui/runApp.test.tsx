@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { RunApp } from '../../src/tui/run/RunApp.js';
-import { detailLines, elapsed, progressBar, visibleRows } from '../../src/tui/run/model.js';
-import { buildTimeline } from '../../src/tui/timeline/model.js';
+import { RunApp } from '../../app/tui/run/RunApp.js';
+import { detailLines, elapsed, progressBar, visibleRows } from '../../app/tui/run/model.js';
+import { buildTimeline } from '../../app/tui/timeline/model.js';
 import { scenarioA, scenarioB, scenarioError } from '../report/fixtures.js';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));

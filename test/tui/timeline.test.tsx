@@ -1,9 +1,9 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
-import { ExplorerSession } from '../../src/tui/explorer/session.js';
-import { buildTimeline, callLine, layoutTimeline, type TraceSample } from '../../src/tui/timeline/model.js';
-import { TimelineView } from '../../src/tui/timeline/TimelineView.js';
+import { ExplorerSession } from '../../app/tui/explorer/session.js';
+import { buildTimeline, callLine, layoutTimeline, type TraceSample } from '../../app/tui/timeline/model.js';
+import { TimelineView } from '../../app/tui/timeline/TimelineView.js';
 
 const samples: TraceSample[] = [
   { at: 0, lane: 'user:bea:status', label: 'Available' },

@@ -14,7 +14,7 @@ import { HttpResponse, type HttpHandler } from 'msw';
 import { jsonResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
-import { GRAPH_V1 } from '../../../src/graph/constants.js';
+import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
 import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext, type GraphRequest } from '../context.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from '../db.js';

@@ -1,7 +1,7 @@
 /** `GET /users/{id}/licenseDetails`: how Nimbus reads which Microsoft licenses a user or resource account holds. */
 import type { HttpHandler } from 'msw';
 import { jsonResponse } from '../response.js';
-import { GRAPH_V1 } from '../../../src/graph/constants.js';
+import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
 import { GraphErrors } from '../errors.js';
 import { renderLicenseDetails } from '../render.js';

@@ -6,7 +6,7 @@
 import { HttpResponse, type HttpHandler } from 'msw';
 import { jsonResponse } from '../response.js';
 import { z } from 'zod';
-import { GRAPH_V1 } from '../../../src/graph/constants.js';
+import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext, type GraphRequest } from '../context.js';
 import { presenceSchema, recordById, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';

@@ -4,7 +4,7 @@
  */
 import type { HttpHandler } from 'msw';
 import { jsonResponse } from '../response.js';
-import { GRAPH_V1 } from '../../../src/graph/constants.js';
+import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findMicrosoftLicense } from '../../../src/domain/licenses.js';
 import type { GraphMockContext } from '../context.js';
 import { GraphErrors } from '../errors.js';

@@ -1,0 +1,83 @@
+/** `nimbus-sim run`: load, run in virtual time, print, write reports. */
+import { runScenario, suiteOf } from '../../sim/runner.js';
+import type { ScenarioResult } from '../../sim/result.js';
+import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
+import { writeReports, type ReportFormat } from '../../sim/report/write.js';
+import { colorEnabled } from '../../sim/report/color.js';
+import { loadForCommand } from './load.js';
+import type { ParsedArgs } from './args.js';
+import { UsageError } from './usage.js';
+import { relative, sep } from 'node:path';
+import { parseShard, selectShard, shardKey, type Shard } from '../../sim/shard.js';
+
+const CONSOLE = ['pretty', 'plain'] as const;
+const FILES: readonly ReportFormat[] = ['json', 'junit', 'md', 'html'];
+/** Written when no --reporter is given (html only on request: it is the largest). */
+const DEFAULT_FILES: readonly ReportFormat[] = ['json', 'junit', 'md'];
+
+export async function runCommand(args: ParsedArgs): Promise<number> {
+  const tty = process.stdout.isTTY === true;
+  const requested = typeof args.values.reporter === 'string' ? args.values.reporter.split(',').map((r) => r.trim()).filter(Boolean) : [];
+  for (const r of requested) {
+    if (![...CONSOLE, ...FILES].includes(r as never)) throw new UsageError(`unknown reporter "${r}"`, `reporters: ${[...CONSOLE, ...FILES].join(', ')}`);
+  }
+  const consoleMode = requested.includes('pretty') ? 'pretty' : requested.includes('plain') ? 'plain' : tty ? 'pretty' : 'plain';
+  const fileFormats = requested.length > 0 ? FILES.filter((f) => requested.includes(f)) : [...DEFAULT_FILES];
+  const outDir = typeof args.values.out === 'string' ? args.values.out : 'reports';
+  let seed: number | undefined;
+  if (typeof args.values.seed === 'string') {
+    seed = Number(args.values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, got "${args.values.seed}"`);
+  }
+  let shard: Shard | undefined;
+  if (typeof args.values.shard === 'string') {
+    const parsed = parseShard(args.values.shard);
+    if (typeof parsed === 'string') throw new UsageError(parsed, 'shards are numbered from 1: --shard 1/4 ... --shard 4/4');
+    shard = parsed;
+  }
+
+  const loaded = loadForCommand(args.positionals);
+  if (loaded === 2) return 2;
+  const filter = typeof args.values.filter === 'string' ? args.values.filter.toLowerCase() : undefined;
+  const matched = filter
+    ? loaded.filter((s) => [s.name, s.file, ...s.tags].some((t) => t.toLowerCase().includes(filter)))
+    : loaded;
+  if (matched.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
+  // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set.
+  const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(relative(process.cwd(), s.file).split(sep).join('/'), s.name));
+  if (shard !== undefined) {
+    process.stdout.write(`shard ${shard.index}/${shard.count}: ${scenarios.length} of ${matched.length} scenarios\n`);
+    if (scenarios.length === 0) {
+      // An empty shard of a CI matrix is not an error: it passes and writes empty reports.
+      if (fileFormats.length > 0) process.stdout.write(`reports: ${(await writeReports(suiteOf([], seed ?? null), { outDir, formats: fileFormats })).join(', ')}\n`);
+      return 0;
+    }
+  }
+
+  const color = consoleMode === 'pretty' && colorEnabled({ color: tty });
+  // Ink (and React) load only when there is a terminal to draw on.
+  const view = consoleMode === 'pretty' && tty ? (await import('../tui/renderRun.js')).startRunView(scenarios.length) : null;
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const result = await runScenario(scenario, seed !== undefined ? { seed } : {});
+    results.push(result);
+    if (view?.active) view.update({ total: scenarios.length, done: [...results], ...(scenarios[results.length] ? { running: scenarios[results.length]!.name } : {}) });
+    else if (scenarios.length > 1) process.stdout.write(`${formatScenarioLine(result, { color })}\n`);
+  }
+  await view?.finish();
+  const suite = suiteOf(results, seed ?? null);
+
+  const verbose = args.values.verbose === true;
+  if (scenarios.length === 1 || verbose) {
+    for (const r of results) process.stdout.write(`${formatScenarioDetail(r, { color })}\n\n`);
+  }
+  // Scenario lines were already shown (streamed, drawn by Ink, or in the detail): failures and summary follow.
+  process.stdout.write(`${formatSuite(suite, { color }).split('\n').slice(suite.scenarios.length).join('\n').replace(/^\n+/, '')}\n`);
+
+  if (fileFormats.length > 0) {
+    const written = await writeReports(suite, { outDir, formats: fileFormats });
+    process.stdout.write(`reports: ${written.join(', ')}\n`);
+  }
+  if (suite.totals.errors > 0) return 2;
+  return suite.totals.failed > 0 ? 1 : 0;
+}
