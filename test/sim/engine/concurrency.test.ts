@@ -45,9 +45,9 @@ describe('runs side by side in one process', () => {
     expect(new Set(scenarios.map((s) => s.file)).size).toBe(20);
     const inspected = scenarios.slice(0, 3);
 
-    const alone = [];
+    const alone: string[] = [];
     for (const s of scenarios) alone.push(await jsonOf(s));
-    const aloneCounts = [];
+    const aloneCounts: Record<string, number>[] = [];
     for (const s of inspected) {
       const c = counter();
       await jsonOf(s, c.inspect);
