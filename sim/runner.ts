@@ -4,18 +4,13 @@
  */
 import { relative, sep } from 'node:path';
 import { outcomeInfo, canonicalEnum, ServiceSessionOutcome } from '../src/domain/enums.js';
-import { formatDuration } from '../src/domain/duration.js';
 import { taskStateOf } from '../src/machines/callSessionMachine.js';
 import type { RuleId } from '../src/rules/decision.js';
-import { evaluateExpect } from './assertions.js';
 import { conversation, reportingModel } from './reporting.js';
-import { distributeAll } from './engine/distribution.js';
-import { StepError } from './engine/errors.js';
-import { createWorld } from './engine/setup.js';
-import { runVerb } from './engine/verbs/index.js';
-import type { VerbOutcome } from './engine/verbs/types.js';
-import type { World } from './engine/world.js';
-import type { AssertionResult, CallResult, ScenarioResult, StepResult, SuiteResult, UserResult } from './result.js';
+import { playSteps } from './engine/player.js';
+import { openRun, type ScenarioRun } from './engine/run.js';
+import type { ActorInspector, World } from './engine/world.js';
+import type { CallResult, ScenarioResult, SuiteResult, UserResult } from './result.js';
 import type { Scenario } from './scenario/schema.js';
 
 export const TOOL_VERSION = '0.1.0';
@@ -25,95 +20,55 @@ export interface RunOptions {
   seed?: number;
   /** Working directory that report paths are relative to. */
   cwd?: string;
+  /** Inspects this run's actors (coverage, property runs); other runs in the process are not seen. */
+  inspect?: ActorInspector;
 }
 
+const DEFECT_HINT = 'this is a nimbus-sim defect; please report it with the scenario file';
+
 export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Promise<ScenarioResult> {
-  const seed = opts.seed ?? scenario.seed;
-  const file = relative(opts.cwd ?? process.cwd(), scenario.file).split(sep).join('/');
-  const steps: StepResult[] = [];
-  const failures: AssertionResult[] = [];
-  let passedAssertions = 0;
+  const { run, error } = await play(scenario, opts);
+  return scenarioResult(scenario, opts, run, error);
+}
+
+/** Build the run, play its steps and stop it; a harness error says where and why playing stopped. */
+async function play(scenario: Scenario, opts: RunOptions): Promise<{ run: ScenarioRun | undefined; error: ScenarioResult['error'] }> {
+  let run: ScenarioRun | undefined;
   let error: ScenarioResult['error'];
-  let world: World | undefined;
   try {
-    world = await createWorld(scenario);
-    world.onQuiet = () => distributeAll(world as World);
-    await world.settle();
-    for (const [index, step] of scenario.steps.entries()) {
-      const line = scenario.stepLines[index] ?? 0;
-      try {
-        const target = step.at !== undefined ? step.at : step.after !== undefined ? world.clock.now() + step.after : world.clock.now();
-        if (target < world.clock.now()) {
-          throw new StepError(
-            `at: ${formatDuration(target)} is earlier than the current virtual time ${formatDuration(world.clock.now())}`,
-            'steps run in order; use after: for a delay from the previous step',
-          );
-        }
-        await world.advanceTo(target);
-        if (step.verb === 'expect') {
-          const checks = evaluateExpect(world, step.args).map((c) => ({ ...c, line }));
-          for (const c of checks) (c.passed ? passedAssertions++ : failures.push(c));
-          steps.push({
-            index,
-            line,
-            verb: 'expect',
-            at: world.clock.now(),
-            text: `expect ${checks.map((c) => `${c.key} ${c.subject}`).join(', ')}`,
-            ok: null,
-            assertions: checks,
-          });
-          continue;
-        }
-        const w = world;
-        const at = w.clock.now();
-        if (step.verb === 'wait') {
-          // Waiting moves the clock itself, so it runs outside the tracked work it waits for.
-          await w.advanceTo(at + step.args);
-          steps.push({ index, line, verb: 'wait', at, text: `wait ${formatDuration(step.args)}`, ok: null });
-          continue;
-        }
-        let outcome: VerbOutcome | undefined;
-        w.note('step', 'step', `${step.verb}${step.note ? ` — ${step.note}` : ''}`);
-        w.track(
-          runVerb(w, step).then((o) => {
-            outcome = o;
-          }),
-        );
-        await w.settle();
-        if (!outcome) throw new Error(`step ${step.verb} did not finish`);
-        const result: StepResult = { index, line, verb: step.verb, at, text: outcome.text, ok: outcome.ok };
-        if (outcome.decision) result.decision = outcome.decision;
-        steps.push(result);
-      } catch (err) {
-        if (err instanceof StepError) {
-          error = { message: err.message, line, column: 1, ...(err.hint ? { hint: err.hint } : {}) };
-          break;
-        }
-        throw err;
-      }
-    }
+    run = await openRun(scenario, opts.inspect ? { inspect: opts.inspect } : {});
+    await run.world.settle();
+    const halt = await playSteps(run);
+    if (halt) error = { message: halt.error.message, line: halt.line, column: 1, ...(halt.error.hint ? { hint: halt.error.hint } : {}) };
   } catch (err) {
-    error = { message: `internal error: ${err instanceof Error ? err.message : String(err)}`, hint: 'this is a nimbus-sim defect; please report it with the scenario file' };
+    error = { message: `internal error: ${err instanceof Error ? err.message : String(err)}`, hint: DEFECT_HINT };
     if (process.env.NIMBUS_SIM_DEBUG && err instanceof Error) console.error(err.stack);
   } finally {
-    world?.stop();
+    run?.world.stop();
   }
   // A Graph request the mock does not serve means the model and the mock disagree: a defect, never silent.
-  const unhandled = world?.graph.mock.unhandled ?? [];
+  const unhandled = run?.world.graph.mock.unhandled ?? [];
   if (!error && unhandled.length > 0) {
-    error = { message: `internal error: the modelled Nimbus made Graph requests the mock does not serve: ${unhandled.map((u) => `${u.method} ${u.url}`).join(', ')}`, hint: 'this is a nimbus-sim defect; please report it with the scenario file' };
+    error = { message: `internal error: the modelled Nimbus made Graph requests the mock does not serve: ${unhandled.map((u) => `${u.method} ${u.url}`).join(', ')}`, hint: DEFECT_HINT };
   }
+  return { run, error };
+}
+
+function scenarioResult(scenario: Scenario, opts: RunOptions, run: ScenarioRun | undefined, error: ScenarioResult['error']): ScenarioResult {
+  const world = run?.world;
+  const checks = run?.steps.flatMap((s) => s.assertions ?? []) ?? [];
+  const failures = checks.filter((c) => !c.passed);
   const status: ScenarioResult['status'] = error ? 'error' : failures.length > 0 ? 'failed' : 'passed';
   const result: ScenarioResult = {
     name: scenario.name,
-    file,
+    file: relative(opts.cwd ?? process.cwd(), scenario.file).split(sep).join('/'),
     tags: scenario.tags,
     because: scenario.because as RuleId[],
-    seed,
+    seed: opts.seed ?? scenario.seed,
     status,
     virtualDurationMs: world?.clock.now() ?? 0,
-    assertions: { passed: passedAssertions, failed: failures.length },
-    steps,
+    assertions: { passed: checks.length - failures.length, failed: failures.length },
+    steps: run?.steps ?? [],
     failures,
     timeline: world?.timeline ?? [],
     calls: world ? callResults(world) : [],

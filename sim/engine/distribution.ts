@@ -24,21 +24,13 @@ export function dequeue(world: World, call: string): void {
   }
 }
 
-const retryScheduled = new WeakMap<World, Set<string>>();
-
 /**
  * behavior.longestIdleSince = lastSelectable (open question 18): when each user last became Selectable for
  * each service, observed at every quiet point (nothing changes a user's selectability between them).
  */
-const selectableSince = new WeakMap<World, Map<string, number>>();
-
 function trackSelectable(world: World): void {
   if (world.tenant.behavior.longestIdleSince !== 'lastSelectable') return;
-  let since = selectableSince.get(world);
-  if (!since) {
-    since = new Map();
-    selectableSince.set(world, since);
-  }
+  const since = world.selectableSince;
   for (const [serviceId, service] of world.services) {
     for (const { user } of service.members) {
       const key = `${user}\u0000${serviceId}`;
@@ -52,8 +44,8 @@ function trackSelectable(world: World): void {
 function idleSinceFor(world: World, serviceId: string): (user: string) => number {
   const lastTaskEnd = (user: string) => world.idleSince.get(user) ?? 0;
   if (world.tenant.behavior.longestIdleSince !== 'lastSelectable') return lastTaskEnd;
-  const since = selectableSince.get(world);
-  return (user) => Math.max(lastTaskEnd(user), since?.get(`${user}\u0000${serviceId}`) ?? world.clock.now());
+  const since = world.selectableSince;
+  return (user) => Math.max(lastTaskEnd(user), since.get(`${user}\u0000${serviceId}`) ?? world.clock.now());
 }
 
 /**
@@ -144,11 +136,7 @@ function clearTransientRonaAfterAttempt(world: World): void {
 
 /** A task passed over because its last users declined is offered again on the next distribution cycle. */
 function scheduleRetry(world: World, serviceId: string): void {
-  let pending = retryScheduled.get(world);
-  if (!pending) {
-    pending = new Set();
-    retryScheduled.set(world, pending);
-  }
+  const pending = world.retryScheduled;
   if (pending.has(serviceId)) return;
   pending.add(serviceId);
   world.clock.setTimeout(

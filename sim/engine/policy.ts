@@ -8,18 +8,12 @@ import type { Decision } from '../../src/rules/decision.js';
 import type { UserSessionRecord } from '../../src/machines/callSessionMachine.js';
 import type { World } from './world.js';
 
-const selectability = new WeakMap<World, Map<string, { at: number; decision: Decision<boolean> }>>();
-
 /**
  * US-01 for one user and service. The decision is kept until the user's or the service's own facts change
  * (World.changes): distribution asks it of every member for every queued task.
  */
 export function isSelectable(world: World, user: string, service: string): Decision<boolean> {
-  let cache = selectability.get(world);
-  if (!cache) {
-    cache = new Map();
-    selectability.set(world, cache);
-  }
+  const cache = world.selectability;
   const key = `${user}\u0000${service}`;
   const cached = cache.get(key);
   if (cached && !world.changes.userOrServiceChangedSince(user, service, cached.at)) return cached.decision;

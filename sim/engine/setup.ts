@@ -11,7 +11,7 @@ import { magicFaults, magicNotes, withMagicFixtures } from '../support/magic.js'
 import * as policy from './policy.js';
 import { onOfferMissed } from './verbs/calls.js';
 import { defaultActivity } from './verbs/people.js';
-import { World, inspectOption, type WorldOptions } from './world.js';
+import { World, type WorldOptions } from './world.js';
 
 export async function createWorld(scenario: Scenario, options: WorldOptions = {}): Promise<World> {
   const world = new World(withMagicFixtures(scenario), options);
@@ -33,8 +33,7 @@ function startAgent(world: World, userId: string): void {
   const spec = world.user(userId);
   const seen = world.presenceSeen.get(userId) ?? { availability: spec.presence, activity: spec.activity ?? defaultActivity(spec.presence) };
   const agent = createActor(agentMachine, {
-    ...inspectOption(),
-    clock: world.clock,
+    ...world.actorOptions(),
     input: {
       userId,
       availability: seen.availability,

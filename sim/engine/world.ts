@@ -33,14 +33,11 @@ export interface ActionResult {
   decision?: Decision<unknown>;
 }
 
-/**
- * Observes every actor the engine creates (transitions taken, for `nimbus-sim coverage`). Null: no inspection.
- */
-export const actorInspection: { observer: ((event: InspectionEvent) => void) | null } = { observer: null };
-export const inspectOption = (): { inspect?: (event: InspectionEvent) => void } => {
-  const observer = actorInspection.observer;
-  return observer ? { inspect: observer } : {};
-};
+/** Observes every actor a run creates (transitions taken, for `nimbus-sim coverage` and property runs). */
+export type ActorInspector = (event: InspectionEvent) => void;
+
+/** Told of every call the world starts, once its actor runs (for views and counters that follow calls). */
+export type CallStartListener = (call: string, actor: CallActor) => void;
 
 export interface WorldOptions {
   /**
@@ -48,6 +45,14 @@ export interface WorldOptions {
    * contact-center day is hundreds of thousands of entries nobody reads.
    */
   timeline?: boolean;
+  /** Inspects the actors of this run only; runs side by side in one process each see their own. */
+  inspect?: ActorInspector;
+}
+
+/** One selectability decision kept with the change count it was made at (see policy.isSelectable). */
+export interface KeptDecision {
+  at: number;
+  decision: Decision<boolean>;
 }
 
 export class World {
@@ -76,6 +81,13 @@ export class World {
   /** When the facts the rules read last changed (see factChanges.ts). */
   readonly changes = new FactChanges(() => this.services);
   private readonly factsOfUser = new Map<string, { at: number; facts: UserFacts }>();
+  /** US-01 decisions by user and service, reused until what they read changes (policy.isSelectable). */
+  readonly selectability = new Map<string, KeptDecision>();
+  /** When each user last became Selectable for each service (behavior.longestIdleSince = lastSelectable). */
+  readonly selectableSince = new Map<string, number>();
+  /** Services whose next distribution cycle is already on the clock (a retry after declines). */
+  readonly retryScheduled = new Set<string>();
+  private readonly callStartListeners: CallStartListener[] = [];
 
   private inflight = 0;
   private sleepers = 0;
@@ -277,13 +289,28 @@ export class World {
 
   // --- actors -----------------------------------------------------------------------------------------
 
+  /** What every actor of this run is created with besides its input: the run's clock and inspector. */
+  actorOptions(): { clock: VirtualClock; inspect?: ActorInspector } {
+    return this.options.inspect ? { clock: this.clock, inspect: this.options.inspect } : { clock: this.clock };
+  }
+
+  /** Follow every call this world starts from now on. Returns the way to stop following. */
+  onCallStarted(listener: CallStartListener): () => void {
+    this.callStartListeners.push(listener);
+    return () => {
+      const i = this.callStartListeners.indexOf(listener);
+      if (i >= 0) this.callStartListeners.splice(i, 1);
+    };
+  }
+
   startCall(input: Omit<CallInput, 'at'>): CallActor {
     if (this.calls.has(input.callId)) throw new StepError(`call "${input.callId}" already exists`, 'give every new call its own id');
-    const actor = createActor(callSessionMachine, { clock: this.clock, input: { ...input, at: this.clock.now() }, ...inspectOption() });
+    const actor = createActor(callSessionMachine, { ...this.actorOptions(), input: { ...input, at: this.clock.now() } });
     actor.start();
     this.calls.set(input.callId, actor);
     this.extras(input.callId);
     this.note(`call:${input.callId}`, 'task', `${input.type} from ${input.from} to ${input.to} (service ${input.service})`);
+    for (const listener of [...this.callStartListeners]) listener(input.callId, actor);
     return actor;
   }
 

@@ -12,14 +12,12 @@
 import { performance } from 'node:perf_hooks';
 import type { AnyActorRef } from 'xstate';
 import { canonicalEnum, outcomeInfo, ServiceSessionOutcome, type Availability } from '../../src/domain/enums.js';
-import { distributeAll } from '../engine/distribution.js';
-import { StepError } from '../engine/errors.js';
-import { createWorld } from '../engine/setup.js';
-import { runVerb } from '../engine/verbs/index.js';
+import { serviceLevel, type SlaSession } from '../../src/rules/serviceLevel.js';
+import { act, type ActionStep } from '../engine/player.js';
+import { openRun } from '../engine/run.js';
 import type { VerbOutcome } from '../engine/verbs/types.js';
 import type { World } from '../engine/world.js';
 import type { Decision, RuleId } from '../../src/rules/decision.js';
-import type { Step } from '../scenario/schema.js';
 import { Random } from './random.js';
 import { agentId, buildTenant, serviceId } from './tenant.js';
 
@@ -110,8 +108,6 @@ export interface DayResult {
   };
 }
 
-type Act = Exclude<Step, { verb: 'expect' | 'wait' }>;
-
 const MINUTE = 60_000;
 const AWAY: readonly Availability[] = ['Away', 'Away', 'Be right back', 'Do Not Disturb', 'Busy', 'Offline'];
 
@@ -149,104 +145,182 @@ function arrivalTimes(rnd: Random, count: number, span: number): number[] {
   return times.sort((a, b) => a - b);
 }
 
-export async function runDay(options: DayOptions): Promise<DayResult> {
-  const startWall = performance.now();
-  const dayMs = Math.round(options.hours * 3_600_000);
-  const rnd = new Random(options.seed);
-  const world: World = await createWorld(buildTenant({ agents: options.agents, services: options.services, seed: options.seed }), { timeline: false });
-  world.onQuiet = () => distributeAll(world);
-  await world.settle();
+const emptyKpi = (service: string): ServiceKpi => ({
+  service,
+  offered: 0,
+  handled: 0,
+  abandoned: 0,
+  serviceLevel: null,
+  slaEligible: 0,
+  ronaCount: 0,
+  transfers: 0,
+  transferFailures: 0,
+  cobPlaced: 0,
+  cobRefused: 0,
+  outcomesByGroup: {},
+});
 
-  const services = [...world.services.keys()];
-  const kpi = new Map<string, ServiceKpi>();
-  const kpiOf = (s: string): ServiceKpi => {
-    let k = kpi.get(s);
+/**
+ * Everything one day owns: its world, its PRNG, the counters the simulated people and the KPIs keep. Made
+ * per day, so days (and scenario runs) side by side share nothing.
+ */
+class Day {
+  readonly kpi = new Map<string, ServiceKpi>();
+  readonly services: string[];
+  /** Service ids each user is a member of, for Call on Behalf. */
+  readonly membershipsOf = new Map<string, string[]>();
+  /** Calls kept with their decision trail: a session not handled (see keepTrails). */
+  readonly keptTrails: string[] = [];
+  readonly cobRefusals: RefusedCallOnBehalf[] = [];
+  /** Calls transferred once already (a call is transferred at most once a day). */
+  readonly transferred = new Set<string>();
+  readonly count = { events: 0, timersFired: 0, skipped: 0, presenceChanges: 0, pstnTransfers: 0, callsStarted: 0, cobStarted: 0 };
+  readonly peak = { rss: 0, heap: 0 };
+  private readonly weights: number[];
+  private readonly weightSum: number;
+
+  constructor(
+    readonly options: DayOptions,
+    readonly world: World,
+    readonly rnd: Random,
+    readonly dayMs: number,
+    readonly startWall: number,
+  ) {
+    this.services = [...world.services.keys()];
+    this.services.forEach((s) => this.kpiOf(s));
+    for (const [id, s] of world.services) for (const m of s.members) this.membershipsOf.set(m.user, [...(this.membershipsOf.get(m.user) ?? []), id]);
+    // Busier services get more calls: weight by team size.
+    this.weights = this.services.map((s) => world.service(s).members.length);
+    this.weightSum = this.weights.reduce((a, b) => a + b, 0);
+  }
+
+  kpiOf(service: string): ServiceKpi {
+    let k = this.kpi.get(service);
     if (k === undefined) {
-      k = { service: s, offered: 0, handled: 0, abandoned: 0, serviceLevel: null, slaEligible: 0, ronaCount: 0, transfers: 0, transferFailures: 0, cobPlaced: 0, cobRefused: 0, outcomesByGroup: {} };
-      kpi.set(s, k);
+      k = emptyKpi(service);
+      this.kpi.set(service, k);
     }
     return k;
-  };
-  services.forEach((s) => kpiOf(s));
-  const membershipsOf = new Map<string, string[]>();
-  for (const [id, s] of world.services) for (const m of s.members) membershipsOf.set(m.user, [...(membershipsOf.get(m.user) ?? []), id]);
-  // Busier services get more calls: weight by team size.
-  const weights = services.map((s) => world.service(s).members.length);
-  const weightSum = weights.reduce((a, b) => a + b, 0);
-  const pickService = (): string => {
-    let r = rnd.next() * weightSum;
-    for (const [i, w] of weights.entries()) {
+  }
+
+  pickService(): string {
+    let r = this.rnd.next() * this.weightSum;
+    for (const [i, w] of this.weights.entries()) {
       r -= w;
-      if (r < 0) return services[i] ?? services[0] ?? '';
+      if (r < 0) return this.services[i] ?? this.services[0] ?? '';
     }
-    return services[services.length - 1] ?? '';
-  };
+    return this.services[this.services.length - 1] ?? '';
+  }
 
-  // --- counting actor events without touching the engine -----------------------------------------
-  // An actor notifies its subscribers once per event it processes (XState's update() after every
-  // transition, whether or not the state changed), so a subscription counts events. XState's inspection
-  // API would too, but it builds an inspection record for every microstep and action, which made each
-  // event 20-40 % dearer in a bare send benchmark just to be counted.
-  let events = 0;
-  let timersFired = 0;
-  const observe = (actor: AnyActorRef): void => {
-    actor.subscribe(() => {
-      events++;
-    });
-  };
-  world.agents.forEach((a) => observe(a));
-  // Decision trails are kept for calls with a session that was not handled (abandoned, a failed transfer,
-  // an error): those are the ones worth reading after a day. Handled calls' trails are dropped when they
-  // end, so a day's memory does not grow with every offer it explained.
-  const keptTrails: string[] = [];
-  const cobRefusals: RefusedCallOnBehalf[] = [];
-  const startCall = world.startCall.bind(world);
-  world.startCall = (input) => {
-    const actor = startCall(input);
-    observe(actor);
-    const sub = actor.subscribe((snapshot) => {
-      if (snapshot.context.endedAt === null) return;
-      sub.unsubscribe();
-      const extras = world.extras(input.callId);
-      if (snapshot.context.serviceSessions.some((session) => sessionGroup(session.outcome) !== 'Handled')) keptTrails.push(input.callId);
-      else extras.decisions.length = 0;
-    });
-    return actor;
-  };
-
-  let skipped = 0;
-  let presenceChanges = 0;
-  let pstnTransfers = 0;
-  const act = (step: Act, then?: (o: VerbOutcome) => void): void => {
-    world.track(
-      runVerb(world, step).then(
-        (o) => then?.(o),
-        (err: unknown) => {
-          // A person acting on a moment that has passed (the call was taken by someone else, hung up, ...).
-          if (err instanceof StepError) skipped++;
-          else throw err;
-        },
-      ),
-    );
-  };
-  const at = (delay: number, label: string, fn: () => void): void => {
-    world.clock.setTimeout(
+  /** A simulated person acts through a scenario verb; one acting on a moment that has passed is skipped. */
+  act(step: ActionStep, then?: (o: VerbOutcome) => void): void {
+    act(
+      this.world,
+      step,
+      (o) => then?.(o),
       () => {
-        timersFired++;
+        this.count.skipped++;
+      },
+    );
+  }
+
+  /** Do `fn` after `delay` of virtual time. */
+  at(delay: number, label: string, fn: () => void): void {
+    this.world.clock.setTimeout(
+      () => {
+        this.count.timersFired++;
         fn();
       },
       Math.max(0, Math.round(delay)),
       label,
     );
-  };
-  const isEnded = (call: string): boolean => world.call(call).getSnapshot().context.endedAt !== null;
-  const transferred = new Set<string>();
+  }
 
-  // --- agents: answer or let ring (RONA) -----------------------------------------------------------
+  /** Do `fn` at each of the sorted `times`, one timer at a time (the n-th call gets n, from 1). */
+  atEach(times: readonly number[], label: string, fn: (n: number) => void): void {
+    let next = 0;
+    const schedule = (): void => {
+      const t = times[next];
+      if (t === undefined) return;
+      this.at(t - this.world.clock.now(), label, () => {
+        fn(++next);
+        schedule();
+      });
+    };
+    schedule();
+  }
+
+  isEnded(call: string): boolean {
+    return this.world.call(call).getSnapshot().context.endedAt !== null;
+  }
+
+  sampleMemory(): void {
+    const m = process.memoryUsage();
+    this.peak.rss = Math.max(this.peak.rss, m.rss);
+    this.peak.heap = Math.max(this.peak.heap, m.heapUsed);
+  }
+}
+
+export async function runDay(options: DayOptions): Promise<DayResult> {
+  const day = await openDay(options);
+  countActorEvents(day);
+  keepTrails(day);
+  agentsAnswer(day);
+  inboundArrivals(day);
+  callsOnBehalf(day);
+  presenceChurn(day);
+  const end = await playDay(day);
+  return dayResult(day, end);
+}
+
+async function openDay(options: DayOptions): Promise<Day> {
+  const startWall = performance.now();
+  const dayMs = Math.round(options.hours * 3_600_000);
+  const rnd = new Random(options.seed);
+  const run = await openRun(buildTenant({ agents: options.agents, services: options.services, seed: options.seed }), { timeline: false });
+  await run.world.settle();
+  return new Day(options, run.world, rnd, dayMs, startWall);
+}
+
+/**
+ * Counting actor events without touching the engine: an actor notifies its subscribers once per event it
+ * processes (XState's update() after every transition, whether or not the state changed), so a
+ * subscription counts events. XState's inspection API would too, but it builds an inspection record for
+ * every microstep and action, which made each event 20-40 % dearer in a bare send benchmark just to be counted.
+ */
+function countActorEvents(day: Day): void {
+  const observe = (actor: AnyActorRef): void => {
+    actor.subscribe(() => {
+      day.count.events++;
+    });
+  };
+  day.world.agents.forEach((a) => observe(a));
+  day.world.onCallStarted((_call, actor) => observe(actor));
+}
+
+/**
+ * Decision trails are kept for calls with a session that was not handled (abandoned, a failed transfer, an
+ * error): those are the ones worth reading after a day. Handled calls' trails are dropped when they end, so
+ * a day's memory does not grow with every offer it explained.
+ */
+function keepTrails(day: Day): void {
+  day.world.onCallStarted((call, actor) => {
+    const sub = actor.subscribe((snapshot) => {
+      if (snapshot.context.endedAt === null) return;
+      sub.unsubscribe();
+      const extras = day.world.extras(call);
+      if (snapshot.context.serviceSessions.some((session) => sessionGroup(session.outcome) !== 'Handled')) day.keptTrails.push(call);
+      else extras.decisions.length = 0;
+    });
+  });
+}
+
+/** Agents answer a distribution offer after a few seconds, or let it ring into RONA. */
+function agentsAnswer(day: Day): void {
   const lastOffer = new Map<string, string>();
-  for (const [user, agent] of world.agents) {
+  for (const [user, agent] of day.world.agents) {
     agent.on('offerMissed', (e) => {
-      if (e.reason !== 'declined') kpiOf(e.service).ronaCount++;
+      if (e.reason !== 'declined') day.kpiOf(e.service).ronaCount++;
     });
     agent.subscribe((snapshot) => {
       const offer = snapshot.context.offer;
@@ -256,214 +330,221 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       }
       if (lastOffer.get(user) === offer.call) return;
       lastOffer.set(user, offer.call);
-      if (rnd.next() < 0.03) return; // rings out: RONA
-      const call = offer.call;
-      at(rnd.between(1_000, 7_000), 'agent answers', () => {
-        if (world.agent(user).getSnapshot().context.offer?.call !== call) return;
-        act({ verb: 'answer', args: { user, call } }, (o) => {
-          if (o.ok === true) at(Math.max(10_000, rnd.logNormal(180_000, 0.8)), 'talk ends', () => endTalk(user, call));
-        });
-      });
+      if (day.rnd.next() < 0.03) return; // rings out: RONA
+      answerSoon(day, user, offer.call);
     });
   }
+}
 
-  const endTalk = (user: string, call: string): void => {
-    const ctx = world.call(call).getSnapshot().context;
-    if (ctx.endedAt !== null || ctx.user !== user || world.taskState(call) !== 'Connected') return;
-    const r = rnd.next();
-    const from = ctx.currentService;
-    if (r < 0.06 && !transferred.has(call) && services.length > 1) {
-      transferred.add(call);
-      const others = services.filter((s) => s !== from);
-      kpiOf(from).transfers++;
-      act({ verb: 'transfer', args: { call, by: user, to: { service: rnd.pick(others) }, mode: 'blind' } }, (o) => {
-        if (o.ok === false) kpiOf(from).transferFailures++;
-      });
-    } else if (r < 0.09 && !transferred.has(call)) {
-      transferred.add(call);
-      kpiOf(from).transfers++;
-      pstnTransfers++;
-      const number = `+4179555${String(rnd.int(10_000)).padStart(4, '0')}`;
-      act({ verb: 'transfer', args: { call, by: user, to: { pstn: number }, mode: 'blind', answerAfter: Math.round(rnd.between(2_000, 10_000)) } }, (o) => {
-        if (o.ok === false) kpiOf(from).transferFailures++;
-        // The external party and the customer talk a while, then hang up (or the call is back with the agent).
-        at(Math.max(10_000, rnd.logNormal(120_000, 0.8)), 'external talk ends', () => {
-          if (isEnded(call)) return;
-          const now = world.call(call).getSnapshot().context;
-          act({ verb: 'hangup', args: { call, by: now.user !== null && world.taskState(call) === 'Connected' ? now.user : 'customer' } });
-        });
-      });
-    } else {
-      act({ verb: 'hangup', args: { call, by: rnd.next() < 0.8 ? 'customer' : user } });
-    }
-  };
-
-  // --- inbound arrivals with customer patience ----------------------------------------------------
-  const arrivals = arrivalTimes(rnd, options.calls, dayMs);
-  let nextArrival = 0;
-  const scheduleArrival = (): void => {
-    const t = arrivals[nextArrival];
-    if (t === undefined) return;
-    at(t - world.clock.now(), 'arrival', () => {
-      const n = ++nextArrival;
-      const call = `c${n}`;
-      const service = pickService();
-      act({ verb: 'inboundCall', args: { call, from: `+4179${String(1_000_000 + rnd.int(9_000_000))}`, to: service } });
-      at(rnd.exponential(90_000), 'customer patience', () => {
-        if (!world.calls.has(call) || isEnded(call)) return;
-        const state = world.taskState(call);
-        if (state === 'In Queue' || state === 'Ringing') act({ verb: 'hangup', args: { call, by: 'customer' } });
-      });
-      scheduleArrival();
+function answerSoon(day: Day, user: string, call: string): void {
+  day.at(day.rnd.between(1_000, 7_000), 'agent answers', () => {
+    if (day.world.agent(user).getSnapshot().context.offer?.call !== call) return;
+    day.act({ verb: 'answer', args: { user, call } }, (o) => {
+      if (o.ok === true) day.at(Math.max(10_000, day.rnd.logNormal(180_000, 0.8)), 'talk ends', () => endTalk(day, user, call));
     });
-  };
-  scheduleArrival();
+  });
+}
 
-  // --- Call on Behalf ------------------------------------------------------------------------------
-  const cobTimes = arrivalTimes(rnd, options.cob, dayMs);
-  let nextCob = 0;
-  const scheduleCob = (): void => {
-    const t = cobTimes[nextCob];
-    if (t === undefined) return;
-    at(t - world.clock.now(), 'call on behalf', () => {
-      const n = ++nextCob;
-      let user = agentId(rnd.int(options.agents));
-      for (let tries = 0; tries < 10 && world.userState(user).headline !== 'Available'; tries++) user = agentId(rnd.int(options.agents));
-      const service = rnd.pick(membershipsOf.get(user) ?? [serviceId(0)]);
-      const call = `cob${n}`;
-      const number = `+4179666${String(rnd.int(10_000)).padStart(4, '0')}`;
-      act({ verb: 'callOnBehalf', args: { call, user, service, to: { pstn: number }, answerAfter: Math.round(rnd.between(3_000, 15_000)) } }, (o) => {
-        if (o.ok !== true) {
-          kpiOf(service).cobRefused++;
-          // The verb refuses only with the decision that refused (a refusal without one is a harness bug).
-          if (!o.decision) throw new Error(`Call on Behalf ${call} refused without a decision: ${o.text}`);
-          cobRefusals.push({ call, user, service, why: { question: o.decision.question, because: [...o.decision.because], summary: o.decision.summary } });
-          return;
-        }
-        kpiOf(service).cobPlaced++;
-        at(Math.max(15_000, rnd.logNormal(150_000, 0.7)), 'call on behalf ends', () => {
-          if (!isEnded(call)) act({ verb: 'hangup', args: { call, by: world.call(call).getSnapshot().context.user ?? 'target' } });
-        });
-      });
-      scheduleCob();
+/** The talk ends: a transfer to another service, a transfer to a PSTN number, or a hang-up. */
+function endTalk(day: Day, user: string, call: string): void {
+  const ctx = day.world.call(call).getSnapshot().context;
+  if (ctx.endedAt !== null || ctx.user !== user || day.world.taskState(call) !== 'Connected') return;
+  const r = day.rnd.next();
+  const from = ctx.currentService;
+  if (r < 0.06 && !day.transferred.has(call) && day.services.length > 1) {
+    day.transferred.add(call);
+    const others = day.services.filter((s) => s !== from);
+    day.kpiOf(from).transfers++;
+    day.act({ verb: 'transfer', args: { call, by: user, to: { service: day.rnd.pick(others) }, mode: 'blind' } }, (o) => {
+      if (o.ok === false) day.kpiOf(from).transferFailures++;
     });
-  };
-  scheduleCob();
+  } else if (r < 0.09 && !day.transferred.has(call)) {
+    transferToPstn(day, user, call, from);
+  } else {
+    day.act({ verb: 'hangup', args: { call, by: day.rnd.next() < 0.8 ? 'customer' : user } });
+  }
+}
 
-  // --- presence churn: agents step away and come back ----------------------------------------------
-  const churnTimes = arrivalTimes(rnd, Math.round(options.agents * options.hours * 1.5), dayMs);
-  let nextChurn = 0;
-  const scheduleChurn = (): void => {
-    const t = churnTimes[nextChurn];
-    if (t === undefined) return;
-    at(t - world.clock.now(), 'presence churn', () => {
-      nextChurn++;
-      const user = agentId(rnd.int(options.agents));
-      if (world.userState(user).headline === 'Available' && world.callsOf(user).length === 0) {
-        presenceChanges++;
-        act({ verb: 'presence', args: { user, availability: rnd.pick(AWAY) } });
-        at(rnd.between(2 * MINUTE, 15 * MINUTE), 'back to Available', () => {
-          presenceChanges++;
-          act({ verb: 'presence', args: { user, availability: 'Available' } });
-        });
+function transferToPstn(day: Day, user: string, call: string, from: string): void {
+  day.transferred.add(call);
+  day.kpiOf(from).transfers++;
+  day.count.pstnTransfers++;
+  const number = `+4179555${String(day.rnd.int(10_000)).padStart(4, '0')}`;
+  day.act({ verb: 'transfer', args: { call, by: user, to: { pstn: number }, mode: 'blind', answerAfter: Math.round(day.rnd.between(2_000, 10_000)) } }, (o) => {
+    if (o.ok === false) day.kpiOf(from).transferFailures++;
+    // The external party and the customer talk a while, then hang up (or the call is back with the agent).
+    day.at(Math.max(10_000, day.rnd.logNormal(120_000, 0.8)), 'external talk ends', () => {
+      if (day.isEnded(call)) return;
+      const now = day.world.call(call).getSnapshot().context;
+      day.act({ verb: 'hangup', args: { call, by: now.user !== null && day.world.taskState(call) === 'Connected' ? now.user : 'customer' } });
+    });
+  });
+}
+
+/** Inbound calls arrive over the day; a customer still queued or ringing after their patience hangs up. */
+function inboundArrivals(day: Day): void {
+  day.atEach(arrivalTimes(day.rnd, day.options.calls, day.dayMs), 'arrival', (n) => {
+    day.count.callsStarted = n;
+    const call = `c${n}`;
+    const service = day.pickService();
+    day.act({ verb: 'inboundCall', args: { call, from: `+4179${String(1_000_000 + day.rnd.int(9_000_000))}`, to: service } });
+    day.at(day.rnd.exponential(90_000), 'customer patience', () => {
+      if (!day.world.calls.has(call) || day.isEnded(call)) return;
+      const state = day.world.taskState(call);
+      if (state === 'In Queue' || state === 'Ringing') day.act({ verb: 'hangup', args: { call, by: 'customer' } });
+    });
+  });
+}
+
+/** Agents (mostly Available ones) place Call on Behalf calls for one of their services. */
+function callsOnBehalf(day: Day): void {
+  const { options, rnd, world } = day;
+  day.atEach(arrivalTimes(rnd, options.cob, day.dayMs), 'call on behalf', (n) => {
+    day.count.cobStarted = n;
+    let user = agentId(rnd.int(options.agents));
+    for (let tries = 0; tries < 10 && world.userState(user).headline !== 'Available'; tries++) user = agentId(rnd.int(options.agents));
+    const service = rnd.pick(day.membershipsOf.get(user) ?? [serviceId(0)]);
+    const call = `cob${n}`;
+    const number = `+4179666${String(rnd.int(10_000)).padStart(4, '0')}`;
+    day.act({ verb: 'callOnBehalf', args: { call, user, service, to: { pstn: number }, answerAfter: Math.round(rnd.between(3_000, 15_000)) } }, (o) => {
+      if (o.ok !== true) {
+        day.kpiOf(service).cobRefused++;
+        // The verb refuses only with the decision that refused (a refusal without one is a harness bug).
+        if (!o.decision) throw new Error(`Call on Behalf ${call} refused without a decision: ${o.text}`);
+        day.cobRefusals.push({ call, user, service, why: { question: o.decision.question, because: [...o.decision.because], summary: o.decision.summary } });
+        return;
       }
-      scheduleChurn();
+      day.kpiOf(service).cobPlaced++;
+      day.at(Math.max(15_000, rnd.logNormal(150_000, 0.7)), 'call on behalf ends', () => {
+        if (!day.isEnded(call)) day.act({ verb: 'hangup', args: { call, by: world.call(call).getSnapshot().context.user ?? 'target' } });
+      });
     });
-  };
-  scheduleChurn();
+  });
+}
 
-  // --- run the day in virtual time ----------------------------------------------------------------
+/** Idle Available agents step away for a few minutes and come back. */
+function presenceChurn(day: Day): void {
+  const { options, rnd, world } = day;
+  day.atEach(arrivalTimes(rnd, Math.round(options.agents * options.hours * 1.5), day.dayMs), 'presence churn', () => {
+    const user = agentId(rnd.int(options.agents));
+    if (world.userState(user).headline !== 'Available' || world.callsOf(user).length > 0) return;
+    day.count.presenceChanges++;
+    day.act({ verb: 'presence', args: { user, availability: rnd.pick(AWAY) } });
+    day.at(rnd.between(2 * MINUTE, 15 * MINUTE), 'back to Available', () => {
+      day.count.presenceChanges++;
+      day.act({ verb: 'presence', args: { user, availability: 'Available' } });
+    });
+  });
+}
+
+interface DayEnd {
+  virtualMs: number;
+  liveCallsAtEnd: number;
+  liveGraphCallsAtEnd: number;
+}
+
+/** Run the day in virtual time, then let the calls in progress finish (at most two more hours). */
+async function playDay(day: Day): Promise<DayEnd> {
+  const { world, options, dayMs } = day;
   const every = options.progressEveryMs ?? MINUTE;
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
   const progress = (): void => {
-    sample();
-    options.onProgress?.({ virtualMs: world.clock.now(), dayMs, callsStarted: nextArrival, cobStarted: nextCob, events, wallMs: performance.now() - startWall });
+    day.sampleMemory();
+    const { callsStarted, cobStarted, events } = day.count;
+    options.onProgress?.({ virtualMs: world.clock.now(), dayMs, callsStarted, cobStarted, events, wallMs: performance.now() - day.startWall });
   };
   for (let t = every; t < dayMs; t += every) {
     await world.advanceTo(t);
     progress();
   }
   await world.advanceTo(dayMs);
-  // After closing time nobody new calls; let the calls in progress finish (at most two more hours).
+  // After closing time nobody new calls.
   for (let t = dayMs + every; t <= dayMs + 120 * MINUTE && world.liveCalls().length > 0; t += every) await world.advanceTo(t);
   progress();
-  const virtualMs = world.clock.now();
-  const liveCallsAtEnd = world.liveCalls().length;
-  const liveGraphCallsAtEnd = world.graph.mock.db.calls.count();
+  const end = { virtualMs: world.clock.now(), liveCallsAtEnd: world.liveCalls().length, liveGraphCallsAtEnd: world.graph.mock.db.calls.count() };
   world.stop();
+  return end;
+}
 
-  // --- KPIs from the call sessions the machines recorded -------------------------------------------
-  for (const actor of world.calls.values()) {
+/** The KPIs of each service, from the call sessions the machines recorded; sorted by service. */
+function serviceKpis(day: Day): { list: ServiceKpi[]; slaSessions: SlaSession[] } {
+  const slaSessions: SlaSession[] = [];
+  const sessionsOf = new Map<string, SlaSession[]>();
+  for (const actor of day.world.calls.values()) {
     for (const s of actor.getSnapshot().context.serviceSessions) {
-      const k = kpiOf(s.service);
+      const k = day.kpiOf(s.service);
       k.offered++;
       const info = infoOf(s.outcome);
       const group = info?.group ?? 'Open';
       k.outcomesByGroup[group] = (k.outcomesByGroup[group] ?? 0) + 1;
       if (info?.handled === true) k.handled++;
       if (info?.group === 'Hangup By Customer') k.abandoned++;
-      if (s.everQueued && s.outcome !== null) {
-        k.slaEligible++;
-        if (s.queueTime < world.service(s.service).distribution.slaTime) k.serviceLevel = (k.serviceLevel ?? 0) + 1;
-      }
+      const session: SlaSession = { service: day.world.service(s.service), everQueued: s.everQueued, outcome: s.outcome, queueTimeMs: s.queueTime };
+      slaSessions.push(session);
+      const own = sessionsOf.get(s.service);
+      if (own) own.push(session);
+      else sessionsOf.set(s.service, [session]);
     }
   }
-  let within = 0;
-  let eligible = 0;
-  const unhandled = keptTrails.map((call) => explainUnhandled(world, call));
-  const list = [...kpi.values()].sort((a, b) => a.service.localeCompare(b.service));
+  const list = [...day.kpi.values()].sort((a, b) => a.service.localeCompare(b.service));
   for (const k of list) {
-    within += k.serviceLevel ?? 0;
-    eligible += k.slaEligible;
-    k.serviceLevel = k.slaEligible === 0 ? null : (k.serviceLevel ?? 0) / k.slaEligible;
-    k.outcomesByGroup = Object.fromEntries(Object.entries(k.outcomesByGroup).sort(([a], [b]) => a.localeCompare(b)));
+    const level = serviceLevel({ sessions: sessionsOf.get(k.service) ?? [] });
+    k.serviceLevel = level.verdict;
+    k.slaEligible = level.eligible;
+    k.outcomesByGroup = sortedCounts(k.outcomesByGroup);
   }
+  return { list, slaSessions };
+}
+
+const sortedCounts = (counts: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+
+function dayTotals(day: Day, list: ServiceKpi[], slaSessions: SlaSession[]): DayResult['totals'] {
   const sum = (f: (k: ServiceKpi) => number): number => list.reduce((n, k) => n + f(k), 0);
   const groups: Record<string, number> = {};
   for (const k of list) for (const [g, n] of Object.entries(k.outcomesByGroup)) groups[g] = (groups[g] ?? 0) + n;
+  return {
+    offered: sum((k) => k.offered),
+    handled: sum((k) => k.handled),
+    abandoned: sum((k) => k.abandoned),
+    serviceLevel: serviceLevel({ sessions: slaSessions }).verdict,
+    ronaCount: sum((k) => k.ronaCount),
+    transfers: sum((k) => k.transfers),
+    transferFailures: sum((k) => k.transferFailures),
+    cobPlaced: sum((k) => k.cobPlaced),
+    cobRefused: sum((k) => k.cobRefused),
+    outcomesByGroup: sortedCounts(groups),
+    pstnTransfers: day.count.pstnTransfers,
+    presenceChanges: day.count.presenceChanges,
+    skippedActions: day.count.skipped,
+  };
+}
 
-  sample();
-  const wallMs = performance.now() - startWall;
-  const { onProgress: _p, progressEveryMs: _e, ...plain } = options;
+function dayResult(day: Day, end: DayEnd): DayResult {
+  const { list, slaSessions } = serviceKpis(day);
+  const unhandled = day.keptTrails.map((call) => explainUnhandled(day.world, call));
+  const totals = dayTotals(day, list, slaSessions);
+  day.sampleMemory();
+  const wallMs = performance.now() - day.startWall;
+  const { onProgress: _p, progressEveryMs: _e, ...plain } = day.options;
+  const { events, timersFired } = day.count;
   return {
     options: plain,
     services: list,
-    totals: {
-      offered: sum((k) => k.offered),
-      handled: sum((k) => k.handled),
-      abandoned: sum((k) => k.abandoned),
-      serviceLevel: eligible === 0 ? null : within / eligible,
-      ronaCount: sum((k) => k.ronaCount),
-      transfers: sum((k) => k.transfers),
-      transferFailures: sum((k) => k.transferFailures),
-      cobPlaced: sum((k) => k.cobPlaced),
-      cobRefused: sum((k) => k.cobRefused),
-      outcomesByGroup: Object.fromEntries(Object.entries(groups).sort(([a], [b]) => a.localeCompare(b))),
-      pstnTransfers,
-      presenceChanges,
-      skippedActions: skipped,
-    },
+    totals,
     unhandled,
-    cobRefusals,
+    cobRefusals: day.cobRefusals,
     run: {
-      virtualMs,
+      virtualMs: end.virtualMs,
       wallMs,
-      speedUp: virtualMs / Math.max(wallMs, 1),
+      speedUp: end.virtualMs / Math.max(wallMs, 1),
       events,
       eventsPerSecond: events / Math.max(wallMs / 1000, 1e-9),
       timersFired,
-      graphRequests: world.graph.stats().requests,
-      decisionTrailsKept: keptTrails.length,
-      liveCallsAtEnd,
-      liveGraphCallsAtEnd,
-      peakRssBytes: Math.max(peakRss, process.resourceUsage().maxRSS * 1024),
-      peakHeapUsedBytes: peakHeap,
+      graphRequests: day.world.graph.stats().requests,
+      decisionTrailsKept: day.keptTrails.length,
+      liveCallsAtEnd: end.liveCallsAtEnd,
+      liveGraphCallsAtEnd: end.liveGraphCallsAtEnd,
+      peakRssBytes: Math.max(day.peak.rss, process.resourceUsage().maxRSS * 1024),
+      peakHeapUsedBytes: day.peak.heap,
     },
   };
 }

@@ -3,7 +3,6 @@
  * model paths take, and how many the scenario suite takes (recorded from the engine's actors through
  * `inspect` while the suite runs).
  */
-import { actorInspection } from '../engine/world.js';
 import { runSuite } from '../runner.js';
 import type { Scenario } from '../scenario/schema.js';
 import { machineGraph, TransitionRecorder } from './machineGraph.js';
@@ -44,16 +43,12 @@ export async function suiteRecorders(scenarios: Scenario[]): Promise<Record<Mach
     agent: new TransitionRecorder(machineGraph(MACHINES.agent)),
     session: new TransitionRecorder(machineGraph(MACHINES.session)),
   };
-  const previous = actorInspection.observer;
-  actorInspection.observer = (e) => {
-    recs.agent.inspect(e);
-    recs.session.inspect(e);
-  };
-  try {
-    await runSuite(scenarios);
-  } finally {
-    actorInspection.observer = previous;
-  }
+  await runSuite(scenarios, {
+    inspect: (e) => {
+      recs.agent.inspect(e);
+      recs.session.inspect(e);
+    },
+  });
   return recs;
 }
 

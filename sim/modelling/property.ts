@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import type { InspectionEvent } from 'xstate';
-import { actorInspection } from '../engine/world.js';
 import { toJsonReport } from '../report/json.js';
 import { runScenario, suiteOf } from '../runner.js';
 import { parseScenarioText } from '../scenario/load.js';
@@ -164,15 +163,11 @@ export async function checkScenario(doc: ScenarioDoc): Promise<{ result: Scenari
       if (tp?.enabled && parked.length > tp.max) violations.push(`${parked.length} parked tasks exceed the Task Parallelization limit ${tp.max}`);
     }
   };
-  const previous = actorInspection.observer;
-  actorInspection.observer = observer;
   let result: ScenarioResult;
   try {
-    result = await runScenario(scenario, { cwd: '/' });
+    result = await runScenario(scenario, { cwd: '/', inspect: observer });
   } catch (err) {
     return { result: null, violations: [`runScenario threw: ${err instanceof Error ? err.message : String(err)}`] };
-  } finally {
-    actorInspection.observer = previous;
   }
   if (result.error?.message.startsWith('internal error')) violations.push(`no exception: ${result.error.message}`);
   for (const c of result.calls) {

@@ -15,3 +15,4 @@ export * from './parking.js';
 export * from './supervision.js';
 export * from './distribution.js';
 export * from './reporting.js';
+export * from './serviceLevel.js';

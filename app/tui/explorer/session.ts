@@ -1,20 +1,17 @@
 /**
- * A live engine for the explorer: a World built with `createWorld`, scenario steps played one at a time
- * with the runner's semantics, raw events sent to one agent or call actor, and time travel.
+ * A live engine for the explorer: a scenario run (sim/engine/run.ts), its steps played one at a time by the
+ * runner's step player, raw events sent to one agent or call actor, and time travel.
  *
  * Time travel re-runs the prefix: a run is deterministic (same scenario, same seed → same state), so going
  * back one action means building a fresh world and replaying every earlier action. No actor is snapshotted.
  * Everything the views read is plain data produced here; components hold no engine logic.
  */
 import type { AnyStateMachine, EventObject } from 'xstate';
-import { formatDuration } from '../../../src/domain/duration.js';
 import type { Decision } from '../../../src/rules/decision.js';
-import { evaluateExpect } from '../../../sim/assertions.js';
-import { distributeAll } from '../../../sim/engine/distribution.js';
 import { StepError } from '../../../sim/engine/errors.js';
+import { playStep } from '../../../sim/engine/player.js';
 import * as policy from '../../../sim/engine/policy.js';
-import { createWorld } from '../../../sim/engine/setup.js';
-import { runVerb } from '../../../sim/engine/verbs/index.js';
+import { openRun, type ScenarioRun } from '../../../sim/engine/run.js';
 import type { World } from '../../../sim/engine/world.js';
 import type { AssertionResult } from '../../../sim/result.js';
 import type { Scenario, Step } from '../../../sim/scenario/schema.js';
@@ -92,7 +89,7 @@ export function emptyScenario(): Scenario {
 }
 
 export class ExplorerSession {
-  private world!: World;
+  private run!: ScenarioRun;
   private actions: ExplorerAction[] = [];
   private entries: LogEntry[] = [];
   private stopped = false;
@@ -165,6 +162,10 @@ export class ExplorerSession {
 
   close(): void {
     this.world.stop();
+  }
+
+  private get world(): World {
+    return this.run.world;
   }
 
   // --- reading the world -------------------------------------------------------------------------
@@ -248,7 +249,7 @@ export class ExplorerSession {
 
   // --- internals ---------------------------------------------------------------------------------
 
-  /** Subscribe to every agent now and every call the world starts later (wrapping this world's startCall). */
+  /** Follow every agent now and every call the world starts later, for the trace. */
   private record(world: World): void {
     const samples = this.samples;
     const push = (at: number, lane: string, label: string) => samples.push({ at, lane, label });
@@ -261,31 +262,28 @@ export class ExplorerSession {
       onAgent(agent.getSnapshot());
       agent.subscribe(onAgent);
     }
-    const startCall = world.startCall.bind(world);
-    world.startCall = (input) => {
-      const actor = startCall(input);
+    world.onCallStarted((call, actor) => {
       const onCall = (snap: ReturnType<typeof actor.getSnapshot>) => {
         const now = world.clock.now();
-        push(now, `call:${input.callId}:task`, taskStateOf(snap.value));
-        push(now, `call:${input.callId}:service`, snap.context.currentService);
+        push(now, `call:${call}:task`, taskStateOf(snap.value));
+        push(now, `call:${call}:service`, snap.context.currentService);
       };
       onCall(actor.getSnapshot());
       actor.subscribe(onCall);
-      return actor;
-    };
+    });
   }
 
+  /** Time travel: a new run of the scenario, replaying `actions` (the run is deterministic). */
   private async rebuild(actions: ExplorerAction[]): Promise<void> {
-    this.world?.stop();
+    this.run?.world.stop();
     this.actions = [];
     this.entries = [];
     this.stopped = false;
-    const world = await createWorld(this.scenario);
+    const run = await openRun(this.scenario);
     this.samples = [];
-    this.record(world);
-    world.onQuiet = () => distributeAll(world);
-    await world.settle();
-    this.world = world;
+    this.record(run.world);
+    await run.world.settle();
+    this.run = run;
     for (const a of actions) await this.apply(a);
   }
 
@@ -311,7 +309,7 @@ export class ExplorerSession {
     }
   }
 
-  /** One scenario step with the runner's semantics (timing, wait, expect, verbs, settle). */
+  /** One scenario step, played as the runner plays it; a harness error or a defect ends up in the entry. */
   private async runStep(index: number): Promise<LogEntry> {
     const w = this.world;
     const step = this.scenario.steps[index];
@@ -319,32 +317,10 @@ export class ExplorerSession {
     const action: ExplorerAction = { kind: 'step', index };
     if (step === undefined) return { action, at: w.clock.now(), line, verb: '?', text: 'no such step', ok: null, error: { message: `no step ${index + 1}` } };
     try {
-      const target = step.at !== undefined ? step.at : step.after !== undefined ? w.clock.now() + step.after : w.clock.now();
-      if (target < w.clock.now()) {
-        throw new StepError(`at: ${formatDuration(target)} is earlier than the current virtual time ${formatDuration(w.clock.now())}`, 'steps run in order; use after: for a delay from the previous step');
-      }
-      await w.advanceTo(target);
-      const at = w.clock.now();
-      if (step.verb === 'expect') {
-        const assertions = evaluateExpect(w, step.args).map((c) => ({ ...c, line }));
-        const ok = assertions.every((a) => a.passed);
-        return { action, at, line, verb: 'expect', text: `expect ${assertions.map((c) => `${c.key} ${c.subject}`).join(', ')}`, ok, assertions };
-      }
-      if (step.verb === 'wait') {
-        await w.advanceTo(at + step.args);
-        return { action, at, line, verb: 'wait', text: `wait ${formatDuration(step.args)}`, ok: null };
-      }
-      w.note('step', 'step', `${step.verb}${step.note ? ` — ${step.note}` : ''}`);
-      let outcome: Awaited<ReturnType<typeof runVerb>> | undefined;
-      w.track(
-        runVerb(w, step).then((o) => {
-          outcome = o;
-        }),
-      );
-      await w.settle();
-      if (!outcome) throw new Error(`step ${step.verb} did not finish`);
-      const entry: LogEntry = { action, at, line, verb: step.verb, text: outcome.text, ok: outcome.ok };
-      if (outcome.decision) entry.decision = outcome.decision;
+      const { at, verb, text, ok, decision, assertions } = await playStep(this.run, index);
+      const entry: LogEntry = { action, at, line, verb, text, ok: assertions ? assertions.every((a) => a.passed) : ok };
+      if (decision) entry.decision = decision;
+      if (assertions) entry.assertions = assertions;
       return entry;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
