@@ -1,7 +1,8 @@
 /**
  * The documentation is read from a clone, so every relative link in it must land on a file of the
  * repository (and on a heading there, when it names one), and no Markdown file may send the reader to a
- * `shared/` folder that only existed next to the project while it was written.
+ * `shared/` folder that only existed next to the project while it was written. The scenario format
+ * reference is the only description of the format a user has, so it must name every key the tool accepts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -124,5 +125,26 @@ describe('anchorsOf', () => {
   it('makes GitHub-style heading anchors', () => {
     const anchors = anchorsOf('# Exit codes\n## `tenant.behavior`: settings\n## Exit codes\n```\n# not a heading\n```\n');
     expect([...anchors]).toEqual(['exit-codes', 'tenantbehavior-settings', 'exit-codes-1']);
+  });
+});
+
+/** Every property name anywhere in the generated JSON Schema of scenario files: keys, verbs, expect kinds, settings. */
+function schemaKeys(node: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const item of node) schemaKeys(item, into);
+  else if (node !== null && typeof node === 'object') {
+    const properties = (node as { properties?: unknown }).properties;
+    if (properties !== null && typeof properties === 'object') for (const key of Object.keys(properties)) into.add(key);
+    for (const value of Object.values(node)) schemaKeys(value, into);
+  }
+  return into;
+}
+
+describe('docs/reference/scenario-format.md', () => {
+  it('names every key, verb, assertion and setting of the scenario JSON Schema', () => {
+    const reference = readFileSync(join(root, 'docs/reference/scenario-format.md'), 'utf8');
+    const keys = schemaKeys(JSON.parse(readFileSync(join(root, 'schema/scenario.schema.json'), 'utf8')));
+    const named = (key: string) => reference.includes(`\`${key}\``) || new RegExp(`[\\s{,(]${key.replace(/[$]/g, '\\$&')}:`).test(reference);
+    expect(keys.size).toBeGreaterThan(100);
+    expect([...keys].filter((key) => !named(key))).toEqual([]);
   });
 });
