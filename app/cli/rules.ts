@@ -70,7 +70,7 @@ export function rulesCoverageMarkdown(rows: readonly RuleRow[]): string {
     '     modules in src/rules and the scenarios under scenarios/. Do not edit by hand; test/cli/rulesCoverage.test.ts',
     '     fails when this file is out of date. -->',
     '',
-    'Every rule of `shared/domain/nimbus-rules.md` with its status in nimbus-sim: **modelled** (by a rule function',
+    'Every rule of the Nimbus rulebook (`npx nimbus-sim rules`) with its status in nimbus-sim: **modelled** (by a rule function',
     'in `src/rules`, or by the machines / engine at the place named), **out of scope** (with the reason), or **not',
     'modelled** yet; and the scenarios that prove it (a scenario proves the rules in its top-level `because:` list',
     'and in tags that are rule ids).',
