@@ -6,10 +6,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // scenario globs below, everything else is unit.
 
 /** Tests that drive the tool from outside: the CLI, the Ink views, the HTTPS mock server, tmux. */
-const TERMINAL = ['test/e2e/**', 'test/app/**', 'test/sim/diff.test.ts', 'test/sim/shard.test.ts'];
+export const TERMINAL = ['test/e2e/**', 'test/app/**', 'test/sim/diff.test.ts', 'test/sim/shard.test.ts'];
 
 /** Tests that run the engine on scenarios (the built-in suite, generated tenants, fuzzed or hostile input). */
-const SCENARIO = [
+export const SCENARIO = [
   'test/scenarios/**',
   'test/hostile/**',
   'test/property/**',
