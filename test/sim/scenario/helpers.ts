@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { ScenarioLoadError, type ScenarioProblem } from '../../../sim/scenario/errors.js';
 import { loadScenarioFile } from '../../../sim/scenario/load.js';
 
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 export const fixture = (relativePath: string): string => `${FIXTURES}${relativePath}`;
 export const invalid = (name: string): string => fixture(`invalid/${name}`);
 export const valid = (name: string): string => fixture(`valid/${name}`);
