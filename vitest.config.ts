@@ -8,7 +8,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /** Tests that drive the tool from outside: the CLI, the Ink views, the HTTPS mock server, tmux. */
 export const TERMINAL = ['test/e2e/**', 'test/app/**', 'test/sim/diff.test.ts', 'test/sim/shard.test.ts'];
 
-/** Tests that run the engine on scenarios (the built-in suite, generated tenants, fuzzed or hostile input). */
+/**
+ * Tests that run the engine on scenarios (the built-in suite, generated tenants, fuzzed or hostile input) or
+ * check properties over thousands of generated inputs.
+ */
 export const SCENARIO = [
   'test/scenarios/**',
   'test/hostile/**',
@@ -21,8 +24,9 @@ export const SCENARIO = [
   'test/sim/reporting.test.ts',
   'test/sim/report/mermaid.test.ts',
   'test/sim/scenario/faults.test.ts',
-  // Deletes and duplicates every line of the spec example: thousands of loads, seconds under load.
+  // Property-based: fast-check over random facts or mutated files, seconds when the machine is busy.
   'test/sim/scenario/robustness.test.ts',
+  'test/src/rules/invariants.test.ts',
 ];
 
 const ALL = ['test/**/*.test.{ts,tsx}'];
