@@ -13,7 +13,7 @@ import type { ActorInspector, World } from './engine/world.js';
 import type { CallResult, ScenarioResult, SuiteResult, UserResult } from './result.js';
 import type { Scenario } from './scenario/schema.js';
 
-export const TOOL_VERSION = '0.1.0';
+import { TOOL_VERSION } from './version.js';
 
 export interface RunOptions {
   /** Overrides the scenario's own seed. */

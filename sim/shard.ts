@@ -21,7 +21,7 @@ export function parseShard(text: string): Shard | string {
 }
 
 /** 32-bit FNV-1a over the UTF-16 code units of `text`. */
-export function fnv1a(text: string): number {
+function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

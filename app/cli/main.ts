@@ -3,12 +3,10 @@
  * A user's mistake never ends in a stack trace: it is a positioned message with a hint.
  */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from './usage.js';
 import type { OptionKinds, ParsedArgs } from './args.js';
 import { COMMANDS } from './registry.js';
+import { TOOL_VERSION } from '../../sim/version.js';
 
 function help(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length)) + 2;
@@ -44,14 +42,6 @@ function commandHelp(name: string, entry: (typeof COMMANDS)[string]): string {
   ].join('\n');
 }
 
-/** The package's own package.json, found upwards from this file (it runs from src/ or from dist/src/). */
-function version(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -59,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
   try {

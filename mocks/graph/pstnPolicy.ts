@@ -2,7 +2,7 @@
  * The question the calls handlers ask before a PSTN leg is dialled from an application instance: do this
  * resource account's licenses allow it? The mock does not own the answer: the engine injects the project's
  * rules function, and this default is only a faithful stand-in (LIC-01..04, XFER-02, XFER-03) for running
- * the mock on its own. test/mocks/pstnPolicy.test.ts checks it against src/rules/pstn.ts so they cannot drift.
+ * the mock on its own. test/mocks/graph/pstnPolicy.test.ts checks it against src/rules/pstn.ts so they cannot drift.
  */
 import type { PstnConnectivity } from '../../src/domain/enums.js';
 import { CALLING_PLANS, findMicrosoftLicense } from '../../src/domain/licenses.js';

@@ -7,7 +7,7 @@
  * Matching is msw's own, compiled once: handlers in order, method compared case-insensitively, the path as
  * path-to-regexp 6 reads msw's pattern (case-insensitive, optional trailing delimiter, `:param` is one
  * segment, decoded with `decodeURIComponent`, `*` matches anything) against the URL's origin and pathname.
- * `test/mocks/router.test.ts` checks it against msw's `matchRequestUrl` and `getResponse`.
+ * `test/mocks/graph/router.test.ts` checks it against msw's `matchRequestUrl` and `getResponse`.
  */
 import type { HttpHandler } from 'msw';
 import type { GraphRequest } from './context.js';

@@ -4,10 +4,10 @@
  * transfer mechanics, timers). Rules about UI, Power BI, retention or documentation history are out of
  * scope, each with its reason; docs/rules-coverage.md is generated from this file by `nimbus-sim rules --md`.
  */
-import { MODELLED_RULES, RULES_BY_MODULE, RULE_IDS, type RuleId } from '../../src/rules/index.js';
+import { MODELLED_RULES, RULES_BY_MODULE, type RuleId } from '../../src/rules/index.js';
 
 /** Rules the machines (src/machines) and the engine (sim/engine) enforce, with the place that does. */
-export const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
+const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
   'US-02': 'src/machines/agentMachine.ts (teams region: Offline)',
   'US-07': 'sim/engine/verbs/people.ts (duty)',
   'US-09': 'src/machines/agentMachine.ts (work.Ringing)',
@@ -57,7 +57,7 @@ export const ENGINE_RULES: Readonly<Partial<Record<RuleId, string>>> = {
 };
 
 /** Rules nimbus-sim does not model, and why. */
-export const OUT_OF_SCOPE: Readonly<Partial<Record<RuleId, string>>> = {
+const OUT_OF_SCOPE: Readonly<Partial<Record<RuleId, string>>> = {
   'SVC-03': 'provisioning from MS Teams: a scenario states the tier directly',
   'SVC-05': 'the assignment type is fixed by construction: a scenario cannot change it mid-run',
   'SVC-06': 'manual service creation in Service Administration (an admin UI flow)',
@@ -120,5 +120,3 @@ export function ruleStatus(id: RuleId): { status: RuleStatus; where: string } {
   if (reason) return { status: 'out of scope', where: reason };
   return { status: 'not modelled', where: '' };
 }
-
-export const ALL_RULES: readonly RuleId[] = RULE_IDS;

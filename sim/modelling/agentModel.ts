@@ -44,7 +44,7 @@ export const AGENT_MODEL_CONFIGS: readonly AgentModelConfig[] = [
 
 /** Distinct delays, so a fired timer is identified by its delay. */
 export const AGENT_TIMING = { ringTimeoutMs: 20_000, acwMs: 30_000, acwExtensionMs: 45_000, ronaResetMs: 600_000 } as const;
-export const MODEL_CALLS = ['c1', 'c2', 'c3'] as const;
+const MODEL_CALLS = ['c1', 'c2', 'c3'] as const;
 
 const PRESENCES: { availability: Availability; activity: Activity; online: boolean }[] = [
   { availability: 'Available', activity: 'Available', online: true },
@@ -75,7 +75,7 @@ export function agentInput(config: AgentModelConfig): AgentInput {
 }
 
 /** The facts the rules read, computed from an agent snapshot the way the engine's World does. */
-export function agentFacts(fx: ModelTenant, snap: AgentSnapshot): UserFacts {
+function agentFacts(fx: ModelTenant, snap: AgentSnapshot): UserFacts {
   const ctx = snap.context;
   return {
     id: fx.user.id,
@@ -164,7 +164,7 @@ export function agentEventVariants(fx: ModelTenant, snap: AgentSnapshot, rules: 
 }
 
 /** State key: value and context (the constant and derived parts left out). */
-export function serializeAgent(s: AgentSnapshot): string {
+function serializeAgent(s: AgentSnapshot): string {
   const { userId: _u, taskParallelization: _tp, activity: _a, ...ctx } = s.context;
   return JSON.stringify({ v: s.value, c: ctx });
 }

@@ -64,7 +64,7 @@ function verbFor(e: AgentEvent | { type: string }, before: AgentSnapshot): Recor
   }
 }
 
-export function pathToScenario(config: AgentModelConfig, path: ModelPath<AgentSnapshot, AgentEvent>, index: number): string | null {
+function pathToScenario(config: AgentModelConfig, path: ModelPath<AgentSnapshot, AgentEvent>, index: number): string | null {
   const steps: Record<string, unknown>[] = [];
   // The model reuses call ids once a call is over; a scenario gives every new call its own id.
   const ids = new Map<string, string>();

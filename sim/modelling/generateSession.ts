@@ -80,7 +80,7 @@ function chainFor(event: CallEvent, next: CallEvent | undefined, call: string, c
   }
 }
 
-export function sessionPathToScenario(config: SessionModelConfig, path: ModelPath<CallSnapshot, CallEvent>, index: number): string | null {
+function sessionPathToScenario(config: SessionModelConfig, path: ModelPath<CallSnapshot, CallEvent>, index: number): string | null {
   const call = config.input.callId;
   const steps: Record<string, unknown>[] = [];
   const events = path.steps.slice(1);
@@ -138,7 +138,7 @@ export function sessionPathToScenario(config: SessionModelConfig, path: ModelPat
  * The events the engine can cause in each state, in the order it causes them: the abstract session model
  * allows more (supervising a queued task, transferring from the queue), which no scenario can reproduce.
  */
-export function realisticSessionEvents(snap: CallSnapshot, config: SessionModelConfig): CallEvent[] {
+function realisticSessionEvents(snap: CallSnapshot, config: SessionModelConfig): CallEvent[] {
   const at = 0;
   const ctx = snap.context;
   const agent = SESSION_USERS.agent;

@@ -56,7 +56,7 @@ export interface MachineGraph {
 
 const rootOf = (machine: AnyStateMachine): NodeLike => machine.root as unknown as NodeLike;
 
-export function guardLabel(guard: unknown): string | null {
+function guardLabel(guard: unknown): string | null {
   if (guard === undefined || guard === null) return null;
   if (typeof guard === 'string') return guard;
   if (typeof guard === 'object' && 'type' in guard && typeof (guard as { type: unknown }).type === 'string') return (guard as { type: string }).type;

@@ -103,7 +103,7 @@ const CREATES = new Set(['inboundCall', 'callOnBehalf']);
  * Valid step sequences: each call-creating step gets a fresh call id; a step naming a call refers to one
  * created earlier (placeholder c1..c3 picks among them); steps before any call exists name none and are dropped.
  */
-export function validSteps(steps: Record<string, unknown>[]): Record<string, unknown>[] {
+function validSteps(steps: Record<string, unknown>[]): Record<string, unknown>[] {
   const created: string[] = [];
   const out: Record<string, unknown>[] = [];
   for (const step of steps) {
@@ -125,7 +125,7 @@ export function validSteps(steps: Record<string, unknown>[]): Record<string, unk
   return out.length > 0 ? out : [{ wait: '1s' }];
 }
 
-export function scenarioYaml(doc: ScenarioDoc, header = ''): string {
+function scenarioYaml(doc: ScenarioDoc, header = ''): string {
   const body = stringify({ name: doc.name, seed: doc.seed, tenant: { name: 'Contoso' }, services: doc.services, users: doc.users, steps: doc.steps }, { lineWidth: 0 });
   return header ? `${header.split('\n').map((l) => `# ${l}`).join('\n')}\n${body}` : body;
 }

@@ -105,7 +105,7 @@ export function sessionEventVariants(snap: CallSnapshot): CallEvent[] {
 }
 
 /** The finite part of a call context: what guards and invariants read, with list lengths capped. */
-export function abstractCall(ctx: CallContext): Record<string, unknown> {
+function abstractCall(ctx: CallContext): Record<string, unknown> {
   return {
     first: ctx.firstRespondingService !== null,
     user: ctx.user !== null,

@@ -13,7 +13,7 @@ export interface EnumSpec<T extends string> {
   readonly aliases?: Readonly<Record<string, T>>;
 }
 
-export const defineEnum = <const T extends string>(
+const defineEnum = <const T extends string>(
   name: string,
   values: readonly T[],
   aliases: Readonly<Record<string, T>> = {},
@@ -218,7 +218,7 @@ export const UserSessionOutcome = defineEnum('user session outcome', [
 export type UserSessionOutcome = (typeof UserSessionOutcome.values)[number];
 
 // --- Outbound (2.12) -------------------------------------------------------------------------------
-export const OutboundCallType = defineEnum('outbound call type', ['Outbound Call', 'Outbound Call (With Workflow)', 'Call On Behalf'], {
+const OutboundCallType = defineEnum('outbound call type', ['Outbound Call', 'Outbound Call (With Workflow)', 'Call On Behalf'], {
   COB: 'Call On Behalf',
   'Call As': 'Call On Behalf',
 });

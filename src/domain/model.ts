@@ -89,7 +89,7 @@ export const TenantSpec = z
   .prefault({});
 export type TenantSpec = z.output<typeof TenantSpec>;
 
-export const AcwSettings = z
+const AcwSettings = z
   .strictObject({
     enabled: z.boolean().default(false),
     duration: durationDefault(20_000),
@@ -98,7 +98,7 @@ export const AcwSettings = z
   })
   .prefault({});
 
-export const DistributionSettings = z
+const DistributionSettings = z
   .strictObject({
     type: enumField(DistributionType).default('Direct Conference'),
     ringTimeout: durationDefault(30_000),
@@ -112,7 +112,7 @@ export const DistributionSettings = z
   })
   .prefault({});
 
-export const ModalitySettings = z
+const ModalitySettings = z
   .strictObject({
     inbound: z.boolean().default(true),
     outbound: z.boolean().default(false),
@@ -122,7 +122,7 @@ export const ModalitySettings = z
   })
   .prefault({});
 
-export const MemberSpec = z.union([
+const MemberSpec = z.union([
   idField().transform((user) => ({ user, active: true, role: 'Agent' as const })),
   z.strictObject({
     user: idField(),
@@ -133,7 +133,7 @@ export const MemberSpec = z.union([
 export type MemberSpec = z.output<typeof MemberSpec>;
 
 /** extension: the target of a workflow `Transfer` activity: another service or a PSTN number. */
-export const WorkflowTransferTarget = z.union([z.strictObject({ service: idField() }), z.strictObject({ pstn: e164Field() })]);
+const WorkflowTransferTarget = z.union([z.strictObject({ service: idField() }), z.strictObject({ pstn: e164Field() })]);
 export type WorkflowTransferTarget = z.output<typeof WorkflowTransferTarget>;
 
 /**
@@ -183,7 +183,7 @@ export const ServiceSpec = z.strictObject({
 });
 export type ServiceSpec = z.output<typeof ServiceSpec>;
 
-export const NimbusUserLicense = z.enum(['Contact Center', 'Attendant Console', 'Assistant']);
+const NimbusUserLicense = z.enum(['Contact Center', 'Attendant Console', 'Assistant']);
 
 export const UserSpec = z.strictObject({
   id: idField(),

@@ -1,0 +1,63 @@
+/**
+ * The mock's fast paths over @msw/data (mocks/graph/db.ts) rely on `collection.all()` handing out the
+ * collection's own record list. These tests pin that, so an @msw/data upgrade that changes it fails here
+ * instead of silently losing updates.
+ */
+import { describe, expect, it } from 'vitest';
+import { createGraphDb, presenceSchema, recordById, replaceRecord } from '../../../mocks/graph/db.js';
+
+async function presences(n: number) {
+  const db = createGraphDb();
+  for (let i = 0; i < n; i++) await db.presences.create({ id: `u${i}`, availability: 'Available', activity: 'Available' });
+  return db;
+}
+
+describe('mock data layer fast paths', () => {
+  it('recordById finds records, follows them when they move, and forgets deleted ones', async () => {
+    const db = await presences(5);
+    expect(recordById(db.presences, 'u3')?.id).toBe('u3');
+    db.presences.delete((q) => q.where({ id: 'u1' }));
+    expect(recordById(db.presences, 'u3')?.id).toBe('u3');
+    expect(recordById(db.presences, 'u1')).toBeUndefined();
+    expect(recordById(db.presences, 'nobody')).toBeUndefined();
+  });
+
+  it('replaceRecord changes the record the collection queries see, and leaves the old one as it was', async () => {
+    const db = await presences(3);
+    const before = recordById(db.presences, 'u2');
+    if (!before) throw new Error('seeded');
+    const after = replaceRecord(db.presences, presenceSchema, before, (p) => {
+      p.availability = 'Busy';
+      p.sessions.push({ sessionId: 's', availability: 'Busy', activity: 'InACall', expiresAt: 10 });
+    });
+    expect(before.availability).toBe('Available');
+    expect(before.sessions).toEqual([]);
+    expect(db.presences.findFirst((q) => q.where({ id: 'u2' }))).toBe(after);
+    expect(after).toMatchObject({ availability: 'Busy', sessions: [{ sessionId: 's' }] });
+    expect(db.presences.count()).toBe(3);
+    // Still a record of the collection: @msw/data can update and delete it by reference.
+    await db.presences.update(after, { data: (p) => void (p.activity = 'Busy') });
+    expect(recordById(db.presences, 'u2')?.activity).toBe('Busy');
+    const latest = recordById(db.presences, 'u2');
+    if (!latest) throw new Error('updated');
+    db.presences.delete(latest);
+    expect(db.presences.count()).toBe(2);
+  });
+
+  it('an invalid change throws and leaves the collection unchanged', async () => {
+    const db = await presences(1);
+    const record = recordById(db.presences, 'u0');
+    if (!record) throw new Error('seeded');
+    expect(() => replaceRecord(db.presences, presenceSchema, record, (p) => void ((p as { availability: unknown }).availability = 42))).toThrow();
+    expect(recordById(db.presences, 'u0')).toBe(record);
+    expect(record.availability).toBe('Available');
+  });
+
+  it('a stale copy is refused', async () => {
+    const db = await presences(1);
+    const record = recordById(db.presences, 'u0');
+    if (!record) throw new Error('seeded');
+    replaceRecord(db.presences, presenceSchema, record, (p) => void (p.activity = 'Away'));
+    expect(() => replaceRecord(db.presences, presenceSchema, record, (p) => void (p.activity = 'Busy'))).toThrow(/not in this collection/);
+  });
+});

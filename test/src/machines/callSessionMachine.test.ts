@@ -1,0 +1,76 @@
+/**
+ * The call session machine's reporting bookkeeping (TASK-01, TASK-03, REP-04, REP-06, REP-08, ACW-12):
+ * task states, queue / IVR / ACW time, and user sessions closing with an outcome.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { callSessionMachine, taskStateOf, type CallEvent } from '../../../src/machines/callSessionMachine.js';
+
+function call(type: 'Inbound Service' | 'Call On Behalf' = 'Inbound Service') {
+  const actor = createActor(callSessionMachine, { input: { callId: 'c1', type, from: '+41791110000', to: 'A', service: 'A', at: 0 } });
+  actor.start();
+  const send = (e: CallEvent) => actor.send(e);
+  const state = () => taskStateOf(actor.getSnapshot().value);
+  const session = () => actor.getSnapshot().context.serviceSessions.at(-1)!;
+  return { actor, send, state, session };
+}
+
+const accepted = (at: number): CallEvent => ({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: [], at });
+
+describe('call session machine: reporting bookkeeping', () => {
+  it('counts IVR time, then queue time up to the queue timeout, then IVR time again (TASK-03)', () => {
+    const { send, state, session } = call();
+    send(accepted(1_000));
+    expect(state()).toBe('In IVR');
+    send({ type: 'QUEUED', algorithm: 'Direct Conference', at: 11_000 });
+    expect(state()).toBe('In Queue');
+    send({ type: 'LEFT_QUEUE', at: 71_000 });
+    expect(state()).toBe('In IVR After Queue');
+    send({ type: 'ENDED', at: 91_000 });
+    expect(state()).toBe('Ended');
+    expect(session()).toMatchObject({ queueTime: 60_000, ivrTime: 30_000, everQueued: true, distributionAlgorithm: 'Direct Conference' });
+  });
+
+  it('counts the queue time of a task that ends while queued or ringing (REP-08)', () => {
+    const { send, session } = call();
+    send(accepted(0));
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna'], at: 5_000 });
+    send({ type: 'ENDED', at: 45_000 });
+    expect(session().queueTime).toBe(45_000);
+  });
+
+  it('closes the connected user session as Accepted when the call ends (REP-04), and AcwTime runs from the user leaving (ACW-12)', () => {
+    const { actor, send, state, session } = call();
+    send(accepted(0));
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+    send({ type: 'USER_LEFT', acw: true, at: 62_000 });
+    expect(state()).toBe('In ACW');
+    expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'anna', outcome: 'Accepted', because: ['REP-04'], endedAt: 62_000 }]);
+    send({ type: 'ACW_ENDED', at: 82_000 });
+    expect(state()).toBe('Ended');
+    expect(session()).toMatchObject({ connectedTime: 60_000, acwTime: 20_000, queueTime: 2_000 });
+  });
+
+  it('goes Dialing Out after a Call on Behalf invitation is accepted, and talk time starts when the far end answers (TASK-01)', () => {
+    const { send, state, session } = call('Call On Behalf');
+    send({ type: 'INVITED', user: 'tina', at: 0 });
+    expect(state()).toBe('Ringing');
+    send({ type: 'USER_ACCEPTED', user: 'tina', at: 0 });
+    send({ type: 'DIALING_OUT', at: 0 });
+    expect(state()).toBe('Dialing Out');
+    send({ type: 'TARGET_ANSWERED', at: 10_000 });
+    expect(state()).toBe('Connected');
+    send({ type: 'ENDED', at: 40_000 });
+    expect(session().connectedTime).toBe(30_000);
+  });
+
+  it('closes an invitation still ringing when the call ends as Cancelled (REP-06)', () => {
+    const { actor, send } = call('Call On Behalf');
+    send({ type: 'INVITED', user: 'tina', at: 0 });
+    send({ type: 'ENDED', at: 5_000 });
+    expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'tina', outcome: 'Cancelled', because: ['REP-06'] }]);
+  });
+});

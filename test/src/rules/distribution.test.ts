@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { distributionAllowed, pickCandidates, type Candidate } from '../../../src/rules/distribution.js';
+import type { ServiceFacts } from '../../../src/rules/facts.js';
+import type { DistributionType } from '../../../src/domain/enums.js';
+import { ar, assertWellFormed, cc, er, member, tenant, user, type UserOverrides } from './fixtures.js';
+
+describe('distributionAllowed', () => {
+  const rows: { rule: string; svc: ServiceFacts; type?: DistributionType; ok: boolean; because: string[] }[] = [
+    { rule: 'DIST-05: Pickup is not allowed below Enterprise Routing', svc: ar({ distribution: { type: 'Pickup' } }), ok: false, because: ['DIST-05'] },
+    { rule: 'DIST-05: Pickup is allowed for Enterprise Routing', svc: er({ distribution: { type: 'Pickup' } }), ok: true, because: ['DIST-01', 'DIST-05'] },
+    { rule: 'DIST-05: Pickup is allowed for Contact Center (SVC-02 cumulative tiers)', svc: cc(), type: 'Pickup', ok: true, because: ['DIST-01', 'DIST-05'] },
+    { rule: 'DIST-01: Broadcast is allowed for Advanced Routing', svc: ar({ distribution: { type: 'Broadcast' } }), ok: true, because: ['DIST-01'] },
+  ];
+  it.each(rows)('$rule', (row) => {
+    const d = distributionAllowed({ service: row.svc, type: row.type });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(row.ok);
+    expect(d.because).toEqual(row.because);
+  });
+});
+
+interface Spec {
+  id: string;
+  idleSince: number;
+  over?: UserOverrides;
+  member?: boolean;
+}
+
+function pool(s: ServiceFacts, specs: Spec[]): Candidate[] {
+  return specs.map((c, order) => {
+    const u = user(c.id, c.over ?? {});
+    return { user: u, membership: c.member === false ? undefined : member(u, s), idleSince: c.idleSince, order };
+  });
+}
+
+describe('pickCandidates', () => {
+  it('DIST-04: Direct Conference offers the single longest idle selectable user', () => {
+    const s = cc({ distribution: { type: 'Direct Conference' } });
+    const d = pickCandidates({ tenant: tenant(), service: s, candidates: pool(s, [{ id: 'u1', idleSince: 300 }, { id: 'u2', idleSince: 100 }, { id: 'u3', idleSince: 200 }]) });
+    assertWellFormed(d);
+    expect(d.verdict).toEqual(['u2']);
+    expect(d.because).toEqual(['DIST-04', 'US-01']);
+  });
+
+  it('DIST-04: the decision explains the idle order and which idle definition was used', () => {
+    const s = cc({ distribution: { type: 'Direct Conference' } });
+    const d = pickCandidates({
+      tenant: tenant({ behavior: { longestIdleSince: 'lastSelectable' } }),
+      service: s,
+      candidates: pool(s, [{ id: 'u1', idleSince: 12_000 }, { id: 'u2', idleSince: -1 }]),
+    });
+    expect(d.verdict).toEqual(['u2']);
+    const detail = d.checks.find((c) => c.rule === 'DIST-04')?.detail ?? '';
+    expect(detail).toContain('behavior.longestIdleSince = lastSelectable');
+    expect(detail).toContain('idle order: u2 (idle since the start), u1 (idle since t=12s)');
+  });
+
+  it('DIST-03: Direct skips users that are not selectable and says why', () => {
+    const s = cc({ distribution: { type: 'Direct' } });
+    const d = pickCandidates({
+      tenant: tenant(),
+      service: s,
+      candidates: pool(s, [
+        { id: 'u1', idleSince: 100, over: { presence: 'Offline' } },
+        { id: 'u2', idleSince: 200, over: { flags: { acw: { service: 'B', extended: false } } } },
+        { id: 'u3', idleSince: 300 },
+      ]),
+    });
+    expect(d.verdict).toEqual(['u3']);
+    expect(d.because).toEqual(['DIST-03', 'US-01']);
+    expect(d.checks.filter((c) => !c.passed).map((c) => [c.rule, c.detail])).toEqual([
+      ['PRES-01', 'user u1 excluded (user u1 is Offline: never offered a Nimbus task)'],
+      ['ACW-04', 'user u2 excluded (user u2 is in ACW (caused by service B): ACW blocks tasks of all Nimbus services)'],
+    ]);
+  });
+
+  it('DIST-04: ties of idle time are broken by order, whatever the input order', () => {
+    const s = cc();
+    const c = pool(s, [{ id: 'u1', idleSince: 100 }, { id: 'u2', idleSince: 100 }]);
+    expect(pickCandidates({ tenant: tenant(), service: s, candidates: c }).verdict).toEqual(['u1']);
+    expect(pickCandidates({ tenant: tenant(), service: s, candidates: [...c].reverse() }).verdict).toEqual(['u1']);
+  });
+
+  it('DIST-02: Broadcast rings the 10 longest idle selectable users, longest idle first', () => {
+    const s = cc({ distribution: { type: 'Broadcast' } });
+    const specs: Spec[] = Array.from({ length: 12 }, (_, i) => ({ id: `u${i + 1}`, idleSince: 1000 - i * 10 }));
+    specs.push({ id: 'busy', idleSince: 0, over: { flags: { ringing: { service: 'A' } } } });
+    const d = pickCandidates({ tenant: tenant(), service: s, candidates: pool(s, specs) });
+    expect(d.verdict).toEqual(['u12', 'u11', 'u10', 'u9', 'u8', 'u7', 'u6', 'u5', 'u4', 'u3']);
+    expect(d.because).toEqual(['DIST-02', 'US-01']);
+    expect(d.checks.find((c) => c.rule === 'DIST-02')?.detail).toContain('behavior.longestIdleSince = lastTaskEnd');
+  });
+
+  it('US-01: nobody selectable → nobody offered, with every exclusion in because', () => {
+    const s = cc();
+    const d = pickCandidates({
+      tenant: tenant(),
+      service: s,
+      candidates: pool(s, [
+        { id: 'u1', idleSince: 1, over: { presence: 'Do Not Disturb' } },
+        { id: 'u2', idleSince: 2, member: false },
+      ]),
+    });
+    expect(d.verdict).toEqual([]);
+    expect(d.because).toEqual(['US-01', 'DIST-04', 'PRES-03', 'US-03', 'PRES-10']);
+    expect(d.summary).toBe('nobody is offered the task: no candidate is Selectable for service A');
+  });
+
+  it('DIST-05: Pickup offers nobody', () => {
+    const s = er({ distribution: { type: 'Pickup' } });
+    const d = pickCandidates({ tenant: tenant(), service: s, candidates: pool(s, [{ id: 'u1', idleSince: 1 }]) });
+    expect(d.verdict).toEqual([]);
+    expect(d.because).toEqual(['DIST-05']);
+  });
+
+  it('DIST-05: Pickup below Enterprise Routing is refused', () => {
+    const s = ar({ distribution: { type: 'Pickup' } });
+    const d = pickCandidates({ tenant: tenant(), service: s, candidates: pool(s, [{ id: 'u1', idleSince: 1 }]) });
+    expect(d.verdict).toEqual([]);
+    expect(d.because).toEqual(['DIST-05']);
+    expect(d.summary).toContain('Pickup is not allowed below Enterprise Routing');
+  });
+
+  it('a candidate listed twice is considered once', () => {
+    const s = cc({ distribution: { type: 'Broadcast' } });
+    const c = pool(s, [{ id: 'u1', idleSince: 1 }]);
+    const d = pickCandidates({ tenant: tenant(), service: s, candidates: [...c, ...c] });
+    expect(d.verdict).toEqual(['u1']);
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isUnderSla,
+  outcomeGroupId,
+  outcomeGroupOf,
+  serviceSessionOutcome,
+  userSessionOutcome,
+  type ServiceSessionSummary,
+  type UserSessionSummary,
+} from '../../../src/rules/reporting.js';
+import type { ServiceSessionOutcome, UserSessionOutcome } from '../../../src/domain/enums.js';
+import type { BehaviorSettings } from '../../../src/domain/model.js';
+import { assertWellFormed, cc, tenant } from './fixtures.js';
+
+describe('userSessionOutcome', () => {
+  const rows: { rule: string; session: UserSessionSummary; behavior?: Partial<BehaviorSettings>; outcome: UserSessionOutcome; because: string[] }[] = [
+    { rule: 'REP-04: a user who accepts and handles the task: Accepted', session: { user: 'a', origin: 'queue', response: 'accepted' }, outcome: 'Accepted', because: ['REP-04'] },
+    { rule: 'REP-04: a consultation without merge or transfer: Accepted', session: { user: 'b', origin: 'consultation', response: 'accepted' }, outcome: 'Accepted', because: ['REP-04'] },
+    { rule: 'REP-06: a declined offer: Declined', session: { user: 'b', origin: 'safeTransfer', response: 'declined' }, outcome: 'Declined', because: ['REP-06'] },
+    { rule: 'REP-06: an offer withdrawn before answer: Cancelled', session: { user: 'b', origin: 'queue', response: 'cancelled' }, outcome: 'Cancelled', because: ['REP-06'] },
+    { rule: 'REP-06: B ignores a blind transfer: Cancelled', session: { user: 'b', origin: 'blindTransfer', response: 'ignored' }, outcome: 'Cancelled', because: ['REP-06'] },
+    {
+      rule: 'RONA-13: a queue offer that rings out: RONA (behavior.ronaUserSessionOutcome = RONA)',
+      session: { user: 'a', origin: 'queue', response: 'timeout' },
+      behavior: { ronaUserSessionOutcome: 'RONA' },
+      outcome: 'RONA',
+      because: ['RONA-13'],
+    },
+    {
+      rule: 'RONA-13: a queue offer that rings out: Cancelled (behavior.ronaUserSessionOutcome = Cancelled)',
+      session: { user: 'a', origin: 'queue', response: 'ignored' },
+      behavior: { ronaUserSessionOutcome: 'Cancelled' },
+      outcome: 'Cancelled',
+      because: ['RONA-13'],
+    },
+    {
+      rule: 'REP-06: A transfers to B and B accepts: A Transferred Internally',
+      session: { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: true } },
+      outcome: 'Transferred Internally',
+      because: ['REP-06'],
+    },
+    {
+      rule: 'REP-06: consultation to a Nimbus service then transfer: Transferred Internally',
+      session: { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'consultation', to: 'service', succeeded: true } },
+      outcome: 'Transferred Internally',
+      because: ['REP-06'],
+    },
+    {
+      rule: 'REP-06: consultation to a PSTN number then transfer: Transferred Externally',
+      session: { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'consultation', to: 'pstn', succeeded: true } },
+      outcome: 'Transferred Externally',
+      because: ['REP-06'],
+    },
+    {
+      rule: 'REP-06 + XFER-06: A blind-transfers and B ignores: A Internal Transfer Failed',
+      session: { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'user', succeeded: false } },
+      outcome: 'Internal Transfer Failed',
+      because: ['REP-06', 'XFER-06'],
+    },
+    {
+      rule: 'REP-06 + XFER-05: A safe-transfers and B declines: A stays Accepted',
+      session: { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: false } },
+      outcome: 'Accepted',
+      because: ['REP-06', 'XFER-05'],
+    },
+  ];
+  it.each(rows)('$rule', (row) => {
+    const d = userSessionOutcome({ tenant: tenant({ behavior: row.behavior ?? {} }), session: row.session });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(row.outcome);
+    expect(d.because).toEqual(row.because);
+  });
+});
+
+const inbound = (over: Partial<ServiceSessionSummary>): ServiceSessionSummary => ({
+  service: 'A',
+  direction: 'inbound',
+  passedAccept: true,
+  userSessions: [],
+  end: { by: 'user' },
+  ...over,
+});
+
+describe('serviceSessionOutcome', () => {
+  const rows: { rule: string; session: ServiceSessionSummary; behavior?: Partial<BehaviorSettings>; outcome: ServiceSessionOutcome | null; because: string[] }[] = [
+    {
+      rule: 'REP-04: a user accepted the task: User Accepted',
+      session: inbound({ userSessions: [{ user: 'a', origin: 'queue', response: 'accepted' }] }),
+      outcome: 'User Accepted',
+      because: ['REP-05', 'REP-04'],
+    },
+    {
+      rule: 'REP-06: A transfers to B and B accepts: User Internal Transfer Success',
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: true } },
+          { user: 'b', origin: 'safeTransfer', response: 'accepted' },
+        ],
+      }),
+      outcome: 'User Internal Transfer Success',
+      because: ['REP-05', 'REP-06'],
+    },
+    {
+      rule: 'REP-05: the result does not depend on the order B and A are listed',
+      session: inbound({
+        userSessions: [
+          { user: 'b', origin: 'blindTransfer', response: 'accepted' },
+          { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'user', succeeded: true } },
+        ],
+      }),
+      outcome: 'User Internal Transfer Success',
+      because: ['REP-05', 'REP-06'],
+    },
+    {
+      rule: 'REP-06: A blind-transfers and B ignores: User Internal Transfer Failed',
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'user', succeeded: false } },
+          { user: 'b', origin: 'blindTransfer', response: 'ignored' },
+        ],
+        end: { by: 'customer', where: 'ringing' },
+      }),
+      outcome: 'User Internal Transfer Failed',
+      because: ['REP-05', 'REP-06', 'XFER-06'],
+    },
+    {
+      rule: 'REP-06: A safe-transfers, B declines, the customer hangs up: User Accepted',
+      session: inbound({
+        userSessions: [
+          { user: 'b', origin: 'safeTransfer', response: 'declined' },
+          { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: false } },
+        ],
+        end: { by: 'customer', where: 'connected' },
+      }),
+      outcome: 'User Accepted',
+      because: ['REP-05', 'REP-06', 'XFER-05'],
+    },
+    {
+      rule: 'REP-06: consultation to a Nimbus service: User Internal Transfer Success',
+      session: inbound({ userSessions: [{ user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'consultation', to: 'service', succeeded: true } }] }),
+      outcome: 'User Internal Transfer Success',
+      because: ['REP-05', 'REP-06'],
+    },
+    {
+      rule: 'REP-06: consultation to a PSTN number: User External Transfer Success (no user session for the target)',
+      session: inbound({ userSessions: [{ user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'consultation', to: 'pstn', succeeded: true } }] }),
+      outcome: 'User External Transfer Success',
+      because: ['REP-05', 'REP-06'],
+    },
+    {
+      rule: 'REP-05: the last outcome wins along a chain (A→B ok, B→C blind fails)',
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: true } },
+          { user: 'b', origin: 'safeTransfer', response: 'accepted', transfer: { kind: 'blind', to: 'user', succeeded: false } },
+          { user: 'c', origin: 'blindTransfer', response: 'timeout' },
+        ],
+      }),
+      outcome: 'User Internal Transfer Failed',
+      because: ['REP-05', 'REP-06', 'XFER-06'],
+    },
+    {
+      rule: 'REP-05: RONA and Cancelled sessions do not change the outcome (Broadcast)',
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'timeout' },
+          { user: 'b', origin: 'queue', response: 'cancelled' },
+          { user: 'c', origin: 'queue', response: 'accepted' },
+        ],
+      }),
+      outcome: 'User Accepted',
+      because: ['REP-05', 'REP-04'],
+    },
+    { rule: 'REP-02: hung up before the Accept activity', session: inbound({ passedAccept: false, end: { by: 'customer', where: 'ivr' } }), outcome: 'Customer Hangup Before Accept', because: ['REP-02'] },
+    { rule: 'REP-03: hung up in the IVR before being queued', session: inbound({ end: { by: 'customer', where: 'ivr' } }), outcome: 'Customer Hangup In Ivr', because: ['REP-03'] },
+    { rule: 'REP-03: hung up while queued', session: inbound({ end: { by: 'customer', where: 'queue' } }), outcome: 'Customer Hangup In Queue', because: ['REP-03'] },
+    {
+      rule: 'REP-03: hung up while the offer rang (still queued), after a RONA',
+      session: inbound({ userSessions: [{ user: 'a', origin: 'queue', response: 'timeout' }], end: { by: 'customer', where: 'ringing' } }),
+      outcome: 'Customer Hangup In Queue',
+      because: ['REP-03'],
+    },
+    { rule: 'REP-03: hung up in the IVR after having been queued', session: inbound({ end: { by: 'customer', where: 'ivrAfterQueue' } }), outcome: 'Customer Hangup In Ivr After Queue', because: ['REP-03'] },
+    {
+      rule: 'XFER-03 + WF-06: a workflow PSTN transfer failing on the first-service rule: Transfer Failed',
+      session: inbound({ end: { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } }),
+      outcome: 'Transfer Failed',
+      because: ['XFER-03', 'WF-06'],
+    },
+    {
+      rule: 'XFER-03: a manual PSTN transfer failing on the first-service rule, behavior.firstServiceRuleForManualTransfers true: Transfer Failed',
+      session: inbound({ userSessions: [{ user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } }] }),
+      behavior: { firstServiceRuleForManualTransfers: true },
+      outcome: 'Transfer Failed',
+      because: ['REP-05', 'XFER-03'],
+    },
+    {
+      rule: 'REP-06: the same failure with behavior.firstServiceRuleForManualTransfers false: User Internal Transfer Failed',
+      session: inbound({ userSessions: [{ user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } }] }),
+      behavior: { firstServiceRuleForManualTransfers: false },
+      outcome: 'User Internal Transfer Failed',
+      because: ['REP-05', 'REP-06', 'XFER-06'],
+    },
+    { rule: 'XFER-04: a workflow transfer to a service: System Transfer Success', session: inbound({ end: { by: 'workflowTransfer', to: 'service', succeeded: true } }), outcome: 'System Transfer Success', because: ['XFER-04'] },
+    { rule: 'REP-01: a voice message', session: inbound({ end: { by: 'voiceMessage' } }), outcome: 'Voice Message', because: ['REP-01'] },
+    { rule: 'WF-02: the workflow disconnects', session: inbound({ end: { by: 'system' } }), outcome: 'Disconnected By System', because: ['WF-02'] },
+    { rule: 'REP-01: an error', session: inbound({ end: { by: 'error' } }), outcome: 'Error', because: ['REP-01'] },
+    {
+      rule: 'OUT-09: a COB call that reached its target: Outbound Accepted',
+      session: { service: 'A', direction: 'callOnBehalf', passedAccept: true, userSessions: [{ user: 'a', origin: 'invitation', response: 'accepted' }], end: { by: 'user' }, outbound: { userAccepted: true, reachedTarget: true } },
+      outcome: 'Outbound Accepted',
+      because: ['OUT-09', 'OUT-07'],
+    },
+    {
+      rule: 'OUT-07: an unreached target is terminated and not reported (behavior.unreachedOutboundIsTerminated true)',
+      session: { service: 'A', direction: 'outbound', passedAccept: true, userSessions: [], end: { by: 'customer', where: 'connected' }, outbound: { userAccepted: true, reachedTarget: false } },
+      behavior: { unreachedOutboundIsTerminated: true },
+      outcome: null,
+      because: ['OUT-07'],
+    },
+    {
+      rule: 'OUT-09: an unreached target is Outbound Not Accepted with behavior.unreachedOutboundIsTerminated false',
+      session: { service: 'A', direction: 'outbound', passedAccept: true, userSessions: [], end: { by: 'customer', where: 'connected' }, outbound: { userAccepted: true, reachedTarget: false } },
+      behavior: { unreachedOutboundIsTerminated: false },
+      outcome: 'Outbound Not Accepted',
+      because: ['OUT-09', 'OUT-07'],
+    },
+    {
+      rule: 'OUT-07: an abort before the user accepted the invitation is not reported',
+      session: { service: 'A', direction: 'outboundWithWorkflow', passedAccept: true, userSessions: [], end: { by: 'system' } },
+      outcome: null,
+      because: ['OUT-07'],
+    },
+  ];
+  it.each(rows)('$rule', (row) => {
+    const d = serviceSessionOutcome({ tenant: tenant({ behavior: row.behavior ?? {} }), session: row.session });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(row.outcome);
+    expect(d.because).toEqual(row.because);
+  });
+
+  it('REP-01: a reported outcome names its group', () => {
+    const d = serviceSessionOutcome({ tenant: tenant(), session: inbound({ end: { by: 'customer', where: 'queue' } }) });
+    expect(d.checks.at(-1)).toEqual({ rule: 'REP-01', passed: true, detail: 'Customer Hangup In Queue belongs to outcome group Hangup By Customer' });
+  });
+});
+
+describe('outcome groups (REP-01, OUT-09)', () => {
+  it.each([
+    ['User Accepted', 'Handled By User', 1],
+    ['Customer Hangup Before Accept', 'Hangup By Customer', 3],
+    ['User Internal Transfer Failed', 'Not Handled', 4],
+    ['Transfer Failed', 'Error', 5],
+    ['Outbound Accepted', 'Outbound Accepted', 6],
+    ['Outbound Not Accepted', 'Outbound Not Accepted', 7],
+  ] as const)('%s → %s (%i)', (outcome, group, id) => {
+    expect(outcomeGroupOf(outcome)).toBe(group);
+    expect(outcomeGroupId(outcomeGroupOf(outcome))).toBe(id);
+  });
+});
+
+describe('isUnderSla (REP-08)', () => {
+  it.each([
+    [19_999, '20s', true],
+    [20_000, '20s', false],
+    [0, '20s', true],
+    [45_000, '1m', true],
+  ] as const)('REP-08: queue time %i ms with SLA %s → %s', (queueTimeMs, slaTime, under) => {
+    const d = isUnderSla({ service: cc({ distribution: { slaTime } }), queueTimeMs });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(under);
+    expect(d.because).toEqual(['REP-08']);
+  });
+  it('names both times', () => {
+    expect(isUnderSla({ service: cc(), queueTimeMs: 25_000 }).summary).toBe('IsUnderSla is false for service A: queue time 25s is not below the SLA time 20s of service A');
+  });
+});
+
+describe('userSessionOutcome when the missed offer set no RONA', () => {
+  it('RONA-03: a Broadcast offer that rings out sets no RONA flag, so the user session is Cancelled, not RONA', () => {
+    const none = userSessionOutcome({ tenant: tenant(), session: { user: 'u1', origin: 'queue', response: 'timeout', ronaApplied: false } });
+    expect(none.verdict).toBe('Cancelled');
+    expect(none.because).toEqual(['RONA-03']);
+    const rona = userSessionOutcome({ tenant: tenant(), session: { user: 'u1', origin: 'queue', response: 'timeout', ronaApplied: true } });
+    expect(rona.verdict).toBe('RONA');
+    expect(rona.because).toEqual(['RONA-13']);
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { isSelectable } from '../../../src/rules/selectability.js';
+import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../../src/rules/facts.js';
+import { assertWellFormed, cc, er, failedRules, member, service, tenant, user, type UserOverrides } from './fixtures.js';
+import type { BehaviorSettings } from '../../../src/domain/model.js';
+
+const teams = cc({ id: 'A' });
+const skills = service({ id: 'S', license: 'Contact Center', assignment: 'Skill-based' });
+
+interface Row {
+  rule: string;
+  svc?: ServiceFacts;
+  user?: UserOverrides;
+  /** Membership: default an active Agent membership of the row's service. */
+  membership?: Partial<Membership> | 'none';
+  tenant?: Partial<Omit<TenantFacts, 'behavior'>> & { behavior?: Partial<BehaviorSettings> };
+  selectable: boolean;
+  /** Exact `because` for refusals; must-contain for Selectable. */
+  because: string[];
+}
+
+const rows: Row[] = [
+  { rule: 'US-03: an online, eligible, Active member without flags is Selectable', selectable: true, because: ['US-01', 'SVC-11', 'PRES-02', 'US-03', 'SVC-08', 'PRES-10', 'US-08'] },
+  { rule: 'SVC-11: nobody is selectable while the tenant is Suspended', tenant: { state: 'Suspended' }, selectable: false, because: ['SVC-11'] },
+  { rule: 'PRES-01 (layer 1): an Offline user is Not Selectable', user: { presence: 'Offline' }, selectable: false, because: ['PRES-01'] },
+  { rule: 'PRES-09 (layer 1): privacy mode makes everyone Not Selectable', tenant: { enhancedPresencePrivacy: true }, selectable: false, because: ['PRES-09', 'PRES-01'] },
+  { rule: 'US-03: a user who is not a member of the Teams-based service is Not Selectable', membership: 'none', selectable: false, because: ['US-03', 'PRES-10'] },
+  { rule: 'US-03: a membership of another service does not count', membership: { service: 'Z' }, selectable: false, because: ['US-03', 'PRES-10'] },
+  { rule: 'SVC-08 + US-12: the Active toggle off makes the user Not Selectable', membership: { active: false }, selectable: false, because: ['SVC-08', 'US-12', 'PRES-10'] },
+  {
+    rule: 'PRES-10: an ineligible presence and an inactive toggle both count, PRES-10 only when presence was eligible',
+    user: { presence: 'Offline' },
+    membership: { active: false },
+    selectable: false,
+    because: ['PRES-01', 'SVC-08', 'US-12'],
+  },
+  { rule: 'SVC-04: a service with user assignment None has nobody to select', svc: cc({ assignment: 'None' }), selectable: false, because: ['SVC-04', 'PRES-10'] },
+  { rule: 'US-05: Off Duty does not exclude from an MS Teams-based service', user: { duty: 'Off Duty' }, selectable: true, because: ['US-05', 'US-03', 'SVC-08'] },
+  { rule: 'US-04: Skill-based: CC license, assigned, On Duty is Selectable', svc: skills, user: { ccLicense: true }, selectable: true, because: ['SVC-10', 'US-04', 'US-05', 'US-08'] },
+  { rule: 'US-04 + SVC-10: Skill-based needs the user Contact Center license', svc: skills, selectable: false, because: ['US-04', 'SVC-10', 'PRES-10'] },
+  { rule: 'US-05: Off Duty excludes from Contact Center (Skill-based) distribution', svc: skills, user: { ccLicense: true, duty: 'Off Duty' }, selectable: false, because: ['US-05', 'PRES-10'] },
+  { rule: 'US-04: Skill-based needs the user assigned to the service', svc: skills, user: { ccLicense: true }, membership: 'none', selectable: false, because: ['US-04', 'PRES-10'] },
+  {
+    rule: 'SVC-10: a Skill-based service without a Contact Center license cannot route by skills',
+    svc: service({ id: 'S', license: 'Enterprise Routing', assignment: 'Skill-based' }),
+    user: { ccLicense: true },
+    selectable: false,
+    because: ['SVC-10', 'PRES-10'],
+  },
+  { rule: 'US-08: a pending Not Available Reason blocks', user: { flags: { notAvailableReason: true } }, selectable: false, because: ['US-08'] },
+  { rule: 'US-09: Ringing for this service blocks', user: { flags: { ringing: { service: 'A' } } }, selectable: false, because: ['US-09'] },
+  {
+    rule: 'US-13: Ringing for another service blocks with behavior.blockingFlagScope = allServices',
+    user: { flags: { ringing: { service: 'B' } } },
+    tenant: { behavior: { blockingFlagScope: 'allServices' } },
+    selectable: false,
+    because: ['US-09', 'US-13'],
+  },
+  {
+    rule: 'US-13: Ringing for another service does not block with behavior.blockingFlagScope = causingService',
+    user: { flags: { ringing: { service: 'B' } } },
+    tenant: { behavior: { blockingFlagScope: 'causingService' } },
+    selectable: true,
+    because: ['US-13'],
+  },
+  { rule: 'US-10: Connected blocks', user: { flags: { connected: { service: 'A' } }, activeTask: true }, selectable: false, because: ['US-10'] },
+  {
+    rule: 'US-13: Connected in another service blocks with allServices',
+    user: { flags: { connected: { service: 'B' } }, activeTask: true },
+    selectable: false,
+    because: ['US-10', 'US-13'],
+  },
+  {
+    rule: 'US-13: Connected in another service does not block with causingService',
+    user: { flags: { connected: { service: 'B' } }, activeTask: true },
+    tenant: { behavior: { blockingFlagScope: 'causingService' } },
+    selectable: true,
+    because: ['US-13'],
+  },
+  { rule: 'RONA-04: a RONA flag blocks', user: { flags: { rona: { service: 'A', persistent: false } } }, selectable: false, because: ['RONA-04'] },
+  {
+    rule: 'RONA-04 + US-13: RONA from another service does not block with causingService',
+    user: { flags: { rona: { service: 'B', persistent: true } }, ccLicense: true },
+    tenant: { behavior: { blockingFlagScope: 'causingService' } },
+    selectable: true,
+    because: ['US-13'],
+  },
+  {
+    rule: 'RONA-12: persistent RONA applies with Task Parallelization',
+    user: { flags: { rona: { service: 'A', persistent: true } }, ccLicense: true, tp: true, parkedTasks: 1 },
+    selectable: false,
+    because: ['RONA-04', 'RONA-12'],
+  },
+  {
+    rule: 'ACW-04: ACW of another service blocks even with causingService',
+    user: { flags: { acw: { service: 'B', extended: false } } },
+    tenant: { behavior: { blockingFlagScope: 'causingService' } },
+    selectable: false,
+    because: ['ACW-04'],
+  },
+  { rule: 'ACW-04: extended ACW blocks', user: { flags: { acw: { service: 'A', extended: true } } }, selectable: false, because: ['ACW-04'] },
+  { rule: 'PAR-04: hold blocks even with Task Parallelization', user: { flags: { onHold: { service: 'A' } }, tp: true }, selectable: false, because: ['PAR-04'] },
+  {
+    rule: 'PAR-03: without TP a parked task keeps the user Connected (engine sets flags.connected)',
+    user: { parkedTasks: 1, flags: { connected: { service: 'A' } } },
+    selectable: false,
+    because: ['US-10', 'PAR-03'],
+  },
+  { rule: 'PAR-03: a parked task blocks without TP even if the Connected flag is missing', user: { parkedTasks: 1 }, selectable: false, because: ['PAR-03'] },
+  { rule: 'PAR-14: with TP a parked task below the limit does not block', user: { parkedTasks: 1, tp: 2 }, selectable: true, because: ['PAR-15', 'PAR-14'] },
+  { rule: 'PAR-14 + PAR-15: with TP parking blocks at the limit', user: { parkedTasks: 2, tp: 2 }, selectable: false, because: ['PAR-14'] },
+  { rule: 'PAR-15: the user limit of 3 lets two parked tasks through', user: { parkedTasks: 2, tp: 3 }, selectable: true, because: ['PAR-15', 'PAR-14'] },
+  {
+    rule: 'US-11: Busy with the Busy opt-in counts as selectable',
+    svc: cc({ distribution: { busyAvailable: true } }),
+    user: { presence: 'Busy' },
+    selectable: true,
+    because: ['PRES-05', 'PRES-10'],
+  },
+];
+
+function run(row: Row) {
+  const s = row.svc ?? teams;
+  const u: UserFacts = user('alice', row.user ?? {});
+  const m = row.membership === 'none' ? undefined : member(u, s, row.membership ?? {});
+  return isSelectable({ tenant: tenant(row.tenant ?? {}), service: s, user: u, membership: m });
+}
+
+describe('isSelectable (US-01 layered check)', () => {
+  it.each(rows)('$rule', (row) => {
+    const d = run(row);
+    assertWellFormed(d);
+    expect(d.verdict).toBe(row.selectable);
+    if (row.selectable) {
+      expect(d.because).toEqual(expect.arrayContaining(row.because));
+      expect(failedRules(d)).toEqual([]);
+    } else {
+      expect(d.because).toEqual(row.because);
+    }
+  });
+
+  it('explains a cross-service flag with both services and the setting', () => {
+    const d = run({ rule: '', user: { flags: { ringing: { service: 'B' } } }, tenant: { behavior: { blockingFlagScope: 'causingService' } }, selectable: true, because: [] });
+    expect(d.checks.find((c) => c.rule === 'US-13')?.detail).toBe(
+      'user alice is Ringing (reserved for an offered task) for service B; behavior.blockingFlagScope is causingService, so it does not block service A',
+    );
+  });
+
+  it('summarises the refusal in one sentence naming user and service', () => {
+    const d = run({ rule: '', membership: { active: false }, selectable: false, because: [] });
+    expect(d.summary).toMatch(/^user alice is Not Selectable for service A: user alice's Active toggle for service A is off/);
+  });
+
+  it('records the skills assumption for Skill-based services', () => {
+    const d = run({ rule: '', svc: skills, user: { ccLicense: true }, selectable: true, because: [] });
+    expect(d.checks.some((c) => c.rule === 'US-04' && c.detail.includes('not modelled'))).toBe(true);
+  });
+
+  it('works with an ER service too (no tier condition for Teams-based)', () => {
+    const s = er({ id: 'E' });
+    const u = user('bob');
+    expect(isSelectable({ tenant: tenant(), service: s, user: u, membership: member(u, s) }).verdict).toBe(true);
+  });
+});
