@@ -115,6 +115,38 @@ export function userSessionOutcome({ tenant, session }: UserSessionOutcomeArgs):
   return decide('Accepted', 'REP-06', `${who}'s ${t.kind} transfer to a ${t.to} failed and the call returned to them: Accepted`, ['XFER-05']);
 }
 
+export interface OpenUserSessionArgs {
+  user: string;
+  /** The task was still ringing this user (an offer or invitation not yet answered). */
+  stillRinging: boolean;
+}
+
+/**
+ * REP-04, REP-06: the outcome of a user session still open when the task ends or the user leaves it. A user
+ * who was connected handled the task (Accepted); an offer still ringing was withdrawn (Cancelled).
+ */
+export function openUserSessionOutcome({ user, stillRinging }: OpenUserSessionArgs): Decision<UserSessionOutcome> {
+  const inputs = { user, stillRinging };
+  const [outcome, rule, detail]: [UserSessionOutcome, RuleId, string] = stillRinging
+    ? ['Cancelled', 'REP-06', `the task ended while still ringing user ${user}: Cancelled`]
+    : ['Accepted', 'REP-04', `user ${user} was connected to the task when it ended for them: Accepted`];
+  return valueDecision('openUserSessionOutcome', outcome, [rule], inputs, [{ rule, passed: true, detail }], `user ${user}'s session: ${outcome}`);
+}
+
+/** XFER-06: a blind transfer to another user removes the transferring user, whose session ends Transferred Internally. */
+export function blindTransferUserOutcome({ user, to }: { user: string | null; to: string }): Decision<UserSessionOutcome> {
+  const who = user === null ? 'the transferring user' : `user ${user}`;
+  const detail = `${who} handed the task to user ${to} and left the session: Transferred Internally`;
+  return valueDecision('blindTransferUserOutcome', 'Transferred Internally', ['XFER-06'], { user, to }, [{ rule: 'XFER-06', passed: true, detail }], detail);
+}
+
+/** XFER-05: a safe transfer succeeds when its target takes the call; it is theirs from then on. */
+export function safeTransferTakenOver({ user }: { user: string }): Decision<boolean> {
+  const b = new DecisionBuilder('safeTransferTakenOver', { user });
+  b.check('XFER-05', true, `user ${user} took the call over from the transferring user`);
+  return b.done(`taken over by ${user}`);
+}
+
 /** Where the customer was when they hung up (the engine's task state, simplified). */
 export type HangupPlace = 'ivr' | 'queue' | 'ivrAfterQueue' | 'ringing' | 'connected';
 
