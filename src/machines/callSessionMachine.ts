@@ -13,6 +13,7 @@
  * the rule function.
  */
 import { assign, setup } from 'xstate';
+import type { ServiceSessionOutcome, UserSessionOutcome } from '../domain/enums.js';
 import type { RuleId } from '../rules/decision.js';
 import { bindsPstnLicense } from '../rules/pstn.js';
 import { blindTransferUserOutcome, openUserSessionOutcome, safeTransferTakenOver } from '../rules/reporting.js';
@@ -39,7 +40,8 @@ export interface ServiceSessionRecord {
   /** When the user's ACW for this session began (the user left with ACW, ACW-11). */
   acwStartedAt: number | null;
   acwTime: number;
-  outcome: string | null;
+  /** Decided once by the reporting rules (serviceSessionOutcome); `because` is that decision's rules. */
+  outcome: ServiceSessionOutcome | null;
   because: RuleId[];
   distributionAlgorithm: string | null;
 }
@@ -53,7 +55,7 @@ export interface UserSessionRecord {
   origin: UserSessionOrigin;
   startedAt: number;
   endedAt: number | null;
-  outcome: string | null;
+  outcome: UserSessionOutcome | null;
   because: RuleId[];
 }
 
@@ -105,7 +107,7 @@ export type CallEvent =
   | ({ type: 'OWNED_BY_SERVICE'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
   | ({ type: 'QUEUED'; algorithm: string } & At)
   | ({ type: 'OFFERED'; users: string[]; origin?: UserSessionOrigin } & At)
-  | ({ type: 'OFFER_MISSED'; user: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'OFFER_MISSED'; user: string; outcome: UserSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'REQUEUED' } & At)
   /** TASK-03: the Queue activity gave up (queue timeout); the task goes back to the workflow's IVR steps. */
   | ({ type: 'LEFT_QUEUE' } & At)
@@ -119,9 +121,9 @@ export type CallEvent =
   | ({ type: 'PARK'; user: string } & At)
   | ({ type: 'UNPARK' } & At)
   | ({ type: 'TRANSFER_STARTED'; by: string; to: string; mode: string } & At)
-  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; userOutcome: string; sessionOutcome: string; because: RuleId[] } & At)
+  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; userOutcome: UserSessionOutcome; sessionOutcome: ServiceSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'TRANSFERRED_TO_USER'; user: string } & At)
-  | ({ type: 'TRANSFERRED_EXTERNALLY'; userOutcome: string; sessionOutcome: string; because: RuleId[] } & At)
+  | ({ type: 'TRANSFERRED_EXTERNALLY'; userOutcome: UserSessionOutcome; sessionOutcome: ServiceSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'TRANSFER_FAILED'; returnTo: 'user' | 'exitRoute' | 'queue'; message: string; because: RuleId[] } & At)
   | ({ type: 'SUPERVISION_STARTED'; supervisor: string; mode: string } & At)
   | ({ type: 'SUPERVISION_ENDED'; supervisor: string; because: RuleId[] } & At)
@@ -130,8 +132,8 @@ export type CallEvent =
   /** The customer (or the far end of an outbound call) hung up, or the system ended the task. */
   | ({ type: 'ENDED' } & At)
   /** Outcome of the current service session, decided by the reporting rules. */
-  | ({ type: 'SESSION_OUTCOME'; service: string; outcome: string; because: RuleId[] } & At)
-  | ({ type: 'USER_SESSION_OUTCOME'; user: string; service: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'SESSION_OUTCOME'; service: string; outcome: ServiceSessionOutcome; because: RuleId[] } & At)
+  | ({ type: 'USER_SESSION_OUTCOME'; user: string; service: string; outcome: UserSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'NOT_REPORTED' } & At);
 
 const newServiceSession = (service: string, at: number): ServiceSessionRecord => ({
@@ -510,7 +512,7 @@ export const callSessionMachine = setup({
   },
 });
 
-function closeUserSession(ctx: CallContext, at: number, outcome: string, because: RuleId[]): UserSessionRecord[] {
+function closeUserSession(ctx: CallContext, at: number, outcome: UserSessionOutcome, because: RuleId[]): UserSessionRecord[] {
   let idx = -1;
   ctx.userSessions.forEach((u, i) => {
     if (u.user === ctx.user && u.endedAt === null) idx = i;

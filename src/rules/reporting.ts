@@ -187,6 +187,9 @@ const serviceOutcomeOfUser: Partial<Record<UserSessionOutcome, ServiceSessionOut
   'Internal Transfer Failed': 'User Internal Transfer Failed',
 };
 
+/** The reporting rules' decision on a service session: its outcome, or null when it is not reported (OUT-07). */
+export type ServiceSessionOutcomeDecision = Decision<ServiceSessionOutcome | null>;
+
 /**
  * REP-01..06, XFER-03/04, WF-06, OUT-07, OUT-09: the outcome of one service session, or null when the session
  * is not written to reporting (a terminated outbound call, OUT-07).

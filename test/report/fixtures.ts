@@ -162,7 +162,7 @@ export function scenarioB(): ScenarioResult {
             endedAt: 10_000,
             outcome: 'User Internal Transfer Success',
             outcomeId: 7,
-            outcomeGroup: 'Transferred',
+            outcomeGroup: 'Handled By User',
             handled: true,
             because: ['REP-05'],
             queueTime: 2_000,
