@@ -1,6 +1,8 @@
 /**
- * Reporting (rulebook 3.14): the outcome of a user session, the outcome of a service session from a small
- * summary of what happened in it, outcome groups, and IsUnderSla.
+ * Reporting (rulebook 3.14): the outcome of a user session (also one still open when the task ends for it,
+ * and a transferring user's), the outcome of a service session from a small summary of what happened in it,
+ * outcome groups, and IsUnderSla. The service session outcome is decided here once, as the typed
+ * ServiceSessionOutcome; everything downstream reads that value and its group (outcomeInfo).
  *
  * The "last outcome" rule (REP-05) as modelled here: the user sessions are walked in the order they ended;
  * a session that accepted the task from the queue sets `User Accepted`, a transfer sets the transfer's
