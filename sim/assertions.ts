@@ -3,7 +3,7 @@
  * actual and the decisions that explain the actual value, so a failure says why and not only what.
  */
 import type { Decision, Json, RuleId } from '../src/rules/decision.js';
-import { canonicalEnum, ServiceSessionOutcome, outcomeInfo } from '../src/domain/enums.js';
+import { outcomeInfo, type OutcomeGroup, type ServiceSessionOutcome } from '../src/domain/enums.js';
 import type { ExpectSpec } from './scenario/schema.js';
 import type { AssertionResult } from './result.js';
 import * as policy from './engine/policy.js';
@@ -291,9 +291,8 @@ export function evaluateExpect(world: World, spec: ExpectSpec): Check[] {
   return out;
 }
 
-function outcomeGroup(outcome: string): string | null {
-  const canonical = canonicalEnum(ServiceSessionOutcome, outcome);
-  return canonical ? outcomeInfo(canonical).group : null;
+function outcomeGroup(outcome: ServiceSessionOutcome): OutcomeGroup {
+  return outcomeInfo(outcome).group;
 }
 
 function visited(world: World, call: string): string {

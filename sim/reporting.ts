@@ -6,7 +6,8 @@
  * IsUnderSla (REP-08), comes from src/rules through the engine's policy module. Documented in
  * docs/report-json.md ("Reporting").
  */
-import { canonicalEnum, outcomeInfo, OutcomeGroup, ServiceSessionOutcome } from '../src/domain/enums.js';
+import { outcomeInfo, type OutcomeGroup, type ServiceSessionOutcome, type UserSessionOutcome } from '../src/domain/enums.js';
+import { outcomeGroupId } from '../src/rules/reporting.js';
 import type { RuleId } from '../src/rules/decision.js';
 import * as policy from './engine/policy.js';
 import type { World } from './engine/world.js';
@@ -18,7 +19,7 @@ export interface ReportingUserSession {
   StartedAt: number;
   EndedAt: number | null;
   /** User session outcome (2.11): Accepted, Declined, Cancelled, RONA, Transferred Internally, ... */
-  Outcome: string | null;
+  Outcome: UserSessionOutcome | null;
   Because: RuleId[];
 }
 
@@ -30,9 +31,9 @@ export interface ReportingServiceSession {
   EndedAt: number | null;
   /** 1-7 from the rulebook (2.10); 100+ are nimbus-sim's own ids (docs/outcomes.md). Null while open. */
   OutcomeId: number | null;
-  Outcome: string | null;
+  Outcome: ServiceSessionOutcome | null;
   OutcomeGroupId: number | null;
-  OutcomeGroup: string | null;
+  OutcomeGroup: OutcomeGroup | null;
   MeansHandled: boolean | null;
   HandledText: 'Handled' | 'Not Handled' | null;
   /** Rules that decided the outcome. */
@@ -79,8 +80,7 @@ export function conversation(world: World, callId: string): ReportingConversatio
   const ctx = world.call(callId).getSnapshot().context;
   const sessions = ctx.serviceSessions.map((s, i): ReportingServiceSession => {
     const next = ctx.serviceSessions[i + 1];
-    const canonical = s.outcome ? canonicalEnum(ServiceSessionOutcome, s.outcome) : undefined;
-    const info = canonical ? outcomeInfo(canonical) : null;
+    const info = s.outcome === null ? null : outcomeInfo(s.outcome);
     const users = ctx.userSessions.filter((u) => u.service === s.service && u.startedAt >= s.startedAt && (next === undefined || u.startedAt < next.startedAt));
     return {
       ServiceSessionId: `${callId}-ss${i + 1}`,
@@ -89,8 +89,8 @@ export function conversation(world: World, callId: string): ReportingConversatio
       StartedAt: s.startedAt,
       EndedAt: s.endedAt,
       OutcomeId: info?.id ?? null,
-      Outcome: canonical ?? s.outcome,
-      OutcomeGroupId: info ? OutcomeGroup.values.indexOf(info.group) + 1 : null,
+      Outcome: s.outcome,
+      OutcomeGroupId: info ? outcomeGroupId(info.group) : null,
       OutcomeGroup: info?.group ?? null,
       MeansHandled: info?.handled ?? null,
       HandledText: info ? (info.handled ? 'Handled' : 'Not Handled') : null,

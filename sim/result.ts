@@ -3,6 +3,7 @@
  * these plain objects; nothing here holds actors or functions, so a result serialises as it is.
  * Times are virtual milliseconds from scenario start; no wall-clock value ever enters a result.
  */
+import type { OutcomeGroup, ServiceSessionOutcome, UserSessionOutcome } from '../src/domain/enums.js';
 import type { Decision, Json, RuleId } from '../src/rules/decision.js';
 import type { ReportingModel } from './reporting.js';
 
@@ -47,9 +48,10 @@ export interface ServiceSessionResult {
   service: string;
   startedAt: number;
   endedAt: number | null;
-  outcome: string | null;
+  /** The reporting rules' outcome (null while open or not reported); id, group and handled follow from it. */
+  outcome: ServiceSessionOutcome | null;
   outcomeId: number | null;
-  outcomeGroup: string | null;
+  outcomeGroup: OutcomeGroup | null;
   handled: boolean | null;
   because: RuleId[];
   queueTime: number;
@@ -66,7 +68,7 @@ export interface UserSessionResult {
   user: string;
   startedAt: number;
   endedAt: number | null;
-  outcome: string | null;
+  outcome: UserSessionOutcome | null;
   because: RuleId[];
 }
 

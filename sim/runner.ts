@@ -3,7 +3,7 @@
  * the expectations, and turns the world into a ScenarioResult. Same scenario and seed, same result.
  */
 import { relative, sep } from 'node:path';
-import { outcomeInfo, canonicalEnum, ServiceSessionOutcome } from '../src/domain/enums.js';
+import { outcomeInfo } from '../src/domain/enums.js';
 import { taskStateOf } from '../src/machines/callSessionMachine.js';
 import type { RuleId } from '../src/rules/decision.js';
 import { conversation, reportingModel } from './reporting.js';
@@ -126,8 +126,7 @@ function callResults(world: World): CallResult[] {
       reported: ctx.reported,
       unifiedConversationId: `uc-${id}`,
       serviceSessions: ctx.serviceSessions.map((s, i) => {
-        const canonical = s.outcome ? canonicalEnum(ServiceSessionOutcome, s.outcome) : undefined;
-        const info = canonical ? outcomeInfo(canonical) : null;
+        const info = s.outcome === null ? null : outcomeInfo(s.outcome);
         return {
           service: s.service,
           startedAt: s.startedAt,

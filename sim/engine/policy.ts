@@ -235,7 +235,7 @@ function userSummary(record: UserSessionRecord, current: string | null, pending?
  * The outcome of the call's current service session, from the reporting rules (REP-01..06, XFER-03, OUT-07,
  * OUT-09). `transfer` describes a transfer the connected user is making right now.
  */
-export function sessionOutcome(world: World, call: string, end: SessionEnd, transfer?: TransferSummary): Decision<string | null> {
+export function sessionOutcome(world: World, call: string, end: SessionEnd, transfer?: TransferSummary): rules.ServiceSessionOutcomeDecision {
   const ctx = world.call(call).getSnapshot().context;
   const session = ctx.serviceSessions.at(-1);
   const service = ctx.currentService;

@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { AnyActorRef } from 'xstate';
-import { canonicalEnum, outcomeInfo, ServiceSessionOutcome, type Availability } from '../../src/domain/enums.js';
+import { outcomeInfo, type Availability, type ServiceSessionOutcome } from '../../src/domain/enums.js';
 import { serviceLevel, type SlaSession } from '../../src/rules/serviceLevel.js';
 import { act, type ActionStep } from '../engine/player.js';
 import { openRun } from '../engine/run.js';
@@ -112,13 +112,12 @@ const MINUTE = 60_000;
 const AWAY: readonly Availability[] = ['Away', 'Away', 'Be right back', 'Do Not Disturb', 'Busy', 'Offline'];
 
 /** What the reporting model says of a session outcome (group, handled), or null for an open session. */
-function infoOf(outcome: string | null): ReturnType<typeof outcomeInfo> | null {
-  const canonical = outcome === null ? undefined : canonicalEnum(ServiceSessionOutcome, outcome);
-  return canonical === undefined ? null : outcomeInfo(canonical);
+function infoOf(outcome: ServiceSessionOutcome | null): ReturnType<typeof outcomeInfo> | null {
+  return outcome === null ? null : outcomeInfo(outcome);
 }
 
 /** `Handled` for an outcome counted as handled, else its group (or `Open` for a session without one). */
-function sessionGroup(outcome: string | null): string {
+function sessionGroup(outcome: ServiceSessionOutcome | null): string {
   const info = infoOf(outcome);
   return info === null ? 'Open' : info.handled ? 'Handled' : info.group;
 }

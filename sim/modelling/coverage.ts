@@ -38,7 +38,7 @@ function counts(rec: TransitionRecorder) {
 }
 
 /** Runs the scenarios with the engine's actors inspected; returns one recorder per machine. */
-async function suiteRecorders(scenarios: Scenario[]): Promise<Record<MachineName, TransitionRecorder>> {
+export async function suiteRecorders(scenarios: Scenario[]): Promise<Record<MachineName, TransitionRecorder>> {
   const recs: Record<MachineName, TransitionRecorder> = {
     agent: new TransitionRecorder(machineGraph(MACHINES.agent)),
     session: new TransitionRecorder(machineGraph(MACHINES.session)),

@@ -64,14 +64,14 @@ export function sessionEventVariants(snap: CallSnapshot): CallEvent[] {
         out.push({ type, by: user, to: otherService, mode: 'blind', at });
         break;
       case 'TRANSFERRED_TO_SERVICE':
-        out.push({ type, service: otherService, userOutcome: 'Transferred Internally', sessionOutcome: 'Transferred', because: ['XFER-11'], at });
+        out.push({ type, service: otherService, userOutcome: 'Transferred Internally', sessionOutcome: 'User Internal Transfer Success', because: ['XFER-11'], at });
         break;
       case 'TRANSFERRED_TO_USER':
         out.push({ type, user: SESSION_USERS.other, at });
         break;
       case 'TRANSFERRED_EXTERNALLY':
         // A transfer to an external number rings no Nimbus user.
-        if (ctx.ringing.length === 0) out.push({ type, userOutcome: 'Transferred Externally', sessionOutcome: 'Transferred Externally', because: ['XFER-03'], at });
+        if (ctx.ringing.length === 0) out.push({ type, userOutcome: 'Transferred Externally', sessionOutcome: 'User External Transfer Success', because: ['XFER-03'], at });
         break;
       case 'TRANSFER_FAILED':
         for (const returnTo of ['user', 'queue', 'exitRoute'] as const) out.push({ type, returnTo, message: 'transfer failed', because: ['XFER-03'], at });
@@ -87,7 +87,7 @@ export function sessionEventVariants(snap: CallSnapshot): CallEvent[] {
         break;
       case 'SESSION_OUTCOME':
         // Reporting decides the outcome once the session is over.
-        if (ended && ctx.serviceSessions.at(-1)?.outcome === null) out.push({ type, service, outcome: 'Accepted', because: ['REP-02'], at });
+        if (ended && ctx.serviceSessions.at(-1)?.outcome === null) out.push({ type, service, outcome: 'User Accepted', because: ['REP-02'], at });
         break;
       case 'USER_SESSION_OUTCOME': {
         const last = ctx.userSessions.at(-1);

@@ -5,12 +5,15 @@
  *   work   - Idle / Ringing / Connected (Talking, OnHold, Parked) / AfterCallWork (US-08..10, PAR-03/04/14, ACW-04)
  *   rona   - Clear / Flagged (non-persistent, RONA-14) / Persistent (RONA-06, reset by RONA-08 conditions)
  *
- * The engine asks the rule functions first (is this RONA persistent? does ACW apply and for how long?) and
- * sends their verdicts in the events; the machine's guards read them, or call rule helpers directly where
- * the machine's own context is all the rule needs. Timers are XState delays on the run's virtual clock.
+ * The machine decides no rule itself. The engine asks the rule functions first (is this RONA persistent?
+ * does ACW apply and for how long?) and sends their verdicts in the events; where the machine's own context
+ * is all a rule needs (PAR-11, PAR-14, RONA-08) its named guards ask the rule function. Timers are XState
+ * delays on the run's virtual clock.
  */
 import { and, assign, emit, not, setup } from 'xstate';
 import type { Activity, Availability, DutyState } from '../domain/enums.js';
+import { parkedTaskEndFreesUser, resumesOwnParkedTask } from '../rules/parking.js';
+import { persistentRonaEndsOn, type RonaResetTrigger } from '../rules/rona.js';
 
 export interface TaskRef {
   call: string;
@@ -70,7 +73,8 @@ export type AgentEmitted =
   | { type: 'acwEnded'; call: string; service: string; reason: 'timer' | 'early' }
   | { type: 'ronaCleared'; reason: 'timer' | 'manual' | 'offline' | 'offDuty' | 'nextAttempt' };
 
-const hasParkedSlot = (ctx: AgentContext) => ctx.taskParallelization.enabled && ctx.parked.length < ctx.taskParallelization.max;
+const parkedCalls = (ctx: AgentContext): string[] => ctx.parked.map((t) => t.call);
+const ronaEndsOn = (trigger: RonaResetTrigger): boolean => persistentRonaEndsOn({ event: trigger }).verdict;
 
 export const agentMachine = setup({
   types: {
@@ -92,16 +96,14 @@ export const agentMachine = setup({
     parkingIsNonBlocking: ({ event }) => event.type === 'PARK' && !event.blocking,
     acwGranted: ({ event }) => event.type === 'TASK_ENDED' && event.acwMs !== null && event.acwMs > 0,
     ronaIsPersistent: ({ event }) => event.type === 'FLAG_RONA' && event.persistent,
-    /** PAR-11 / PAR-14: a parked task comes back to the user who parked it; one active task at a time. */
-    canResumeParked: ({ context, event }) => event.type === 'UNPARK' && context.parked.some((t) => t.call === event.call),
-    /**
-     * PAR-14: a Task Parallelization user held at the limit by a parked task is freed when another parked task
-     * ends and the remaining ones are below the limit.
-     */
+    canResumeParked: ({ context, event }) => event.type === 'UNPARK' && resumesOwnParkedTask({ parkedCalls: parkedCalls(context), call: event.call }).verdict,
     parkedEndFreesSlot: ({ context, event }) =>
       event.type === 'TASK_ENDED' &&
-      context.taskParallelization.enabled &&
-      context.parked.filter((t) => t.call !== event.call).length < context.taskParallelization.max,
+      parkedTaskEndFreesUser({ taskParallelization: context.taskParallelization, parkedCalls: parkedCalls(context), endedCall: event.call }).verdict,
+    ronaEndsWhenOffline: () => ronaEndsOn('wentOffline'),
+    ronaEndsOffDuty: () => ronaEndsOn('offDuty'),
+    ronaEndsOnManualReset: () => ronaEndsOn('manualReset'),
+    ronaEndsAfterResetTime: () => ronaEndsOn('resetTimeElapsed'),
   },
   actions: {
     recordPresence: assign(({ event }) =>
@@ -300,14 +302,27 @@ export const agentMachine = setup({
           },
         },
         Persistent: {
-          after: { RONA_RESET: { target: 'Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'timer' })] } },
+          after: {
+            RONA_RESET: { guard: 'ronaEndsAfterResetTime', target: 'Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'timer' })] },
+          },
         },
       },
       on: {
-        /** RONA-08: going Offline in Teams or switching to Off Duty ends a persistent RONA. */
-        PRESENCE_CHANGED: { guard: and(['isOffline', 'hasRona']), target: '.Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'offline' })] },
-        DUTY_CHANGED: { guard: and(['isOffDuty', 'hasRona']), target: '.Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'offDuty' })] },
-        RESET_RONA: { guard: 'hasRona', target: '.Clear', actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'manual' })] },
+        PRESENCE_CHANGED: {
+          guard: and(['isOffline', 'hasRona', 'ronaEndsWhenOffline']),
+          target: '.Clear',
+          actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'offline' })],
+        },
+        DUTY_CHANGED: {
+          guard: and(['isOffDuty', 'hasRona', 'ronaEndsOffDuty']),
+          target: '.Clear',
+          actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'offDuty' })],
+        },
+        RESET_RONA: {
+          guard: and(['hasRona', 'ronaEndsOnManualReset']),
+          target: '.Clear',
+          actions: ['clearRona', emit({ type: 'ronaCleared', reason: 'manual' })],
+        },
       },
     },
   },

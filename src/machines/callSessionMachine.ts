@@ -8,11 +8,15 @@
  * its outcome, user sessions, and supervision.
  *
  * Events carry the virtual time (`at`) so the machine records timestamps without reading a clock, and the
- * verdicts the engine obtained from the rule functions (the machine never decides a rule on its own data
- * when the rule needs tenant facts).
+ * verdicts the engine obtained from the rule functions. The machine decides no rule itself: where its own
+ * context is all a rule needs (XFER-02, XFER-05, XFER-06, REP-04, REP-06), its named guards and actions ask
+ * the rule function.
  */
 import { assign, setup } from 'xstate';
+import type { ServiceSessionOutcome, UserSessionOutcome } from '../domain/enums.js';
 import type { RuleId } from '../rules/decision.js';
+import { bindsPstnLicense } from '../rules/pstn.js';
+import { blindTransferUserOutcome, openUserSessionOutcome, safeTransferTakenOver } from '../rules/reporting.js';
 
 export type CallType = 'Inbound Service' | 'Call On Behalf' | 'Outbound Call' | 'Outbound Call (With Workflow)';
 
@@ -36,7 +40,8 @@ export interface ServiceSessionRecord {
   /** When the user's ACW for this session began (the user left with ACW, ACW-11). */
   acwStartedAt: number | null;
   acwTime: number;
-  outcome: string | null;
+  /** Decided once by the reporting rules (serviceSessionOutcome); `because` is that decision's rules. */
+  outcome: ServiceSessionOutcome | null;
   because: RuleId[];
   distributionAlgorithm: string | null;
 }
@@ -50,7 +55,7 @@ export interface UserSessionRecord {
   origin: UserSessionOrigin;
   startedAt: number;
   endedAt: number | null;
-  outcome: string | null;
+  outcome: UserSessionOutcome | null;
   because: RuleId[];
 }
 
@@ -102,7 +107,7 @@ export type CallEvent =
   | ({ type: 'OWNED_BY_SERVICE'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
   | ({ type: 'QUEUED'; algorithm: string } & At)
   | ({ type: 'OFFERED'; users: string[]; origin?: UserSessionOrigin } & At)
-  | ({ type: 'OFFER_MISSED'; user: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'OFFER_MISSED'; user: string; outcome: UserSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'REQUEUED' } & At)
   /** TASK-03: the Queue activity gave up (queue timeout); the task goes back to the workflow's IVR steps. */
   | ({ type: 'LEFT_QUEUE' } & At)
@@ -116,9 +121,9 @@ export type CallEvent =
   | ({ type: 'PARK'; user: string } & At)
   | ({ type: 'UNPARK' } & At)
   | ({ type: 'TRANSFER_STARTED'; by: string; to: string; mode: string } & At)
-  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; userOutcome: string; sessionOutcome: string; because: RuleId[] } & At)
+  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; userOutcome: UserSessionOutcome; sessionOutcome: ServiceSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'TRANSFERRED_TO_USER'; user: string } & At)
-  | ({ type: 'TRANSFERRED_EXTERNALLY'; userOutcome: string; sessionOutcome: string; because: RuleId[] } & At)
+  | ({ type: 'TRANSFERRED_EXTERNALLY'; userOutcome: UserSessionOutcome; sessionOutcome: ServiceSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'TRANSFER_FAILED'; returnTo: 'user' | 'exitRoute' | 'queue'; message: string; because: RuleId[] } & At)
   | ({ type: 'SUPERVISION_STARTED'; supervisor: string; mode: string } & At)
   | ({ type: 'SUPERVISION_ENDED'; supervisor: string; because: RuleId[] } & At)
@@ -127,8 +132,8 @@ export type CallEvent =
   /** The customer (or the far end of an outbound call) hung up, or the system ended the task. */
   | ({ type: 'ENDED' } & At)
   /** Outcome of the current service session, decided by the reporting rules. */
-  | ({ type: 'SESSION_OUTCOME'; service: string; outcome: string; because: RuleId[] } & At)
-  | ({ type: 'USER_SESSION_OUTCOME'; user: string; service: string; outcome: string; because: RuleId[] } & At)
+  | ({ type: 'SESSION_OUTCOME'; service: string; outcome: ServiceSessionOutcome; because: RuleId[] } & At)
+  | ({ type: 'USER_SESSION_OUTCOME'; user: string; service: string; outcome: UserSessionOutcome; because: RuleId[] } & At)
   | ({ type: 'NOT_REPORTED' } & At);
 
 const newServiceSession = (service: string, at: number): ServiceSessionRecord => ({
@@ -176,12 +181,11 @@ export const callSessionMachine = setup({
     input: {} as CallInput,
   },
   guards: {
-    /** XFER-02: only the first service that answers binds the PSTN license. */
-    isFirstResponse: ({ context }) => context.firstRespondingService === null,
+    isFirstResponse: ({ context, event }) =>
+      bindsPstnLicense({ firstRespondingService: context.firstRespondingService, service: 'service' in event ? event.service : context.currentService }).verdict,
     returnsToUser: ({ event }) => event.type === 'TRANSFER_FAILED' && event.returnTo === 'user',
     returnsToQueue: ({ event }) => event.type === 'TRANSFER_FAILED' && event.returnTo === 'queue',
     acwFollows: ({ event }) => event.type === 'USER_LEFT' && event.acw,
-    wasQueued: ({ context }) => context.serviceSessions.at(-1)?.everQueued ?? false,
   },
   actions: {
     bindFirstResponder: assign(({ context, event }) =>
@@ -280,10 +284,11 @@ export const callSessionMachine = setup({
     }),
     handToUser: assign(({ context, event }) => {
       if (event.type !== 'TRANSFERRED_TO_USER') return {};
+      const outcome = blindTransferUserOutcome({ user: context.user, to: event.user });
       return {
         ringing: [event.user],
         ringingOrigin: 'blindTransfer' as const,
-        userSessions: closeUserSession(context, event.at, 'Transferred Internally', ['XFER-06']),
+        userSessions: closeUserSession(context, event.at, outcome.verdict, outcome.because),
         transfers: settleLastTransfer(context, true, [], `transferred to user ${event.user}`),
       };
     }),
@@ -297,9 +302,11 @@ export const callSessionMachine = setup({
         transfers: settleLastTransfer(context, true, event.because, 'transferred to an external number'),
       };
     }),
-    settleTransferOk: assign(({ context, event }) =>
-      event.type === 'USER_ACCEPTED' ? { transfers: settleLastTransfer(context, true, ['XFER-05'], `taken over by ${event.user}`) } : {},
-    ),
+    settleTransferOk: assign(({ context, event }) => {
+      if (event.type !== 'USER_ACCEPTED') return {};
+      const taken = safeTransferTakenOver({ user: event.user });
+      return { transfers: settleLastTransfer(context, taken.verdict, taken.because, taken.summary) };
+    }),
     recordTransferFailure: assign(({ context, event }) =>
       event.type === 'TRANSFER_FAILED' ? { transfers: settleLastTransfer(context, false, event.because, event.message) } : {},
     ),
@@ -318,13 +325,11 @@ export const callSessionMachine = setup({
             )
           : context.supervision,
     }),
-    /** REP-04: the connected user's session ends as Accepted when they leave a task they handled. */
     userLeaves: assign(({ context, event }) => ({
       user: null,
       serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
       userSessions: closeOpenUserSessions(context, event.at, context.user),
     })),
-    /** REP-04 / REP-06: open user sessions end with the call: Accepted, or Cancelled for an invitation still ringing. */
     endCall: assign(({ context, event }) => ({
       endedAt: context.endedAt ?? event.at,
       ringing: [],
@@ -507,7 +512,7 @@ export const callSessionMachine = setup({
   },
 });
 
-function closeUserSession(ctx: CallContext, at: number, outcome: string, because: RuleId[]): UserSessionRecord[] {
+function closeUserSession(ctx: CallContext, at: number, outcome: UserSessionOutcome, because: RuleId[]): UserSessionRecord[] {
   let idx = -1;
   ctx.userSessions.forEach((u, i) => {
     if (u.user === ctx.user && u.endedAt === null) idx = i;
@@ -515,15 +520,13 @@ function closeUserSession(ctx: CallContext, at: number, outcome: string, because
   return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: at, outcome, because } : u));
 }
 
-/** Close open user sessions (all, or only `user`'s) that have no outcome yet (REP-04, REP-06). */
+/** Close open user sessions (all, or only `user`'s); one without an outcome yet gets the reporting rules' one. */
 function closeOpenUserSessions(ctx: CallContext, at: number, user: string | null): UserSessionRecord[] {
   return ctx.userSessions.map((u) => {
     if (u.endedAt !== null || (user !== null && u.user !== user)) return u;
     if (u.outcome !== null) return { ...u, endedAt: at };
-    const stillRinging = ctx.ringing.includes(u.user);
-    return stillRinging
-      ? { ...u, endedAt: at, outcome: 'Cancelled', because: ['REP-06'] as RuleId[] }
-      : { ...u, endedAt: at, outcome: 'Accepted', because: ['REP-04'] as RuleId[] };
+    const decided = openUserSessionOutcome({ user: u.user, stillRinging: ctx.ringing.includes(u.user) });
+    return { ...u, endedAt: at, outcome: decided.verdict, because: decided.because };
   });
 }
 

@@ -76,12 +76,22 @@ function cobInputs({ tenant, service, user, membership }: CallOnBehalfArgs) {
 }
 
 /** The checks of the COB button, shared by callOnBehalfButton and dialPad. */
-function buttonChecks(b: DecisionBuilder, { tenant, service, user, membership }: CallOnBehalfArgs): void {
-  const who = usr(user);
-  const where = svc(service);
-  checkTenantNotSuspended(b, tenant, 'every outbound call');
+function buttonChecks(b: DecisionBuilder, args: CallOnBehalfArgs): void {
+  checkTenantNotSuspended(b, args.tenant, 'every outbound call');
+  checkServiceOffersCallOnBehalf(b, args);
+  checkPresence(b, args);
+  const failedBefore = b.failed.length;
+  checkBlockingStates(b, args);
+  checkParallelTasks(b, args);
+  const { user } = args;
+  if (b.failed.length === failedBefore) {
+    b.check('COB-08', true, `${usr(user)} has no blocking Nimbus state (Ringing, Connected, Hold, ACW, RONA${user.flags.notAvailableReason ? '' : ', Not Available Reason'})`);
+  }
+}
 
-  // Service preconditions (COB-01..03) and the user's services (COB-10).
+/** Service preconditions (COB-01..03) and the user's services (COB-10). */
+function checkServiceOffersCallOnBehalf(b: DecisionBuilder, { service, user, membership }: CallOnBehalfArgs): void {
+  const where = svc(service);
   b.check('COB-01', tierAtLeast(service.license, 'Enterprise Routing'), `${where} is ${service.license} (needs Enterprise Routing or Contact Center)`);
   b.check(
     'COB-02',
@@ -99,10 +109,13 @@ function buttonChecks(b: DecisionBuilder, { tenant, service, user, membership }:
   b.check(
     'COB-10',
     member,
-    member ? `${who} is a member of ${where}` : `${who} is not a member of ${where}, so it is not among the services they can call on behalf of`,
+    member ? `${usr(user)} is a member of ${where}` : `${usr(user)} is not a member of ${where}, so it is not among the services they can call on behalf of`,
   );
+}
 
-  // Presence: online only (COB-04); nothing else is evaluated (COB-05).
+/** Presence: online only (COB-04); nothing else is evaluated (COB-05). */
+function checkPresence(b: DecisionBuilder, { tenant, service, user }: CallOnBehalfArgs): void {
+  const who = usr(user);
   const seen = presenceAsSeenByNimbus(tenant, user.presence.availability, user.presence.activity);
   if (tenant.enhancedPresencePrivacy) b.check('PRES-09', false, `tenant.enhancedPresencePrivacy is on: Nimbus sees ${who} as Offline`);
   const online = isOnline(seen);
@@ -111,50 +124,22 @@ function buttonChecks(b: DecisionBuilder, { tenant, service, user, membership }:
   b.note(
     'COB-05',
     availability === 'Do Not Disturb'
-      ? `${who} is Do Not Disturb, which does not disable COB; ${where}'s Busy/Away available opt-ins are not evaluated`
-      : `presence ${availability} is only checked for being online; ${where}'s Busy/Away available opt-ins are not evaluated`,
+      ? `${who} is Do Not Disturb, which does not disable COB; ${svc(service)}'s Busy/Away available opt-ins are not evaluated`
+      : `presence ${availability} is only checked for being online; ${svc(service)}'s Busy/Away available opt-ins are not evaluated`,
   );
+}
 
-  // Blocking states (COB-07, COB-08) and parked tasks (COB-09, PAR-16, PAR-03, PAR-14).
-  const cc = hasCcLicense(user);
+/** Blocking states (COB-07, COB-08): ringing, connected (PAR-03), on hold (PAR-04), ACW (ACW-09), RONA (RONA-11), NAR. */
+function checkBlockingStates(b: DecisionBuilder, { tenant, user }: CallOnBehalfArgs): void {
+  const who = usr(user);
   const flags = user.flags;
-  const tp = user.taskParallelization.enabled;
-  const failedBefore = b.failed.length;
   if (flags.ringing) b.check('COB-08', false, `${who} has an incoming task ringing (service ${flags.ringing.service})`);
-  if (flags.connected) {
-    if (!tp && user.parkedTasks > 0 && !user.activeTask) {
-      b.check('COB-08', false, `${who} is Connected through ${plural(user.parkedTasks, 'parked task')}`);
-      b.check('PAR-03', false, `without Task Parallelization a parked task keeps ${who} Connected`);
-    } else {
-      b.check('COB-08', false, `${who} is Connected to a task (service ${flags.connected.service})`);
-    }
-  } else if (!tp && user.parkedTasks > 0) {
-    b.check('COB-08', false, `${who} is Connected through ${plural(user.parkedTasks, 'parked task')}`);
-    b.check('PAR-03', false, `without Task Parallelization a parked task keeps ${who} Connected`);
-  }
+  checkConnected(b, user);
   if (flags.onHold) {
     b.check('COB-08', false, `${who} has a task on hold (service ${flags.onHold.service})`);
     b.check('PAR-04', false, `hold keeps ${who} in the conference and always blocks`);
   }
-  if (flags.acw) {
-    const label = flags.acw.extended ? 'extended ACW' : 'ACW';
-    if (cc) {
-      b.check('COB-07', false, `${who} (Contact Center license) is in ${label}`);
-      b.check('ACW-09', false, `a Contact Center user in ACW or extended ACW cannot start COB`);
-    } else {
-      b.check('COB-08', false, `${who} is in ${label}, a blocking state`);
-    }
-  }
-  if (flags.rona) {
-    if (flags.rona.persistent && cc) {
-      b.check('COB-07', false, `${who} (Contact Center license) is in persistent RONA`);
-      b.check('RONA-11', false, `a Contact Center user in persistent RONA cannot start outbound service calls`);
-    } else if (flags.rona.persistent) {
-      b.check('COB-08', false, `${who} is in persistent RONA without a Contact Center license; COB-07 names CC users only, but RONA is a blocking state anyway`);
-    } else {
-      b.check('COB-08', false, `${who} is flagged RONA, a blocking state`);
-    }
-  }
+  checkAcwAndRona(b, user);
   if (flags.notAvailableReason) {
     const blocks = tenant.behavior.notAvailableReasonBlocksCallOnBehalf;
     b.check(
@@ -163,16 +148,58 @@ function buttonChecks(b: DecisionBuilder, { tenant, service, user, membership }:
       `${who} has a pending Not Available Reason, which ${blocks ? 'disables' : 'does not disable'} COB (behavior.notAvailableReasonBlocksCallOnBehalf is ${String(blocks)})`,
     );
   }
-  if (tp && user.parkedTasks > 0) {
-    const { max } = tpLimit(tenant, user);
-    if (user.parkedTasks >= max) {
-      b.check('PAR-14', false, `${who} already has ${plural(user.parkedTasks, 'parked task')}, the Task Parallelization limit of ${max}`);
+}
+
+/** COB-08, PAR-03: Connected to a task, or through a parked task without Task Parallelization. */
+function checkConnected(b: DecisionBuilder, user: UserFacts): void {
+  const who = usr(user);
+  const heldByParking = !user.taskParallelization.enabled && user.parkedTasks > 0;
+  const connected = user.flags.connected;
+  if (connected && !(heldByParking && !user.activeTask)) {
+    b.check('COB-08', false, `${who} is Connected to a task (service ${connected.service})`);
+  } else if (heldByParking) {
+    b.check('COB-08', false, `${who} is Connected through ${plural(user.parkedTasks, 'parked task')}`);
+    b.check('PAR-03', false, `without Task Parallelization a parked task keeps ${who} Connected`);
+  }
+}
+
+/** COB-07 names Contact Center users in ACW (ACW-09) or persistent RONA (RONA-11); for others both are COB-08 blocking states. */
+function checkAcwAndRona(b: DecisionBuilder, user: UserFacts): void {
+  const who = usr(user);
+  const cc = hasCcLicense(user);
+  const { acw, rona } = user.flags;
+  if (acw) {
+    const label = acw.extended ? 'extended ACW' : 'ACW';
+    if (cc) {
+      b.check('COB-07', false, `${who} (Contact Center license) is in ${label}`);
+      b.check('ACW-09', false, `a Contact Center user in ACW or extended ACW cannot start COB`);
     } else {
-      b.note('COB-09', `${who} has Task Parallelization, so ${plural(user.parkedTasks, 'parked task')} does not block COB`);
-      b.note('PAR-16', `with Task Parallelization ${who} may start COB while another task is parked`);
+      b.check('COB-08', false, `${who} is in ${label}, a blocking state`);
     }
   }
-  if (b.failed.length === failedBefore) b.check('COB-08', true, `${who} has no blocking Nimbus state (Ringing, Connected, Hold, ACW, RONA${flags.notAvailableReason ? '' : ', Not Available Reason'})`);
+  if (rona) {
+    if (rona.persistent && cc) {
+      b.check('COB-07', false, `${who} (Contact Center license) is in persistent RONA`);
+      b.check('RONA-11', false, `a Contact Center user in persistent RONA cannot start outbound service calls`);
+    } else if (rona.persistent) {
+      b.check('COB-08', false, `${who} is in persistent RONA without a Contact Center license; COB-07 names CC users only, but RONA is a blocking state anyway`);
+    } else {
+      b.check('COB-08', false, `${who} is flagged RONA, a blocking state`);
+    }
+  }
+}
+
+/** COB-09, PAR-16: with Task Parallelization parked tasks block COB only at the limit (PAR-14). */
+function checkParallelTasks(b: DecisionBuilder, { tenant, user }: CallOnBehalfArgs): void {
+  if (!user.taskParallelization.enabled || user.parkedTasks === 0) return;
+  const who = usr(user);
+  const { max } = tpLimit(tenant, user);
+  if (user.parkedTasks >= max) {
+    b.check('PAR-14', false, `${who} already has ${plural(user.parkedTasks, 'parked task')}, the Task Parallelization limit of ${max}`);
+  } else {
+    b.note('COB-09', `${who} has Task Parallelization, so ${plural(user.parkedTasks, 'parked task')} does not block COB`);
+    b.note('PAR-16', `with Task Parallelization ${who} may start COB while another task is parked`);
+  }
 }
 
 /** COB-01..05, COB-07..10, RONA-11, ACW-09, PAR-16, SVC-11: is the Call on Behalf button enabled? */

@@ -107,3 +107,42 @@ export function canConsult({ tenant, task }: { tenant: TenantFacts; task: TaskHa
   }
   return b.done(`a consultation may start from the ${task} call`, refusal(`no consultation from the ${task} call`, b));
 }
+
+export interface ParkedTasksArgs {
+  /** The user's Task Parallelization setting as the agent machine holds it. */
+  taskParallelization: { enabled: boolean; max: number };
+  /** The calls the user holds parked. */
+  parkedCalls: readonly string[];
+}
+
+/**
+ * PAR-14, PAR-03: does the end of the parked task `endedCall` free a user held Connected by parked tasks?
+ * With TP the user is free again once the tasks still parked are below the limit; without TP any parked task
+ * keeps them Connected.
+ */
+export function parkedTaskEndFreesUser({ taskParallelization, parkedCalls, endedCall }: ParkedTasksArgs & { endedCall: string }): Decision<boolean> {
+  const stillParked = parkedCalls.filter((c) => c !== endedCall).length;
+  const { enabled, max } = taskParallelization;
+  const b = new DecisionBuilder('parkedTaskEndFreesUser', { endedCall, stillParked, taskParallelization: enabled, max });
+  if (!enabled) {
+    b.check('PAR-03', false, `without Task Parallelization the parked task keeps the user Connected`);
+  } else {
+    const below = stillParked < max;
+    b.check(
+      'PAR-14',
+      below,
+      below
+        ? `${plural(stillParked, 'parked task')} remain, below the Task Parallelization limit of ${max}`
+        : `${plural(stillParked, 'parked task')} remain, the Task Parallelization limit of ${max}`,
+    );
+  }
+  return b.done(`the end of ${endedCall} frees the user`, refusal(`the user stays Connected after ${endedCall} ends`, b));
+}
+
+/** PAR-11: a parked task is resumed by the user who parked it, so only a call this user holds parked resumes. */
+export function resumesOwnParkedTask({ parkedCalls, call }: { parkedCalls: readonly string[]; call: string }): Decision<boolean> {
+  const own = parkedCalls.includes(call);
+  const b = new DecisionBuilder('resumesOwnParkedTask', { call, parkedCalls: [...parkedCalls] });
+  b.check('PAR-11', own, own ? `the user parked ${call} and resumes it` : `the user holds no parked task ${call}: only the user who parked it resumes it`);
+  return b.done(`the user resumes ${call}`, refusal(`the user cannot resume ${call}`, b));
+}

@@ -151,6 +151,27 @@ export function firstRespondingServiceBinding({ firstService, currentService }: 
   );
 }
 
+export interface FirstResponseArgs {
+  /** The service already bound as the call's first responder, or null while none answered yet. */
+  firstRespondingService: string | null;
+  /** The service whose workflow accepts (or that owns) the call now. */
+  service: string;
+}
+
+/** XFER-02: does this service's answer bind the call's PSTN license? Only the first service that answers does. */
+export function bindsPstnLicense({ firstRespondingService, service }: FirstResponseArgs): Decision<boolean> {
+  const first = firstRespondingService === null;
+  const b = new DecisionBuilder('bindsPstnLicense', { firstRespondingService, service });
+  b.check(
+    'XFER-02',
+    first,
+    first
+      ? `service ${service} is the first to answer the call: its PSTN license is bound`
+      : `service ${firstRespondingService} answered first: its PSTN license stays bound when service ${service} answers`,
+  );
+  return b.done(`service ${service} binds the call's PSTN license`, refusal(`service ${service} does not bind the call's PSTN license`, b));
+}
+
 export interface PstnTransferArgs {
   tenant: TenantFacts;
   firstService?: ServiceFacts | undefined;

@@ -1,6 +1,8 @@
 /**
- * Reporting (rulebook 3.14): the outcome of a user session, the outcome of a service session from a small
- * summary of what happened in it, outcome groups, and IsUnderSla.
+ * Reporting (rulebook 3.14): the outcome of a user session (also one still open when the task ends for it,
+ * and a transferring user's), the outcome of a service session from a small summary of what happened in it,
+ * outcome groups, and IsUnderSla. The service session outcome is decided here once, as the typed
+ * ServiceSessionOutcome; everything downstream reads that value and its group (outcomeInfo).
  *
  * The "last outcome" rule (REP-05) as modelled here: the user sessions are walked in the order they ended;
  * a session that accepted the task from the queue sets `User Accepted`, a transfer sets the transfer's
@@ -9,7 +11,7 @@
  * and RONA sessions never change it.
  */
 import { OutcomeGroup, outcomeInfo, type ServiceSessionOutcome, type UserSessionOutcome } from '../domain/enums.js';
-import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
+import { DecisionBuilder, valueDecision, type Decision, type Json, type RuleCheck, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts } from './facts.js';
 import { dur, refusal, svc } from './common.js';
 import { outboundReported } from './outbound.js';
@@ -115,6 +117,38 @@ export function userSessionOutcome({ tenant, session }: UserSessionOutcomeArgs):
   return decide('Accepted', 'REP-06', `${who}'s ${t.kind} transfer to a ${t.to} failed and the call returned to them: Accepted`, ['XFER-05']);
 }
 
+export interface OpenUserSessionArgs {
+  user: string;
+  /** The task was still ringing this user (an offer or invitation not yet answered). */
+  stillRinging: boolean;
+}
+
+/**
+ * REP-04, REP-06: the outcome of a user session still open when the task ends or the user leaves it. A user
+ * who was connected handled the task (Accepted); an offer still ringing was withdrawn (Cancelled).
+ */
+export function openUserSessionOutcome({ user, stillRinging }: OpenUserSessionArgs): Decision<UserSessionOutcome> {
+  const inputs = { user, stillRinging };
+  const [outcome, rule, detail]: [UserSessionOutcome, RuleId, string] = stillRinging
+    ? ['Cancelled', 'REP-06', `the task ended while still ringing user ${user}: Cancelled`]
+    : ['Accepted', 'REP-04', `user ${user} was connected to the task when it ended for them: Accepted`];
+  return valueDecision('openUserSessionOutcome', outcome, [rule], inputs, [{ rule, passed: true, detail }], `user ${user}'s session: ${outcome}`);
+}
+
+/** XFER-06: a blind transfer to another user removes the transferring user, whose session ends Transferred Internally. */
+export function blindTransferUserOutcome({ user, to }: { user: string | null; to: string }): Decision<UserSessionOutcome> {
+  const who = user === null ? 'the transferring user' : `user ${user}`;
+  const detail = `${who} handed the task to user ${to} and left the session: Transferred Internally`;
+  return valueDecision('blindTransferUserOutcome', 'Transferred Internally', ['XFER-06'], { user, to }, [{ rule: 'XFER-06', passed: true, detail }], detail);
+}
+
+/** XFER-05: a safe transfer succeeds when its target takes the call; it is theirs from then on. */
+export function safeTransferTakenOver({ user }: { user: string }): Decision<boolean> {
+  const b = new DecisionBuilder('safeTransferTakenOver', { user });
+  b.check('XFER-05', true, `user ${user} took the call over from the transferring user`);
+  return b.done(`taken over by ${user}`);
+}
+
 /** Where the customer was when they hung up (the engine's task state, simplified). */
 export type HangupPlace = 'ivr' | 'queue' | 'ivrAfterQueue' | 'ringing' | 'connected';
 
@@ -155,14 +189,26 @@ const serviceOutcomeOfUser: Partial<Record<UserSessionOutcome, ServiceSessionOut
   'Internal Transfer Failed': 'User Internal Transfer Failed',
 };
 
-/**
- * REP-01..06, XFER-03/04, WF-06, OUT-07, OUT-09: the outcome of one service session, or null when the session
- * is not written to reporting (a terminated outbound call, OUT-07).
- */
-export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcomeArgs): Decision<ServiceSessionOutcome | null> {
-  const checks: RuleCheck[] = [];
-  const where = `service ${session.service}`;
-  const inputs = {
+/** The reporting rules' decision on a service session: its outcome, or null when it is not reported (OUT-07). */
+export type ServiceSessionOutcomeDecision = Decision<ServiceSessionOutcome | null>;
+
+/** What one step of the service session rules found: the outcome (null: not reported), its rules, a sentence. */
+interface OutcomeFinding {
+  outcome: ServiceSessionOutcome | null;
+  because: RuleId[];
+  summary: string;
+}
+
+const sessionName = (session: ServiceSessionSummary): string => `service ${session.service}`;
+
+const found = (session: ServiceSessionSummary, outcome: ServiceSessionOutcome, because: RuleId[], note = ''): OutcomeFinding => ({
+  outcome,
+  because,
+  summary: `${sessionName(session)}: ${outcome}${note}`,
+});
+
+function serviceSessionInputs(tenant: TenantFacts, session: ServiceSessionSummary): Record<string, Json> {
+  return {
     service: session.service,
     direction: session.direction,
     passedAccept: session.passedAccept,
@@ -170,42 +216,53 @@ export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcome
     end: session.end.by,
     firstServiceRuleForManualTransfers: tenant.behavior.firstServiceRuleForManualTransfers,
   };
-  const decide = (outcome: ServiceSessionOutcome | null, because: RuleId[], summary: string): Decision<ServiceSessionOutcome | null> => {
-    if (outcome !== null) checks.push({ rule: 'REP-01', passed: true, detail: `${outcome} belongs to outcome group ${outcomeGroupOf(outcome)}` });
-    return valueDecision('serviceSessionOutcome', outcome, because, inputs, checks, summary);
-  };
+}
 
-  // Outbound calls are grouped apart (OUT-09) and not reported when terminated (OUT-07).
-  if (session.direction !== 'inbound') {
-    const o = session.outbound ?? { userAccepted: session.userSessions.some((u) => u.response === 'accepted'), reachedTarget: false };
-    const reported = outboundReported({ tenant, reachedTarget: o.reachedTarget, userAccepted: o.userAccepted });
-    checks.push(...reported.checks);
-    if (!reported.verdict) return decide(null, ['OUT-07'], `the ${session.direction} session of ${where} ends as terminated and is not reported`);
-    const outcome: ServiceSessionOutcome = o.reachedTarget ? 'Outbound Accepted' : 'Outbound Not Accepted';
-    return decide(outcome, ['OUT-09', 'OUT-07'], `${where}: ${outcome}`);
-  }
+/**
+ * REP-01..06, XFER-03/04, WF-06, OUT-07, OUT-09: the outcome of one service session, or null when the session
+ * is not written to reporting (a terminated outbound call, OUT-07). The first step that finds one decides:
+ * outbound sessions apart, a refused workflow PSTN transfer, the last user outcome, then how the session ended.
+ */
+export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcomeArgs): ServiceSessionOutcomeDecision {
+  const checks: RuleCheck[] = [];
+  const finding =
+    session.direction !== 'inbound'
+      ? outboundSessionOutcome(tenant, session, checks)
+      : (workflowPstnTransferFailure(session, checks) ?? lastUserOutcome(tenant, session, checks) ?? sessionEndOutcome(session, checks));
+  const { outcome, because, summary } = finding;
+  if (outcome !== null) checks.push({ rule: 'REP-01', passed: true, detail: `${outcome} belongs to outcome group ${outcomeGroupOf(outcome)}` });
+  return valueDecision('serviceSessionOutcome', outcome, because, serviceSessionInputs(tenant, session), checks, summary);
+}
 
-  // A workflow PSTN transfer refused by the first-service rule (XFER-03, WF-06).
+/** OUT-09, OUT-07: outbound calls are grouped apart and not reported when terminated. */
+function outboundSessionOutcome(tenant: TenantFacts, session: ServiceSessionSummary, checks: RuleCheck[]): OutcomeFinding {
+  const o = session.outbound ?? { userAccepted: session.userSessions.some((u) => u.response === 'accepted'), reachedTarget: false };
+  const reported = outboundReported({ tenant, reachedTarget: o.reachedTarget, userAccepted: o.userAccepted });
+  checks.push(...reported.checks);
+  if (!reported.verdict) return { outcome: null, because: ['OUT-07'], summary: `the ${session.direction} session of ${sessionName(session)} ends as terminated and is not reported` };
+  return found(session, o.reachedTarget ? 'Outbound Accepted' : 'Outbound Not Accepted', ['OUT-09', 'OUT-07']);
+}
+
+/** XFER-03, WF-06: a workflow PSTN transfer refused by the first-service rule leaves through the Exit route. */
+function workflowPstnTransferFailure(session: ServiceSessionSummary, checks: RuleCheck[]): OutcomeFinding | undefined {
   const end = session.end;
-  if (end.by === 'workflowTransfer' && end.to === 'pstn' && !end.succeeded) {
-    checks.push({
-      rule: 'XFER-03',
-      passed: false,
-      detail: `the workflow's PSTN transfer failed${end.firstServiceUnlicensed ? ' (the first responding service has no PSTN license)' : ''}: Transfer Failed`,
-    });
-    checks.push({ rule: 'WF-06', passed: false, detail: 'the workflow left through the Exit announcement route' });
-    return decide('Transfer Failed', ['XFER-03', 'WF-06'], `${where}: Transfer Failed`);
-  }
+  if (end.by !== 'workflowTransfer' || end.to !== 'pstn' || end.succeeded) return undefined;
+  checks.push({
+    rule: 'XFER-03',
+    passed: false,
+    detail: `the workflow's PSTN transfer failed${end.firstServiceUnlicensed ? ' (the first responding service has no PSTN license)' : ''}: Transfer Failed`,
+  });
+  checks.push({ rule: 'WF-06', passed: false, detail: 'the workflow left through the Exit announcement route' });
+  return found(session, 'Transfer Failed', ['XFER-03', 'WF-06']);
+}
 
-  // REP-05: the last outcome of the user sessions.
-  let outcome: ServiceSessionOutcome | undefined;
-  let decidedBy: RuleId[] = [];
+/** REP-05: the last outcome of the user sessions, walked in the order they ended (see the module comment). */
+function lastUserOutcome(tenant: TenantFacts, session: ServiceSessionSummary, checks: RuleCheck[]): OutcomeFinding | undefined {
+  let last: { outcome: ServiceSessionOutcome; because: RuleId[] } | undefined;
   for (const u of session.userSessions) {
-    const d = userSessionOutcome({ tenant, session: u });
     const t = u.transfer;
     if (t && !t.succeeded && t.to === 'pstn' && t.firstServiceUnlicensed && tenant.behavior.firstServiceRuleForManualTransfers) {
-      outcome = 'Transfer Failed';
-      decidedBy = ['REP-05', 'XFER-03'];
+      last = { outcome: 'Transfer Failed', because: ['REP-05', 'XFER-03'] };
       checks.push({
         rule: 'XFER-03',
         passed: false,
@@ -213,60 +270,42 @@ export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcome
       });
       continue;
     }
+    const d = userSessionOutcome({ tenant, session: u });
     const mapped = serviceOutcomeOfUser[d.verdict];
     if (mapped === undefined) {
       checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user}'s ${d.verdict} does not change the service outcome` });
       continue;
     }
-    if (d.verdict === 'Accepted' && handedOver(u.origin) && !t && outcome !== undefined) {
-      checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user} accepted a handed-over task: the service outcome stays ${outcome}` });
+    if (d.verdict === 'Accepted' && handedOver(u.origin) && !t && last !== undefined) {
+      checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user} accepted a handed-over task: the service outcome stays ${last.outcome}` });
       continue;
     }
-    outcome = mapped;
-    decidedBy = ['REP-05', ...d.because];
+    last = { outcome: mapped, because: ['REP-05', ...d.because] };
     checks.push({ rule: 'REP-05', passed: true, detail: `user ${u.user}'s ${d.verdict} makes the service outcome ${mapped}` });
   }
-  if (outcome !== undefined) return decide(outcome, decidedBy, `${where}: ${outcome} (last user outcome)`);
+  return last && found(session, last.outcome, last.because, ' (last user outcome)');
+}
 
+/** REP-01..03, XFER-04, WF-02: no user outcome decided, so how the session ended does (Error when nothing fits). */
+function sessionEndOutcome(session: ServiceSessionSummary, checks: RuleCheck[]): OutcomeFinding {
+  const end = session.end;
   switch (end.by) {
-    case 'workflowTransfer': {
+    case 'workflowTransfer':
       if (end.succeeded) {
-        checks.push({ rule: 'XFER-04', passed: true, detail: `the workflow transferred the call to a ${end.to === 'pstn' ? 'PSTN number' : 'service'}: handled for ${where}` });
-        return decide('System Transfer Success', ['XFER-04'], `${where}: System Transfer Success`);
+        checks.push({ rule: 'XFER-04', passed: true, detail: `the workflow transferred the call to a ${end.to === 'pstn' ? 'PSTN number' : 'service'}: handled for ${sessionName(session)}` });
+        return found(session, 'System Transfer Success', ['XFER-04']);
       }
       checks.push({ rule: 'XFER-04', passed: false, detail: `the workflow's transfer to a service failed: Transfer Failed` });
-      return decide('Transfer Failed', ['XFER-04'], `${where}: Transfer Failed`);
-    }
+      return found(session, 'Transfer Failed', ['XFER-04']);
     case 'voiceMessage':
       checks.push({ rule: 'REP-01', passed: true, detail: 'the caller left a voice message' });
-      return decide('Voice Message', ['REP-01'], `${where}: Voice Message`);
+      return found(session, 'Voice Message', ['REP-01']);
     case 'system':
       checks.push({ rule: 'WF-02', passed: true, detail: 'the workflow ended the call' });
-      return decide('Disconnected By System', ['WF-02'], `${where}: Disconnected By System`);
+      return found(session, 'Disconnected By System', ['WF-02']);
     case 'customer': {
-      if (!session.passedAccept) {
-        checks.push({ rule: 'REP-02', passed: true, detail: 'the customer hung up before the workflow passed its Accept activity' });
-        return decide('Customer Hangup Before Accept', ['REP-02'], `${where}: Customer Hangup Before Accept`);
-      }
-      const place: Record<HangupPlace, ServiceSessionOutcome | undefined> = {
-        ivr: 'Customer Hangup In Ivr',
-        queue: 'Customer Hangup In Queue',
-        ringing: 'Customer Hangup In Queue',
-        ivrAfterQueue: 'Customer Hangup In Ivr After Queue',
-        connected: undefined,
-      };
-      const o = place[end.where];
-      if (o) {
-        const text: Record<HangupPlace, string> = {
-          ivr: 'in the IVR before ever being queued',
-          queue: 'while queued',
-          ringing: 'while queued and offered to a user',
-          ivrAfterQueue: 'in the IVR after having been queued',
-          connected: 'while connected',
-        };
-        checks.push({ rule: 'REP-03', passed: true, detail: `the customer hung up ${text[end.where]}` });
-        return decide(o, ['REP-03'], `${where}: ${o}`);
-      }
+      const hangup = customerHangupOutcome(session, end.where, checks);
+      if (hangup) return hangup;
       break;
     }
     case 'user':
@@ -274,7 +313,28 @@ export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcome
       break;
   }
   checks.push({ rule: 'REP-01', passed: false, detail: `no outcome fits the summary (end: ${end.by}, no user handled the task): Error` });
-  return decide('Error', ['REP-01'], `${where}: Error`);
+  return found(session, 'Error', ['REP-01']);
+}
+
+/** Where a hang-up puts the session (REP-03) and how the check says it; a connected hang-up has no outcome of its own. */
+const HANGUP: Record<HangupPlace, { outcome: ServiceSessionOutcome | undefined; text: string }> = {
+  ivr: { outcome: 'Customer Hangup In Ivr', text: 'in the IVR before ever being queued' },
+  queue: { outcome: 'Customer Hangup In Queue', text: 'while queued' },
+  ringing: { outcome: 'Customer Hangup In Queue', text: 'while queued and offered to a user' },
+  ivrAfterQueue: { outcome: 'Customer Hangup In Ivr After Queue', text: 'in the IVR after having been queued' },
+  connected: { outcome: undefined, text: 'while connected' },
+};
+
+/** REP-02, REP-03: the customer hung up before the workflow's Accept, or in the IVR or queue after it. */
+function customerHangupOutcome(session: ServiceSessionSummary, where: HangupPlace, checks: RuleCheck[]): OutcomeFinding | undefined {
+  if (!session.passedAccept) {
+    checks.push({ rule: 'REP-02', passed: true, detail: 'the customer hung up before the workflow passed its Accept activity' });
+    return found(session, 'Customer Hangup Before Accept', ['REP-02']);
+  }
+  const { outcome, text } = HANGUP[where];
+  if (!outcome) return undefined;
+  checks.push({ rule: 'REP-03', passed: true, detail: `the customer hung up ${text}` });
+  return found(session, outcome, ['REP-03']);
 }
 
 /** REP-01, 2.9: the outcome group of a service session outcome. */

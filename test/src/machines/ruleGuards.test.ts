@@ -1,0 +1,108 @@
+/**
+ * The machines' named guards and actions follow the rule functions they ask (PAR-11, PAR-14, RONA-08,
+ * XFER-02, XFER-05, XFER-06): the transitions and records each rule's verdict leads to.
+ */
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { agentMachine } from '../../../src/machines/agentMachine.js';
+import { userStatuses } from '../../../src/machines/agentStatus.js';
+import { callSessionMachine, type CallEvent } from '../../../src/machines/callSessionMachine.js';
+import { VirtualClock } from '../../../sim/clock.js';
+
+function agent(tp = { enabled: false, max: 2 }) {
+  const actor = createActor(agentMachine, {
+    clock: new VirtualClock(),
+    input: { userId: 'ann', availability: 'Available', activity: 'Available', duty: 'On Duty', taskParallelization: tp },
+  });
+  actor.start();
+  const connect = (call: string) => {
+    actor.send({ type: 'OFFER', call, service: 'A', ringTimeoutMs: 30_000, kind: 'distribution' });
+    actor.send({ type: 'ACCEPT', call });
+  };
+  return { actor, connect, statuses: () => userStatuses(actor.getSnapshot()) };
+}
+
+function call() {
+  const actor = createActor(callSessionMachine, { input: { callId: 'c1', type: 'Inbound Service', from: '+41791110000', to: 'A', service: 'A', at: 0 } });
+  actor.start();
+  const send = (e: CallEvent) => actor.send(e);
+  const ctx = () => actor.getSnapshot().context;
+  const connectAnna = () => {
+    send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'], at: 0 });
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+  };
+  return { send, ctx, connectAnna };
+}
+
+describe('agent machine guards ask the parking and RONA rules', () => {
+  it('PAR-11: UNPARK of a task this user did not park changes nothing', () => {
+    const { actor, connect } = agent({ enabled: true, max: 2 });
+    connect('c1');
+    actor.send({ type: 'PARK', call: 'c1', blocking: false });
+    actor.send({ type: 'UNPARK', call: 'c9' });
+    expect(actor.getSnapshot().context.parked.map((t) => t.call)).toEqual(['c1']);
+    actor.send({ type: 'UNPARK', call: 'c1' });
+    expect(actor.getSnapshot().context.active?.call).toBe('c1');
+  });
+
+  it('PAR-14: a TP user held at the limit is freed when a parked task ends below the limit', () => {
+    const { actor, connect, statuses } = agent({ enabled: true, max: 2 });
+    connect('c1');
+    actor.send({ type: 'PARK', call: 'c1', blocking: false });
+    connect('c2');
+    actor.send({ type: 'PARK', call: 'c2', blocking: true });
+    expect(statuses()).toContain('Connected');
+    actor.send({ type: 'TASK_ENDED', call: 'c1', acwMs: null });
+    expect(statuses()).not.toContain('Connected');
+  });
+
+  it('PAR-03: without TP the end of another parked task leaves the user Connected', () => {
+    const { actor, connect, statuses } = agent();
+    connect('c1');
+    actor.send({ type: 'PARK', call: 'c1', blocking: true });
+    actor.send({ type: 'TASK_ENDED', call: 'c0', acwMs: null });
+    expect(statuses()).toContain('Connected');
+  });
+
+  it('RONA-08: going Offline, Off Duty or a manual reset ends a persistent RONA', () => {
+    for (const end of [
+      { type: 'PRESENCE_CHANGED', availability: 'Offline', activity: 'Offline', online: false },
+      { type: 'DUTY_CHANGED', duty: 'Off Duty' },
+      { type: 'RESET_RONA' },
+    ] as const) {
+      const { actor } = agent();
+      actor.send({ type: 'FLAG_RONA', service: 'A', persistent: true, resetMs: 600_000 });
+      expect(actor.getSnapshot().context.rona).not.toBeNull();
+      actor.send(end);
+      expect(actor.getSnapshot().context.rona).toBeNull();
+    }
+  });
+});
+
+describe('call session machine guards and actions ask the PSTN and reporting rules', () => {
+  it('XFER-02: only the first service that answers binds the PSTN license', () => {
+    const { send, ctx } = call();
+    send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'], at: 0 });
+    send({ type: 'OWNED_BY_SERVICE', service: 'B', pstnLicensed: false, pstnBecause: ['LIC-01'], at: 1 });
+    expect(ctx()).toMatchObject({ firstRespondingService: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'] });
+  });
+
+  it('XFER-06: a blind transfer to a user ends the transferring user session as Transferred Internally', () => {
+    const { send, ctx, connectAnna } = call();
+    connectAnna();
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'bea', mode: 'blind', at: 2_000 });
+    send({ type: 'TRANSFERRED_TO_USER', user: 'bea', at: 2_000 });
+    expect(ctx().userSessions).toMatchObject([{ user: 'anna', outcome: 'Transferred Internally', because: ['XFER-06'], endedAt: 2_000 }]);
+  });
+
+  it('XFER-05: a safe transfer is settled when its target takes the call', () => {
+    const { send, ctx, connectAnna } = call();
+    connectAnna();
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'bea', mode: 'safe', at: 2_000 });
+    send({ type: 'OFFERED', users: ['bea'], origin: 'safeTransfer', at: 2_000 });
+    send({ type: 'USER_ACCEPTED', user: 'bea', at: 3_000 });
+    expect(ctx().transfers).toMatchObject([{ by: 'anna', to: 'bea', ok: true, because: ['XFER-05'] }]);
+  });
+});
