@@ -4,6 +4,6 @@ export { GraphSeedSchema, type GraphSeed, type GraphSeedService, type GraphSeedU
 export { defaultPstnPolicy, type PstnPolicy, type PstnPurpose, type PstnVerdict } from './pstnPolicy.js';
 export type { ActiveFault, GraphFaultSpec, FaultStatus, RetryAfterViolation } from './faults.js';
 export type { GraphRequestLogEntry, UnhandledRequest, HandlerCrash, FarEndAnswerMode } from './context.js';
-export { graphErrorBody, type GraphErrorBody } from './errors.js';
+export { graphErrorBody, type GraphErrorBody, type GraphErrorDetail } from './errors.js';
 export type { CallRecord, UserRecord, PresenceRecord, TransferRecord } from './db.js';
 export type { PstnNetwork, IncomingPstnCall } from '../pstn/network.js';

@@ -289,10 +289,10 @@ export class GraphBridge {
     return { requests: this.mock.log.length, faultsInjected: this.mock.log.filter((e) => e.faulted).length, retries: this.retries, byEndpoint };
   }
 
+  /** A Graph refusal as the run records it: Graph's message, and the rules Graph named in its error details. */
   private refusal(err: unknown): GraphOutcome {
     if (!(err instanceof GraphError)) throw err;
-    const because = [...err.message.matchAll(/\b([A-Z]{2,5}-\d{2})\b/g)].map((m) => m[1] as string).filter(isRuleId);
-    return { ok: false, message: `Graph ${err.status} ${err.code}: ${err.message}`, because: [...new Set(because)] };
+    return { ok: false, message: `Graph ${err.status} ${err.code}: ${err.message}`, because: err.ruleIds.filter(isRuleId) };
   }
 }
 

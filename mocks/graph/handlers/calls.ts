@@ -18,7 +18,7 @@ import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
 import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext, type GraphRequest } from '../context.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from '../db.js';
-import { GraphErrors, withRules, type RequestStamp } from '../errors.js';
+import { GraphErrors, type RequestStamp } from '../errors.js';
 import { renderCall } from '../render.js';
 import { describeIssues, readJson, route } from '../route.js';
 
@@ -131,11 +131,11 @@ export function callsHandlers(ctx: GraphMockContext): HttpHandler[] {
 
       if (targetKind === 'phone') {
         if (!instance) {
-          return GraphErrors.forbidden(stamp, withRules('A call to a PSTN number must be placed as the application instance (resource account) of a service: set source.identity.applicationInstance', ['LIC-02']));
+          return GraphErrors.forbiddenByRules(stamp, 'A call to a PSTN number must be placed as the application instance (resource account) of a service: set source.identity.applicationInstance', ['LIC-02']);
         }
         const verdict = ctx.pstnPolicy(licenseNamesOf(instance), instance.pstnConnectivity ?? undefined, 'outbound');
         if (!verdict.allowed) {
-          return GraphErrors.forbidden(stamp, withRules(`Outbound PSTN call from ${instance.displayName} refused: ${verdict.message}`, verdict.because));
+          return GraphErrors.forbiddenByRules(stamp, `Outbound PSTN call from ${instance.displayName} refused: ${verdict.message}`, verdict.because);
         }
       }
 
@@ -242,7 +242,7 @@ export function callsHandlers(ctx: GraphMockContext): HttpHandler[] {
       if (kind === 'phone') {
         const first = answeredByRecord(call);
         if (!first) {
-          return GraphErrors.forbidden(stamp, withRules(`PSTN transfer of call ${id} refused: no application instance ever answered it, so there is no PSTN license to use`, ['LIC-02', 'XFER-02']));
+          return GraphErrors.forbiddenByRules(stamp, `PSTN transfer of call ${id} refused: no application instance ever answered it, so there is no PSTN license to use`, ['LIC-02', 'XFER-02']);
         }
         const verdict = ctx.pstnPolicy(licenseNamesOf(first), first.pstnConnectivity ?? undefined, 'transfer');
         await updateCall(ctx, id, (c) => {
@@ -251,7 +251,7 @@ export function callsHandlers(ctx: GraphMockContext): HttpHandler[] {
         if (!verdict.allowed) {
           const holder = call.heldBy && call.heldBy !== first.id ? findUser(ctx, call.heldBy)?.displayName : undefined;
           const current = holder ? `; the license of the current service ${holder} is not used` : '';
-          return GraphErrors.forbidden(stamp, withRules(`PSTN transfer of call ${id} refused: ${verdict.message} (${first.displayName} answered the call first${current})`, verdict.because));
+          return GraphErrors.forbiddenByRules(stamp, `PSTN transfer of call ${id} refused: ${verdict.message} (${first.displayName} answered the call first${current})`, verdict.because);
         }
       } else {
         await updateCall(ctx, id, (c) => {
