@@ -20,7 +20,7 @@ import { createRouter } from './router.js';
 import { presenceOf } from './handlers/presence.js';
 import { SequentialIds, stableGuid } from './ids.js';
 import { effectivePresence } from './presenceModel.js';
-import { defaultPstnPolicy, type PstnPolicy } from './pstnPolicy.js';
+import type { PstnPolicy } from './pstnPolicy.js';
 import { GraphSeedSchema, seededPresence, type GraphPresenceState, type GraphSeed } from './seed.js';
 
 export interface GraphMockOptions {
@@ -28,8 +28,8 @@ export interface GraphMockOptions {
   now: () => number;
   /** Default: a fixed GUID, so every run of a scenario sees the same tenant. */
   tenantId?: string;
-  /** The PSTN license decision; the engine passes the project's rules, the default follows LIC-02..04. */
-  pstnPolicy?: PstnPolicy;
+  /** The PSTN license decision (required: the mock holds no licensing rules); a run passes the project's rules. */
+  pstnPolicy: PstnPolicy;
   /** Epoch ms that virtual time 0 stands for in Graph dates (default 2025-01-06T08:00:00Z). */
   clockOrigin?: number;
   /** Callback URI recorded on incoming calls (the Nimbus calling bot endpoint). */
@@ -124,7 +124,7 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
     now: options.now,
     tenantId,
     tenant: { name: 'Contoso', domains: [], consents: [] } satisfies TenantDirectory,
-    pstnPolicy: options.pstnPolicy ?? defaultPstnPolicy,
+    pstnPolicy: options.pstnPolicy,
     ids,
     faults,
     log: [],

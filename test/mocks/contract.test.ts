@@ -14,7 +14,7 @@ import { GraphClient } from '../../src/graph/client.js';
 import { createGraphMock, type GraphMock, type GraphSeed } from '../../mocks/graph/index.js';
 import { fakeClock } from './support/clock.js';
 import { compareShape } from './support/shape.js';
-import { answerBody, RESOURCE_ACCOUNT } from './support/tenant.js';
+import { answerBody, RESOURCE_ACCOUNT, rulesPolicy } from './support/tenant.js';
 import { parseTolerantJson } from './support/tolerantJson.js';
 import { documentedRequests, type DocumentedRequest } from './fixtures/documentedRequests.js';
 
@@ -51,7 +51,7 @@ interface Env {
 
 async function environment(): Promise<Env> {
   const clock = fakeClock();
-  const mock = createGraphMock({ now: clock.now });
+  const mock = createGraphMock({ now: clock.now, pstnPolicy: rulesPolicy });
   await mock.seed(seed);
   const client = new GraphClient({ fetch: mock.fetch, sleep: clock.sleep });
   const ids: Record<string, string> = {
