@@ -16,7 +16,7 @@ const dialOut = (h: Harness, service: string, number: string) =>
 
 /** A customer calls `service`; the service's bot answers. Returns the call id. */
 async function inboundAnsweredBy(h: Harness, service: string): Promise<string> {
-  const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: service });
+  const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: service });
   await h.client.answerCall(callId, answerBody);
   return callId;
 }
@@ -136,7 +136,7 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
 
   it('requires acceptedModalities and mediaConfig on answer, as documented', async () => {
     const h = await harness();
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     const res = await h.mock.fetch(`${h.mock.baseUrl}/communications/calls/${callId}/answer`, { method: 'POST', body: JSON.stringify({ callbackUri }) });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining('acceptedModalities') } });
@@ -144,7 +144,7 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
 
   it('rejects an incoming call', async () => {
     const h = await harness();
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     await h.client.rejectCall(callId, 'busy');
     expect(h.mock.call(callId)).toMatchObject({ state: 'terminated', answeredBy: null, resultInfo: { code: 486 } });
   });
@@ -197,17 +197,17 @@ describe('PSTN transfers use the FIRST answering service license (XFER-02, XFER-
 
   it('a transfer only works on an established call', async () => {
     const h = await harness();
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     await expect(transferToPstn(h, callId)).rejects.toMatchObject({ status: 400 });
   });
 
   it('a PSTN target that does not answer fails the transfer back to established', async () => {
     const h = await harness();
-    h.mock.pstn.setAnswerMode('+41795550199', 'manual');
+    h.mock.control.setFarEndAnswerMode('+41795550199', 'manual');
     const callId = await inboundAnsweredBy(h, 'licensed');
     await transferToPstn(h, callId);
     expect(h.mock.call(callId)?.state).toBe('transferring');
-    await h.mock.pstn.reject(callId);
+    await h.mock.control.farEndRejects(callId);
     expect(h.mock.call(callId)).toMatchObject({ state: 'established', resultInfo: { code: 500, subcode: 7000 } });
     expect(h.mock.call(callId)?.transfers.at(-1)?.outcome).toBe('failed');
   });
@@ -233,13 +233,13 @@ describe('hanging up', () => {
   it('the PSTN caller can hang up', async () => {
     const h = await harness();
     const callId = await inboundAnsweredBy(h, 'licensed');
-    await h.mock.pstn.hangup(callId);
+    await h.mock.control.farEndHangsUp(callId);
     expect((await h.client.getCall(callId)).state).toBe('terminated');
   });
 
   it('the PSTN side rejects unknown services and non-E.164 callers', async () => {
     const h = await harness();
-    await expect(h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'alice' })).rejects.toThrow(/not a service/);
-    await expect(h.mock.pstn.placeIncomingCall({ from: '0791110000', toAppInstance: 'licensed' })).rejects.toThrow(/E\.164/);
+    await expect(h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'alice' })).rejects.toThrow(/not a service/);
+    await expect(h.mock.control.placeIncomingCall({ from: '0791110000', toAppInstance: 'licensed' })).rejects.toThrow(/E\.164/);
   });
 });

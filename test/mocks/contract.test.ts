@@ -73,7 +73,7 @@ async function environment(): Promise<Env> {
   };
   const send = (method: string, url: string, body?: string, headers: Record<string, string> = {}) =>
     mock.fetch(url, { method, headers: body ? { 'Content-Type': 'application/json', ...headers } : headers, body });
-  const incomingCall = async () => (await mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'bot' })).callId;
+  const incomingCall = async () => (await mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'bot' })).callId;
   const establishedCall = async () => {
     const id = await incomingCall();
     await client.answerCall(id, answerBody);

@@ -40,7 +40,7 @@ describe('mock Graph handlers under setupServer with the real fetch', () => {
   });
 
   it('enforces the first responding service rule (Scenario B) over real HTTP semantics', async () => {
-    const { callId } = await mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
+    const { callId } = await mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
     await client.answerCall(callId, answerBody);
     await client.transferCall(callId, { transferTarget: { identity: { applicationInstance: { id: mock.graphIdOf('licensed', 'service') } } } });
     await client.answerCall(callId, answerBody);

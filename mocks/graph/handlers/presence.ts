@@ -8,7 +8,7 @@ import { jsonResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext, type GraphRequest } from '../context.js';
-import { presenceSchema, recordById, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
+import { presenceSchema, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
   effectivePresence,
@@ -38,7 +38,7 @@ const clearBody = z.looseObject({ sessionId: z.string().min(1) });
 const batchBody = z.looseObject({ ids: z.array(z.string()).min(1).max(MAX_PRESENCE_BATCH) });
 
 export function presenceOf(ctx: GraphMockContext, userId: string) {
-  return recordById(ctx.db.presences, userId);
+  return ctx.db.byId.presences(userId);
 }
 
 export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
