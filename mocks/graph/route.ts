@@ -9,7 +9,7 @@ import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/doma
 import type { GraphMockContext, GraphRequest } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
-import { registerDirectRoute } from './router.js';
+import { withDirectRoute } from './router.js';
 
 export interface RouteArgs {
   request: GraphRequest;
@@ -76,7 +76,7 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     return response;
   };
   const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params)));
-  return registerDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
+  return withDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
 }
 
 function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
