@@ -5,6 +5,7 @@
  * identical under `mock.fetch` and under msw's `setupServer`.
  */
 import { http, type HttpHandler } from 'msw';
+import type { z } from 'zod';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/domain/graphApi.js';
 import type { GraphMockContext, GraphRequest } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
@@ -97,6 +98,15 @@ export async function readJson(request: GraphRequest, stamp: RequestStamp): Prom
   } catch {
     return { ok: false, response: GraphErrors.badRequest(stamp, 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.') };
   }
+}
+
+/** Parse and validate a JSON request body; a failure is already the Graph 400 to send. */
+export async function readBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+  const json = await readJson(request, stamp);
+  if (!json.ok) return json;
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${describeIssues(parsed.error.issues)}`) };
+  return { ok: true, value: parsed.data };
 }
 
 /** Graph-style summary of zod issues for a 400 message. */
