@@ -77,7 +77,7 @@ export interface GraphMockContext {
   readonly botApplication: { id: string; displayName: string };
   /**
    * How far ends (E.164 numbers, user object ids) react to a new leg: `auto` answers at once (the scenario
-   * default for outbound targets), `manual` waits for `pstn.answer` / `pstn.reject`.
+   * default for outbound targets), `manual` waits for `control.farEndAnswers` / `control.farEndRejects`.
    */
   readonly farEndModes: Map<string, FarEndAnswerMode>;
   /**
