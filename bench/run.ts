@@ -133,7 +133,7 @@ function bareSendCostMs(): { perEventMs: number; events: number } {
 // ---------------------------------------------------------------------------------- 3. Graph mock
 
 async function graphRequestsPerSecond(): Promise<number> {
-  const mock = createGraphMock({ now: () => 0 });
+  const mock = createGraphMock({ now: () => 0, pstnPolicy: () => ({ allowed: false, because: [], message: 'the bench reads presence only; it dials no PSTN leg' }) });
   await mock.seed({
     tenant: { name: 'Contoso', domains: ['contoso.com'], consents: [] },
     services: [{ id: 'S', upn: 's@contoso.com', displayName: 'S', licenses: ['Microsoft Teams Phone Resource Account'], pstnNumber: '+41445550100', connectivity: 'Direct Routing' }],

@@ -17,9 +17,7 @@ export const KNOWN_DEAD_CODE = [
   'export mocks/graph/db.ts assignedLicenseSchema',
   'export mocks/graph/db.ts CALL_STATES',
   'export mocks/graph/db.ts presenceSessionSchema',
-  'export mocks/graph/db.ts transferRecordSchema',
   'type mocks/graph/db.ts CallStateName',
-  'type mocks/graph/db.ts TransferRecord',
   'export mocks/graph/handlers/presence.ts MAX_PRESENCE_BATCH',
   'export mocks/graph/handlers/users.ts parseFilter',
   'export mocks/graph/handlers/users.ts parseSearch',
@@ -53,8 +51,6 @@ export const KNOWN_DEAD_CODE = [
   'export mocks/graph/render.ts renderParticipantInfo',
   'export mocks/graph/render.ts USER_DEFAULT_PROPERTIES',
   'export mocks/graph/seed.ts wireActivity',
-  'type mocks/graph/seed.ts GraphSeedService',
-  'type mocks/graph/seed.ts GraphSeedUser',
   'file mocks/pstn/index.ts',
   // sim/engine
   'export sim/engine/distribution.ts distribute',

@@ -90,77 +90,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 export async function startMockServer(opts: MockServerOptions): Promise<RunningMockServer> {
-  const startedAt = Date.now();
-  const tenant = resolveTenant(opts.scenario);
-  const mock = createGraphMock({
-    now: () => Date.now() - startedAt,
-    clockOrigin: startedAt,
-    pstnPolicy: rulesPstnPolicy(tenant),
-  });
-  await mock.seed(seedOf(withMagicFixtures(opts.scenario)));
-  // The scenario's `faults:` and magic fixtures apply to the served Graph as they do to a run.
-  for (const fault of graphFaultSpecs(opts.scenario.faults ?? [], opts.scenario.seed)) mock.faults.add(fault);
-  for (const fault of magicFaults(opts.scenario, (id) => mock.graphIdOf(id, 'user'))) mock.faults.add(fault);
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const method = req.method ?? 'GET';
-    const path = req.url ?? '/';
-    const violationsBefore = mock.violations.length;
-    const log = (status: number | 'network error') => {
-      const early = mock.violations.length > violationsBefore ? mock.violations[mock.violations.length - 1] : undefined;
-      opts.onRequest?.({ method, path, status, ...(early ? { earlyRetryByMs: early.earlyByMs } : {}) });
-    };
-    if (!path.startsWith(`${GRAPH_VERSION_PATH}/`) && path !== GRAPH_VERSION_PATH) {
-      const version = path.split('/')[1] ?? '';
-      graphErrorJson(res, req, 400, 'BadRequest', `Invalid version: ${version}. This server serves Microsoft Graph ${GRAPH_VERSION_PATH.slice(1)} only.`);
-      return log(400);
-    }
-    const auth = req.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1];
-    if (!token) {
-      graphErrorJson(res, req, 401, 'InvalidAuthenticationToken', auth ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.', {
-        'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
-      });
-      return log(401);
-    }
-    // No CORS: a browser page on another origin gets no preflight approval and no Access-Control headers.
-    if (method === 'OPTIONS') {
-      graphErrorJson(res, req, 405, 'MethodNotAllowed', 'CORS preflight requests are not served: nimbus-sim serve is for local clients, not browser pages.');
-      return log(405);
-    }
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
-    if (body === null) {
-      graphErrorJson(res, req, 413, 'RequestEntityTooLarge', `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`, { connection: 'close' });
-      req.socket.once('finish', () => req.socket.destroy());
-      return log(413);
-    }
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (v === undefined || k === 'host' || k === 'connection' || k === 'content-length' || k === 'transfer-encoding') continue;
-      headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    }
-    let response: Response;
-    try {
-      response = await mock.fetch(`${GRAPH_ORIGIN}${path}`, { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
-    } catch (err) {
-      if (err instanceof TypeError) {
-        // An injected network fault: drop the connection, as a failing network does.
-        req.socket.destroy();
-        return log('network error');
-      }
-      throw err;
-    }
-    const latency = Number(response.headers.get(SIM_LATENCY_HEADER) ?? 0);
-    if (latency > 0) await new Promise((r) => setTimeout(r, Math.min(latency, MAX_LATENCY_MS)));
-    const out: Record<string, string> = {};
-    response.headers.forEach((v, k) => {
-      if (k !== 'content-length' && k !== 'content-encoding') out[k] = v;
-    });
-    const payload = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, { ...out, 'content-length': String(payload.length) });
-    res.end(method === 'HEAD' ? undefined : payload);
-    log(response.status);
-  };
+  const mock = await servedMock(opts.scenario);
+  const handle = graphRequestHandler(mock, opts.onRequest);
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) graphErrorJson(res, req, 500, 'InternalServerError', `nimbus-sim mock crashed: ${err instanceof Error ? err.message : String(err)}`);
@@ -168,20 +99,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
       opts.onRequest?.({ method: req.method ?? 'GET', path: req.url ?? '/', status: 500 });
     });
   };
-
-  let server: Server;
-  let ca: string | undefined;
-  let certFile: string | undefined;
-  if (opts.tls) {
-    const generated = selfSignedCertificate();
-    ca = generated.cert;
-    certFile = opts.certFile ?? join(tmpdir(), `nimbus-sim-serve-${process.pid}.pem`);
-    mkdirSync(join(certFile, '..'), { recursive: true });
-    writeFileSync(certFile, generated.cert);
-    server = createHttpsServer({ cert: generated.cert, key: generated.key }, listener);
-  } else {
-    server = createHttpServer(listener);
-  }
+  const { server, ca, certFile } = createServer(opts, listener);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -203,4 +121,104 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
         server.close(() => resolve());
       }),
   };
+}
+
+/** The scenario's mock Graph on wall-clock time, with the scenario's `faults:` and magic fixtures, as a run has them. */
+async function servedMock(scenario: Scenario): Promise<GraphMock> {
+  const startedAt = Date.now();
+  const mock = createGraphMock({
+    now: () => Date.now() - startedAt,
+    clockOrigin: startedAt,
+    pstnPolicy: rulesPstnPolicy(resolveTenant(scenario)),
+  });
+  await mock.seed(seedOf(withMagicFixtures(scenario)));
+  for (const fault of graphFaultSpecs(scenario.faults ?? [], scenario.seed)) mock.faults.add(fault);
+  for (const fault of magicFaults(scenario, (id) => mock.graphIdOf(id, 'user'))) mock.faults.add(fault);
+  return mock;
+}
+
+/** One HTTP request to the mock: refused at the door as Graph would, or forwarded to the mock's handlers. */
+function graphRequestHandler(mock: GraphMock, onRequest: MockServerOptions['onRequest']) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    const violationsBefore = mock.violations.length;
+    const log = (status: number | 'network error') => {
+      const early = mock.violations.length > violationsBefore ? mock.violations[mock.violations.length - 1] : undefined;
+      onRequest?.({ method, path, status, ...(early ? { earlyRetryByMs: early.earlyByMs } : {}) });
+    };
+    const refused = refuseAtTheDoor(req, res, method, path);
+    if (refused !== undefined) return log(refused);
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+    if (body === null) {
+      graphErrorJson(res, req, 413, 'RequestEntityTooLarge', `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`, { connection: 'close' });
+      req.socket.once('finish', () => req.socket.destroy());
+      return log(413);
+    }
+    log(await forward(mock, req, res, body));
+  };
+}
+
+/** What Graph refuses before reading the body: another version, no bearer token, a CORS preflight. */
+function refuseAtTheDoor(req: IncomingMessage, res: ServerResponse, method: string, path: string): number | undefined {
+  if (!path.startsWith(`${GRAPH_VERSION_PATH}/`) && path !== GRAPH_VERSION_PATH) {
+    const version = path.split('/')[1] ?? '';
+    graphErrorJson(res, req, 400, 'BadRequest', `Invalid version: ${version}. This server serves Microsoft Graph ${GRAPH_VERSION_PATH.slice(1)} only.`);
+    return 400;
+  }
+  const auth = req.headers.authorization ?? '';
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1];
+  if (!token) {
+    graphErrorJson(res, req, 401, 'InvalidAuthenticationToken', auth ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.', {
+      'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    });
+    return 401;
+  }
+  // No CORS: a browser page on another origin gets no preflight approval and no Access-Control headers.
+  if (method === 'OPTIONS') {
+    graphErrorJson(res, req, 405, 'MethodNotAllowed', 'CORS preflight requests are not served: nimbus-sim serve is for local clients, not browser pages.');
+    return 405;
+  }
+  return undefined;
+}
+
+/** The request through the mock's fetch, its answer written back (injected latency really waited). */
+async function forward(mock: GraphMock, req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Promise<number | 'network error'> {
+  const method = req.method ?? 'GET';
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined || k === 'host' || k === 'connection' || k === 'content-length' || k === 'transfer-encoding') continue;
+    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  let response: Response;
+  try {
+    response = await mock.fetch(`${GRAPH_ORIGIN}${req.url ?? '/'}`, { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
+  } catch (err) {
+    if (err instanceof TypeError) {
+      // An injected network fault: drop the connection, as a failing network does.
+      req.socket.destroy();
+      return 'network error';
+    }
+    throw err;
+  }
+  const latency = Number(response.headers.get(SIM_LATENCY_HEADER) ?? 0);
+  if (latency > 0) await new Promise((r) => setTimeout(r, Math.min(latency, MAX_LATENCY_MS)));
+  const out: Record<string, string> = {};
+  response.headers.forEach((v, k) => {
+    if (k !== 'content-length' && k !== 'content-encoding') out[k] = v;
+  });
+  const payload = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...out, 'content-length': String(payload.length) });
+  res.end(method === 'HEAD' ? undefined : payload);
+  return response.status;
+}
+
+/** HTTP, or HTTPS with a certificate generated now and written where the caller can trust it. */
+function createServer(opts: MockServerOptions, listener: (req: IncomingMessage, res: ServerResponse) => void): { server: Server; ca?: string; certFile?: string } {
+  if (!opts.tls) return { server: createHttpServer(listener) };
+  const generated = selfSignedCertificate();
+  const certFile = opts.certFile ?? join(tmpdir(), `nimbus-sim-serve-${process.pid}.pem`);
+  mkdirSync(join(certFile, '..'), { recursive: true });
+  writeFileSync(certFile, generated.cert);
+  return { server: createHttpsServer({ cert: generated.cert, key: generated.key }, listener), ca: generated.cert, certFile };
 }

@@ -4,10 +4,10 @@
  * transferor's call with 0/7015 "GracefulTransferCompleted"; a failed one leaves the call `established`.
  */
 import type { GraphMockContext } from './context.js';
-import { callSchema, recordById, replaceRecord, type CallRecord, type ParticipantRecord } from './db.js';
+import { callSchema, replaceRecord, type CallRecord, type ParticipantRecord } from './db.js';
 
 export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
-  ctx.endedCalls.get(id) ?? recordById(ctx.db.calls, id);
+  ctx.endedCalls.get(id) ?? ctx.db.byId.calls(id);
 
 /**
  * Change a call. A call that ends leaves the live collection for `ctx.endedCalls`, so queries over live
@@ -21,7 +21,7 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
     ctx.endedCalls.set(id, draft);
     return draft;
   }
-  const live = recordById(ctx.db.calls, id);
+  const live = ctx.db.byId.calls(id);
   if (!live) return undefined;
   const updated = replaceRecord(ctx.db.calls, callSchema, live, data);
   if (updated.state === 'terminated') {

@@ -4,7 +4,7 @@
  */
 import type { GraphEndpoint } from '../../src/domain/graphApi.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
-import { recordById, type CallRecord, type GraphDb, type UserRecord } from './db.js';
+import type { CallRecord, GraphDb, UserRecord } from './db.js';
 import type { RequestStamp } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import type { SequentialIds } from './ids.js';
@@ -77,7 +77,7 @@ export interface GraphMockContext {
   readonly botApplication: { id: string; displayName: string };
   /**
    * How far ends (E.164 numbers, user object ids) react to a new leg: `auto` answers at once (the scenario
-   * default for outbound targets), `manual` waits for `pstn.answer` / `pstn.reject`.
+   * default for outbound targets), `manual` waits for `control.farEndAnswers` / `control.farEndRejects`.
    */
   readonly farEndModes: Map<string, FarEndAnswerMode>;
   /**
@@ -90,7 +90,7 @@ export interface GraphMockContext {
 
 /** A user or resource account by object id or UPN (Graph accepts either in `/users/{id}`). */
 export function findUser(ctx: GraphMockContext, idOrUpn: string): UserRecord | undefined {
-  const byId = recordById(ctx.db.users, idOrUpn);
+  const byId = ctx.db.byId.users(idOrUpn);
   if (byId) return byId;
   const key = idOrUpn.toLowerCase();
   for (const u of ctx.db.users.all()) if (u.userPrincipalName.toLowerCase() === key) return u;

@@ -130,18 +130,29 @@ export const callSchema = z.object({
 });
 export type CallRecord = z.output<typeof callSchema>;
 
+/** A record as a collection holds it (with @msw/data's own bookkeeping), as `all()` and queries return it. */
+type Stored<S extends z.ZodType<{ id: string }>> = ReturnType<Collection<S>['all']>[number];
+
+/** A record by Graph id, or undefined. */
+export type IdLookup<T> = (id: string) => T | undefined;
+
 export interface GraphDb {
   users: Collection<typeof userSchema>;
   presences: Collection<typeof presenceSchema>;
   calls: Collection<typeof callSchema>;
+  /** Fast lookups by Graph id, one per collection; each remembers where it last found ids (this db's state). */
+  readonly byId: {
+    users: IdLookup<Stored<typeof userSchema>>;
+    presences: IdLookup<Stored<typeof presenceSchema>>;
+    calls: IdLookup<Stored<typeof callSchema>>;
+  };
 }
 
 export function createGraphDb(): GraphDb {
-  return {
-    users: new Collection({ schema: userSchema }),
-    presences: new Collection({ schema: presenceSchema }),
-    calls: new Collection({ schema: callSchema }),
-  };
+  const users = new Collection({ schema: userSchema });
+  const presences = new Collection({ schema: presenceSchema });
+  const calls = new Collection({ schema: callSchema });
+  return { users, presences, calls, byId: { users: idLookup(users), presences: idLookup(presences), calls: idLookup(calls) } };
 }
 
 export function clearGraphDb(db: GraphDb): void {
@@ -150,40 +161,36 @@ export function clearGraphDb(db: GraphDb): void {
   db.calls.clear();
 }
 
-/** Where each id was last seen in a collection's record list: checked on every use, rescanned when stale. */
-const positions = new WeakMap<object, Map<string, number>>();
-
 /**
- * The record with this Graph id. The search starts where it was last found (records only move down, as
- * earlier ones are deleted), so a lookup costs a step or two; a `where({ id })` query instead builds
- * and runs a generic condition per record, which a contact-center day paid for on every request.
+ * Find records by Graph id in one collection. The search starts where an id was last found (records only
+ * move down, as earlier ones are deleted), so a lookup costs a step or two; a `where({ id })` query instead
+ * builds and runs a generic condition per record, which a contact-center day paid for on every request.
+ * The remembered positions are only hints, checked on every use and rescanned when stale (after a clear).
  */
-export function recordById<T extends { id: string }>(collection: { all(): T[] }, id: string): T | undefined {
-  const records = collection.all();
-  let seen = positions.get(collection);
-  if (!seen) {
-    seen = new Map();
-    positions.set(collection, seen);
-  }
-  const at = seen.get(id);
-  if (at !== undefined) {
-    // Deleting earlier records only moves a record down the list: look there first.
-    for (let i = Math.min(at, records.length - 1); i >= 0; i--) {
-      if (records[i]?.id === id) {
-        seen.set(id, i);
-        return records[i];
+function idLookup<T extends { id: string }>(collection: { all(): T[] }): IdLookup<T> {
+  const seen = new Map<string, number>();
+  return (id) => {
+    const records = collection.all();
+    const at = seen.get(id);
+    if (at !== undefined) {
+      // Deleting earlier records only moves a record down the list: look there first.
+      for (let i = Math.min(at, records.length - 1); i >= 0; i--) {
+        if (records[i]?.id === id) {
+          seen.set(id, i);
+          return records[i];
+        }
       }
     }
-  }
-  for (let i = at === undefined ? 0 : at + 1; i < records.length; i++) {
-    const record = records[i];
-    if (record?.id === id) {
-      seen.set(id, i);
-      return record;
+    for (let i = at === undefined ? 0 : at + 1; i < records.length; i++) {
+      const record = records[i];
+      if (record?.id === id) {
+        seen.set(id, i);
+        return record;
+      }
     }
-  }
-  seen.delete(id);
-  return undefined;
+    seen.delete(id);
+    return undefined;
+  };
 }
 
 /**

@@ -1,42 +1,40 @@
 /**
  * `createGraphMock`: an in-process Microsoft Graph for one scenario run. Requests go through msw handlers
  * (`getResponse`, no global patching), the directory comes from a plain seed, time is the injected virtual
- * clock, and every id is deterministic.
+ * clock, and every id is deterministic. Everything a run changes lives in this one mock instance.
  */
-import { getResponse, type HttpHandler } from 'msw';
-import { z } from 'zod';
-import { findMicrosoftLicense } from '../../src/domain/licenses.js';
+import type { HttpHandler } from 'msw';
 import { GRAPH_V1 } from '../../src/domain/graphApi.js';
 import type { FetchLike } from '../../src/domain/graphApi.js';
-import { createPstnNetwork, type PstnNetwork } from '../pstn/network.js';
 import { findCall } from './callStore.js';
 import type { FarEndAnswerMode, GraphMockContext, GraphRequest, GraphRequestLogEntry, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';
-import { clearGraphDb, createGraphDb, snapshot, type CallRecord, type GraphDb } from './db.js';
+import { createGraphMockControl, type GraphMockControl } from './control.js';
+import { createGraphDb, snapshot, type CallRecord, type GraphDb } from './db.js';
+import { ScenarioDirectory, seedDirectory, type ScenarioObjectKind } from './directory.js';
 import type { RequestStamp } from './errors.js';
 import { FaultInjector, type ActiveFault, type GraphFaultSpec, type RetryAfterViolation } from './faults.js';
 import { createGraphHandlers } from './handlers/index.js';
-import { recordUnhandled } from './handlers/fallback.js';
-import { createRouter } from './router.js';
 import { presenceOf } from './handlers/presence.js';
 import { SequentialIds, stableGuid } from './ids.js';
 import { effectivePresence } from './presenceModel.js';
-import { defaultPstnPolicy, type PstnPolicy } from './pstnPolicy.js';
-import { GraphSeedSchema, seededPresence, type GraphPresenceState, type GraphSeed } from './seed.js';
+import type { PstnPolicy } from './pstnPolicy.js';
+import type { GraphPresenceState, GraphSeed } from './seed.js';
+import { createTransport } from './transport.js';
+
+export type { ScenarioObjectKind } from './directory.js';
 
 export interface GraphMockOptions {
   /** Virtual clock in ms since scenario start. The mock never reads the wall clock. */
   now: () => number;
   /** Default: a fixed GUID, so every run of a scenario sees the same tenant. */
   tenantId?: string;
-  /** The PSTN license decision; the engine passes the project's rules, the default follows LIC-02..04. */
-  pstnPolicy?: PstnPolicy;
+  /** The PSTN license decision (required: the mock holds no licensing rules); a run passes the project's rules. */
+  pstnPolicy: PstnPolicy;
   /** Epoch ms that virtual time 0 stands for in Graph dates (default 2025-01-06T08:00:00Z). */
   clockOrigin?: number;
   /** Callback URI recorded on incoming calls (the Nimbus calling bot endpoint). */
   callbackUri?: string;
 }
-
-export type ScenarioObjectKind = 'user' | 'service';
 
 /** A call as the mock holds it, with the first responder also given by scenario service id. */
 export interface GraphCallInspection extends CallRecord {
@@ -68,9 +66,12 @@ export interface GraphMock {
   readonly crashes: readonly HandlerCrash[];
   /** Requests that came before the Retry-After of a throttled response had passed. */
   readonly violations: readonly RetryAfterViolation[];
-  /** The mock-only far end: PSTN callers and dialled parties. */
-  readonly pstn: PstnNetwork;
-  /** The data layer, for inspection in tests and reports. Change state through Graph requests instead. */
+  /**
+   * What happens outside Graph (a Teams client's presence, the PSTN far end), as typed operations: the only
+   * way besides Graph requests to change the mock's state.
+   */
+  readonly control: GraphMockControl;
+  /** The data layer, for inspection in tests and reports. Change state through Graph requests or `control`. */
   readonly db: GraphDb;
   /** Replace the directory (users, resource accounts, presence) and drop all calls. */
   seed(model: GraphSeed): Promise<void>;
@@ -86,47 +87,20 @@ export interface GraphMock {
 }
 
 const DEFAULT_CLOCK_ORIGIN = Date.UTC(2025, 0, 6, 8, 0, 0);
-const NEVER = Number.MAX_SAFE_INTEGER;
 
-/**
- * The request as handlers read it, without a WHATWG Request (its body stream, abort signal and header
- * guards cost more than the handler itself in a long run). Only for the plain calls a Graph client makes:
- * a URL string, a string body or none; anything else (a Request, a stream body) goes the standard way.
- */
-const NORMALISED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
-
-function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): GraphRequest | undefined {
-  if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
-  const body = init?.body;
-  if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
-  const parsedUrl = new URL(input);
-  // Request refuses URLs with credentials; let it.
-  if (parsedUrl.username !== '' || parsedUrl.password !== '') return undefined;
-  const headers = new Headers(init?.headers);
-  // Request upper-cases these methods only, and refuses a body on GET and HEAD: leave the rest to it.
-  const method = (init?.method ?? 'GET').toUpperCase();
-  if (!NORMALISED_METHODS.has(method)) return undefined;
-  if ((method === 'GET' || method === 'HEAD') && typeof body === 'string') return undefined;
-  return { method, url: parsedUrl.href, parsedUrl, headers, text: async () => body ?? '' };
-}
-
-export function createGraphMock(options: GraphMockOptions): GraphMock {
+/** Everything the handlers share, for one mock. */
+function createContext(options: GraphMockOptions): GraphMockContext {
   const tenantId = options.tenantId ?? stableGuid('tenant', 'nimbus-sim');
   const clockOrigin = options.clockOrigin ?? DEFAULT_CLOCK_ORIGIN;
   const ids = new SequentialIds(tenantId);
-  const db = createGraphDb();
-  const faults = new FaultInjector();
-  const byScenario = new Map<string, string>();
-  const byGraph = new Map<string, { kind: ScenarioObjectKind; id: string }>();
-
-  const ctx: GraphMockContext = {
-    db,
+  return {
+    db: createGraphDb(),
     now: options.now,
     tenantId,
     tenant: { name: 'Contoso', domains: [], consents: [] } satisfies TenantDirectory,
-    pstnPolicy: options.pstnPolicy ?? defaultPstnPolicy,
+    pstnPolicy: options.pstnPolicy,
     ids,
-    faults,
+    faults: new FaultInjector(),
     log: [],
     unhandled: [],
     crashes: [],
@@ -145,144 +119,51 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
       };
     },
   };
+}
 
+export function createGraphMock(options: GraphMockOptions): GraphMock {
+  const ctx = createContext(options);
+  const directory = new ScenarioDirectory();
   const handlers = createGraphHandlers(ctx);
-
-  const lookup = (scenarioId: string, kind?: ScenarioObjectKind): string | undefined => {
-    if (kind) return byScenario.get(`${kind}:${scenarioId}`);
-    const user = byScenario.get(`user:${scenarioId}`);
-    const service = byScenario.get(`service:${scenarioId}`);
-    if (user && service) throw new Error(`"${scenarioId}" names both a user and a service; pass the kind`);
-    return user ?? service;
-  };
-
-  const graphIdOf = (scenarioId: string, kind?: ScenarioObjectKind): string => {
-    const id = lookup(scenarioId, kind);
-    if (!id) throw new Error(`no ${kind ?? 'user or service'} "${scenarioId}" in the mock Graph directory`);
-    return id;
-  };
-
-  // Dispatch without msw's per-request overhead when every handler came from route() (always, unless a
-  // caller swaps handlers in); msw's getResponse otherwise. Both pick the same handler (router.ts).
-  const router = createRouter(handlers);
-  const dispatch = async (request: GraphRequest): Promise<Response | undefined> => {
-    if (!router) return request instanceof Request ? getResponse(handlers, request) : undefined;
-    const found = router.match(request.method, request.parsedUrl ?? new URL(request.url));
-    return found ? found.route.handle(request, found.params) : undefined;
-  };
-
-  const fetch: FetchLike = async (input, init) => {
-    // The light request only where the router dispatches: msw's getResponse needs a real Request.
-    const request = (router ? lightRequest(input, init) : undefined) ?? new Request(input, init);
-    const response = await dispatch(request);
-    if (!response) return recordUnhandled(ctx, request);
-    // A network fault: behave like fetch does when the connection fails.
-    if (response.type === 'error') throw new TypeError('fetch failed');
-    return response;
-  };
-
-  async function seed(model: GraphSeed): Promise<void> {
-    const parsed = GraphSeedSchema.safeParse(model);
-    if (!parsed.success) throw new Error(`invalid mock Graph seed:\n${z.prettifyError(parsed.error)}`);
-    const { tenant, services, users } = parsed.data;
-    clearGraphDb(db);
-    byScenario.clear();
-    byGraph.clear();
-    ctx.farEndModes.clear();
-    ctx.endedCalls.clear();
-    ctx.tenant = { name: tenant.name, domains: [...tenant.domains], consents: [...tenant.consents] };
-
-    const skus = (names: readonly string[]) =>
-      names.map((n) => ({ skuId: (findMicrosoftLicense(n) as { skuId: string }).skuId, disabledPlans: [] }));
-    const remember = (kind: ScenarioObjectKind, scenarioId: string, graphId: string) => {
-      byScenario.set(`${kind}:${scenarioId}`, graphId);
-      byGraph.set(graphId, { kind, id: scenarioId });
-    };
-
-    for (const s of services) {
-      const id = stableGuid(`${tenantId}:service`, s.id);
-      remember('service', s.id, id);
-      await db.users.create({
-        id,
-        scenarioId: s.id,
-        kind: 'applicationInstance',
-        userPrincipalName: s.upn,
-        displayName: s.displayName,
-        givenName: null,
-        surname: null,
-        mail: null,
-        // Resource accounts are sign-in blocked directory objects.
-        accountEnabled: false,
-        userType: 'Member',
-        businessPhones: s.pstnNumber ? [s.pstnNumber] : [],
-        assignedLicenses: skus(s.licenses),
-        pstnConnectivity: s.pstnNumber ? (s.connectivity ?? 'Direct Routing') : null,
-      });
-      await db.presences.create({ id, availability: 'Offline', activity: 'Offline' });
-    }
-
-    for (const u of users) {
-      const id = stableGuid(`${tenantId}:user`, u.id);
-      remember('user', u.id, id);
-      const [given, ...rest] = u.displayName.trim().split(/\s+/);
-      await db.users.create({
-        id,
-        scenarioId: u.id,
-        kind: 'person',
-        userPrincipalName: u.upn,
-        displayName: u.displayName,
-        givenName: given ?? null,
-        surname: rest.length > 0 ? rest.join(' ') : null,
-        mail: u.upn,
-        accountEnabled: true,
-        userType: 'Member',
-        assignedLicenses: skus(u.licenses),
-      });
-      const presence = seededPresence(u.availability, u.activity);
-      await db.presences.create({
-        id,
-        ...presence.client,
-        preferred: presence.preferred ? { ...presence.preferred, expiresAt: NEVER } : null,
-      });
-    }
-  }
-
   return {
     baseUrl: GRAPH_V1,
-    tenantId,
-    fetch,
+    tenantId: ctx.tenantId,
+    fetch: createTransport(ctx, handlers),
     handlers,
     faults: {
-      add: (spec) => faults.add(spec),
-      clear: () => faults.clear(),
+      add: (spec) => ctx.faults.add(spec),
+      clear: () => ctx.faults.clear(),
       get pending() {
-        return [...faults.pending];
+        return [...ctx.faults.pending];
       },
     },
     log: ctx.log,
     unhandled: ctx.unhandled,
     crashes: ctx.crashes,
-    violations: faults.violations,
-    pstn: createPstnNetwork(ctx, (id) => lookup(id)),
-    db,
-    seed,
-    graphIdOf,
-    scenarioIdOf: (graphId) => byGraph.get(graphId),
+    violations: ctx.faults.violations,
+    control: createGraphMockControl(ctx, (id) => directory.userObjectId(id), (id) => directory.lookup(id)),
+    db: ctx.db,
+    seed: (model) => seedDirectory(ctx, directory, model),
+    graphIdOf: (scenarioId, kind) => directory.graphIdOf(scenarioId, kind),
+    scenarioIdOf: (graphId) => directory.scenarioIdOf(graphId),
     callState: (callId) => findCall(ctx, callId)?.state,
-    call(callId) {
-      const record = findCall(ctx, callId);
-      if (!record) return undefined;
-      const copy = snapshot(record);
-      return {
-        ...copy,
-        answeredByService: copy.answeredBy ? (byGraph.get(copy.answeredBy)?.id ?? null) : null,
-        heldByService: copy.heldBy ? (byGraph.get(copy.heldBy)?.id ?? null) : null,
-      };
-    },
+    call: (callId) => inspectCall(ctx, directory, callId),
     presenceOf(userId) {
-      const graphId = byGraph.has(userId) ? userId : lookup(userId, 'user');
+      const graphId = directory.userObjectId(userId);
       const record = graphId ? presenceOf(ctx, graphId) : undefined;
-      return record ? effectivePresence(record, options.now()) : undefined;
+      return record ? effectivePresence(record, ctx.now()) : undefined;
     },
+  };
+}
+
+/** A detached snapshot of a call, with its first and current services named by scenario id. */
+function inspectCall(ctx: GraphMockContext, directory: ScenarioDirectory, callId: string): GraphCallInspection | undefined {
+  const record = findCall(ctx, callId);
+  if (!record) return undefined;
+  const copy = snapshot(record);
+  return {
+    ...copy,
+    answeredByService: copy.answeredBy ? (directory.scenarioIdOf(copy.answeredBy)?.id ?? null) : null,
+    heldByService: copy.heldBy ? (directory.scenarioIdOf(copy.heldBy)?.id ?? null) : null,
   };
 }

@@ -25,6 +25,10 @@ export const PREFERRED_PRESENCE_COMBINATIONS: readonly (readonly [string, string
   ['Offline', 'OffWork'],
 ];
 
+/** The activity `setUserPreferredPresence` pairs with an availability (Offline goes with OffWork). */
+export const preferredActivityOf = (availability: string): string =>
+  PREFERRED_PRESENCE_COMBINATIONS.find(([a]) => a === availability)?.[1] ?? availability;
+
 export const isCombination = (table: readonly (readonly [string, string])[], availability: string, activity: string): boolean =>
   table.some(([a, b]) => a === availability && b === activity);
 

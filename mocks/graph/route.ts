@@ -5,11 +5,12 @@
  * identical under `mock.fetch` and under msw's `setupServer`.
  */
 import { http, type HttpHandler } from 'msw';
+import type { z } from 'zod';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/domain/graphApi.js';
 import type { GraphMockContext, GraphRequest } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
-import { registerDirectRoute } from './router.js';
+import { withDirectRoute } from './router.js';
 
 export interface RouteArgs {
   request: GraphRequest;
@@ -76,7 +77,7 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     return response;
   };
   const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params)));
-  return registerDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
+  return withDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
 }
 
 function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
@@ -89,7 +90,7 @@ function stringParams(params: Record<string, string | readonly string[] | undefi
 }
 
 /** Parse a JSON request body; a malformed body is Graph's 400, not an exception. */
-export async function readJson(request: GraphRequest, stamp: RequestStamp): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+async function readJson(request: GraphRequest, stamp: RequestStamp): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const text = await request.text();
   if (text.trim() === '') return { ok: true, value: {} };
   try {
@@ -99,8 +100,17 @@ export async function readJson(request: GraphRequest, stamp: RequestStamp): Prom
   }
 }
 
+/** Parse and validate a JSON request body; a failure is already the Graph 400 to send. */
+export async function readBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
+  const json = await readJson(request, stamp);
+  if (!json.ok) return json;
+  const parsed = schema.safeParse(json.value);
+  if (!parsed.success) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${describeIssues(parsed.error.issues)}`) };
+  return { ok: true, value: parsed.data };
+}
+
 /** Graph-style summary of zod issues for a 400 message. */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 3)
     .map((i) => `${i.path.length > 0 ? i.path.map(String).join('.') : 'body'}: ${i.message}`)

@@ -21,12 +21,18 @@ export interface DirectRoute {
   handle(request: GraphRequest, params: Record<string, string>): Response | Promise<Response>;
 }
 
-const directRoutes = new WeakMap<HttpHandler, DirectRoute>();
+/**
+ * Each handler carries its own direct route, so the routes belong to the mock that made the handlers and go
+ * with them: no registry outside the mock. Non-enumerable, so msw never sees it.
+ */
+const DIRECT_ROUTE = Symbol('nimbus-sim direct route');
 
-export function registerDirectRoute(handler: HttpHandler, route: DirectRoute): HttpHandler {
-  directRoutes.set(handler, route);
+export function withDirectRoute(handler: HttpHandler, route: DirectRoute): HttpHandler {
+  Object.defineProperty(handler, DIRECT_ROUTE, { value: route, enumerable: false });
   return handler;
 }
+
+const directRouteOf = (handler: HttpHandler): DirectRoute | undefined => (handler as HttpHandler & { [DIRECT_ROUTE]?: DirectRoute })[DIRECT_ROUTE];
 
 interface CompiledRoute extends DirectRoute {
   regexp: RegExp;
@@ -66,7 +72,7 @@ export interface Router {
 export function createRouter(handlers: readonly HttpHandler[]): Router | null {
   const routes: CompiledRoute[] = [];
   for (const handler of handlers) {
-    const route = directRoutes.get(handler);
+    const route = directRouteOf(handler);
     if (!route) return null;
     routes.push({ ...route, ...compilePattern(route.pattern) });
   }

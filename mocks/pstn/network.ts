@@ -1,6 +1,7 @@
 /**
  * The mock-only far end: PSTN callers and dialled parties. Graph has no API for this side; the engine uses it
- * to make a customer call a service, and to decide whether a dialled number or transfer target picks up.
+ * (through `mock.control`) to make a customer call a service, and to decide whether a dialled number or
+ * transfer target picks up.
  */
 import { E164 } from '../../src/domain/duration.js';
 import { farEndAnswered, farEndHungUp, farEndRejected, findCall, participant } from '../graph/callStore.js';
@@ -18,16 +19,16 @@ export interface PstnNetwork {
   /** A customer dials a service: creates an `incoming` call that Nimbus must answer through Graph. */
   placeIncomingCall(call: IncomingPstnCall): Promise<{ callId: string }>;
   /** The far end of a pending leg (dial-out or transfer) picks up. */
-  answer(callId: string): Promise<void>;
+  farEndAnswers(callId: string): Promise<void>;
   /** The far end declines or never answers (XFER-07 ring limit is the engine's timer). */
-  reject(callId: string): Promise<void>;
-  /** The PSTN party hangs up. */
-  hangup(callId: string): Promise<void>;
+  farEndRejects(callId: string): Promise<void>;
+  /** The PSTN party (caller or dialled party) hangs up. */
+  farEndHangsUp(callId: string): Promise<void>;
   /**
    * Whether a far end (E.164 number, or a user by scenario id / object id) answers new legs at once (`auto`,
-   * the default) or waits for `answer` / `reject` (`manual`).
+   * the default) or waits for `farEndAnswers` / `farEndRejects` (`manual`).
    */
-  setAnswerMode(address: string, mode: FarEndAnswerMode): void;
+  setFarEndAnswerMode(address: string, mode: FarEndAnswerMode): void;
 }
 
 export function createPstnNetwork(ctx: GraphMockContext, resolveScenarioId: (id: string) => string | undefined): PstnNetwork {
@@ -36,44 +37,49 @@ export function createPstnNetwork(ctx: GraphMockContext, resolveScenarioId: (id:
     if (!call) throw new Error(`PSTN: no call ${callId}`);
     return call;
   };
+  const requirePendingLeg = (callId: string): void => {
+    if (requireCall(callId).pendingFarEnd === null) throw new Error(`PSTN: call ${callId} has no leg waiting for an answer`);
+  };
   const resolveAddress = (address: string): string => (E164.test(address) ? address : (resolveScenarioId(address) ?? address));
 
   return {
-    async placeIncomingCall({ from, toAppInstance }) {
-      if (!E164.test(from)) throw new Error(`PSTN: caller number ${from} is not E.164`);
-      const instance = findAppInstance(ctx, resolveScenarioId(toAppInstance) ?? toAppInstance);
-      if (!instance) throw new Error(`PSTN: ${toAppInstance} is not a service's application instance`);
-      const id = ctx.ids.next('call');
-      await ctx.db.calls.create({
-        id,
-        state: 'incoming',
-        direction: 'incoming',
-        tenantId: ctx.tenantId,
-        callbackUri: ctx.callbackUri,
-        callChainId: ctx.ids.next('callChain'),
-        myParticipantId: ctx.ids.next('participant'),
-        source: participant({ phone: { id: from, displayName: null } }),
-        targets: [participant({ applicationInstance: { id: instance.id, displayName: instance.displayName } })],
-        requestedModalities: ['audio'],
-        mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
-        createdAt: ctx.now(),
-      });
-      return { callId: id };
-    },
-    async answer(callId) {
-      if (requireCall(callId).pendingFarEnd === null) throw new Error(`PSTN: call ${callId} has no leg waiting for an answer`);
+    placeIncomingCall: (call) => placeIncomingCall(ctx, call, resolveScenarioId),
+    async farEndAnswers(callId) {
+      requirePendingLeg(callId);
       await farEndAnswered(ctx, callId);
     },
-    async reject(callId) {
-      if (requireCall(callId).pendingFarEnd === null) throw new Error(`PSTN: call ${callId} has no leg waiting for an answer`);
+    async farEndRejects(callId) {
+      requirePendingLeg(callId);
       await farEndRejected(ctx, callId);
     },
-    async hangup(callId) {
+    async farEndHangsUp(callId) {
       requireCall(callId);
       await farEndHungUp(ctx, callId);
     },
-    setAnswerMode(address, mode) {
+    setFarEndAnswerMode(address, mode) {
       ctx.farEndModes.set(resolveAddress(address), mode);
     },
   };
+}
+
+async function placeIncomingCall(ctx: GraphMockContext, { from, toAppInstance }: IncomingPstnCall, resolveScenarioId: (id: string) => string | undefined): Promise<{ callId: string }> {
+  if (!E164.test(from)) throw new Error(`PSTN: caller number ${from} is not E.164`);
+  const instance = findAppInstance(ctx, resolveScenarioId(toAppInstance) ?? toAppInstance);
+  if (!instance) throw new Error(`PSTN: ${toAppInstance} is not a service's application instance`);
+  const id = ctx.ids.next('call');
+  await ctx.db.calls.create({
+    id,
+    state: 'incoming',
+    direction: 'incoming',
+    tenantId: ctx.tenantId,
+    callbackUri: ctx.callbackUri,
+    callChainId: ctx.ids.next('callChain'),
+    myParticipantId: ctx.ids.next('participant'),
+    source: participant({ phone: { id: from, displayName: null } }),
+    targets: [participant({ applicationInstance: { id: instance.id, displayName: instance.displayName } })],
+    requestedModalities: ['audio'],
+    mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+    createdAt: ctx.now(),
+  });
+  return { callId: id };
 }

@@ -7,7 +7,6 @@
 import { GraphClient } from '../../src/graph/client.js';
 import { GraphError } from '../../src/graph/errors.js';
 import { createGraphMock, type GraphMock } from '../../mocks/graph/index.js';
-import { presenceSchema, recordById, replaceRecord } from '../../mocks/graph/db.js';
 import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability } from '../../src/domain/enums.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { RuleId } from '../../src/rules/decision.js';
@@ -123,10 +122,10 @@ export class GraphBridge {
 
   /**
    * The user changes presence in Teams; Nimbus reads it back through Graph (PRES-06, PRES-09 applied).
-   * The change itself happens on the Teams side of the mock (it is not Nimbus talking to Graph, so Graph
-   * faults do not touch it): a plain availability is the user's own choice (Graph's preferred presence,
-   * which is also how Appear Away and Appear Offline exist); an activity such as In a call or In a meeting
-   * is the Teams client's own session state. Returns what Nimbus sees, or null when Nimbus could not read
+   * The change itself happens on the Teams side of the mock, through `mock.control` (it is not Nimbus
+   * talking to Graph, so Graph faults do not touch it): a plain availability is the user's own choice
+   * (Graph's preferred presence, which is also how Appear Away and Appear Offline exist); an activity such as
+   * In a call or In a meeting, or signing out, is the Teams client's own state. Returns what Nimbus sees, or null when Nimbus could not read
    * it (Graph failed after its retries): Nimbus then keeps what it saw before.
    */
   async changePresence(
@@ -137,23 +136,9 @@ export class GraphBridge {
   ): Promise<{ availability: Availability; activity: Activity } | { error: string }> {
     const id = this.mock.graphIdOf(user, 'user');
     const wireAvailability = graphAvailability[availability];
-    const chosen = !activityGiven && availability !== 'Offline';
-    // Every seeded user has a presence record; a missing one changes nothing, as an update of no record does.
-    const presence = recordById(this.mock.db.presences, id);
-    if (presence) {
-      replaceRecord(this.mock.db.presences, presenceSchema, presence, (p) => {
-        p.sessions = [];
-        if (chosen) {
-          p.preferred = { availability: wireAvailability, activity: preferredActivity(wireAvailability), expiresAt: Number.MAX_SAFE_INTEGER };
-          p.availability = 'Available';
-          p.activity = 'Available';
-        } else {
-          p.preferred = null;
-          p.availability = availability === 'Offline' ? 'Offline' : wireAvailability;
-          p.activity = availability === 'Offline' ? 'Offline' : graphActivity(activity);
-        }
-      });
-    }
+    if (!activityGiven && availability !== 'Offline') this.mock.control.choosePresence(id, wireAvailability);
+    else if (availability === 'Offline') this.mock.control.setClientPresence(id, 'Offline', 'Offline');
+    else this.mock.control.setClientPresence(id, wireAvailability, graphActivity(activity));
     let p;
     try {
       p = await this.client.getPresence(id);
@@ -178,7 +163,7 @@ export class GraphBridge {
 
   /** A customer dials the service's number; the service's workflow answers through Graph (WF-01). */
   async answerIncoming(call: string, from: string, service: string): Promise<GraphOutcome> {
-    const { callId } = await this.mock.pstn.placeIncomingCall({ from: from.startsWith('+') ? from : '+10000000000', toAppInstance: service });
+    const { callId } = await this.mock.control.placeIncomingCall({ from: from.startsWith('+') ? from : '+10000000000', toAppInstance: service });
     this.graphCalls.set(call, callId);
     this.world.extras(call).graphCallId = callId;
     try {
@@ -259,7 +244,7 @@ export class GraphBridge {
     this.ended.add(call);
     if (this.mock.callState(id) === 'terminated') return;
     if (by === 'remote') {
-      await this.mock.pstn.hangup(id);
+      await this.mock.control.farEndHangsUp(id);
       return;
     }
     try {
@@ -289,15 +274,12 @@ export class GraphBridge {
     return { requests: this.mock.log.length, faultsInjected: this.mock.log.filter((e) => e.faulted).length, retries: this.retries, byEndpoint };
   }
 
+  /** A Graph refusal as the run records it: Graph's message, and the rules Graph named in its error details. */
   private refusal(err: unknown): GraphOutcome {
     if (!(err instanceof GraphError)) throw err;
-    const because = [...err.message.matchAll(/\b([A-Z]{2,5}-\d{2})\b/g)].map((m) => m[1] as string).filter(isRuleId);
-    return { ok: false, message: `Graph ${err.status} ${err.code}: ${err.message}`, because: [...new Set(because)] };
+    return { ok: false, message: `Graph ${err.status} ${err.code}: ${err.message}`, because: err.ruleIds.filter(isRuleId) };
   }
 }
-
-/** setUserPreferredPresence takes the availability's own activity (Offline pairs with OffWork). */
-const preferredActivity = (availability: string): string => (availability === 'Offline' ? 'OffWork' : availability);
 
 function licenseNames(details: readonly { skuPartNumber?: string | null }[]): string[] {
   return details.map((d) => (d.skuPartNumber ? (findMicrosoftLicense(d.skuPartNumber)?.displayName ?? d.skuPartNumber) : '')).filter(Boolean);

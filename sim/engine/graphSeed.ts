@@ -43,22 +43,7 @@ export function seedFromScenario(scenario: Pick<Scenario, 'services' | 'users'>,
   };
 }
 
-const resourceAccounts = new Map<string, ReturnType<typeof ServiceSpec.parse>>();
-
-/**
- * A resource account as the PSTN rule sees it, built from what Graph knows about an application instance.
- * Parsed once per license set and connectivity (a day asks for every transfer and Call on Behalf).
- */
-function resourceAccountAsService(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
-  const key = `${connectivity ?? ''}\u0000${licenses.join('\u0000')}`;
-  let spec = resourceAccounts.get(key);
-  if (!spec) {
-    spec = parseResourceAccount(licenses, connectivity);
-    resourceAccounts.set(key, spec);
-  }
-  return spec;
-}
-
+/** A resource account as the PSTN rule sees it, built from what Graph knows about an application instance. */
 function parseResourceAccount(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
   return ServiceSpec.parse({
     id: 'resource-account',
@@ -69,8 +54,22 @@ function parseResourceAccount(licenses: readonly string[], connectivity: PstnCon
   });
 }
 
-/** The mock's PSTN check (LIC-02..04, XFER-02/03) decided by src/rules for this tenant. */
+/**
+ * The mock's PSTN check (LIC-01..04, LIC-06) decided by src/rules for this tenant. Each policy parses a
+ * resource account once per license set and connectivity (a day asks on every transfer and Call on Behalf);
+ * the cache belongs to the policy, so every run (each builds its own) starts empty.
+ */
 export function rulesPstnPolicy(tenant: TenantFacts): PstnPolicy {
+  const resourceAccounts = new Map<string, ReturnType<typeof parseResourceAccount>>();
+  const resourceAccountAsService = (licenses: readonly string[], connectivity: PstnConnectivity | undefined) => {
+    const key = `${connectivity ?? ''}\u0000${licenses.join('\u0000')}`;
+    let spec = resourceAccounts.get(key);
+    if (!spec) {
+      spec = parseResourceAccount(licenses, connectivity);
+      resourceAccounts.set(key, spec);
+    }
+    return spec;
+  };
   return (licenses, connectivity, purpose) => {
     const d = rules.servicePstnLicense({ tenant, service: resourceAccountAsService(licenses, connectivity), purpose });
     return { allowed: d.verdict, because: d.because, message: d.summary };

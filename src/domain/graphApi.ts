@@ -14,3 +14,9 @@ export type GraphEndpoint = (typeof GRAPH_ENDPOINTS)[number];
 
 /** The `fetch` signature the Nimbus Graph client and the mock Graph share (global fetch fits it). */
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * `target` of a Graph error detail that names a Nimbus rule. A refusal the mock Graph bases on a licensing or
+ * consent rule carries one `error.details` entry per deciding rule: `{ code: <rule id>, message, target }`.
+ */
+export const RULE_DETAIL_TARGET = 'nimbus.rule';

@@ -6,7 +6,7 @@
  */
 import type { LicenseDetails, Presence, SubscribedSku, User } from '@microsoft/microsoft-graph-types';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../domain/graphApi.js';
-import { GraphError } from './errors.js';
+import { GraphError, type GraphErrorDetail } from './errors.js';
 import type {
   AnswerCallRequest,
   CreateCallRequest,
@@ -235,6 +235,7 @@ export class GraphClient {
         attempts: attempt,
         requestId: response.headers.get('request-id') ?? undefined,
         retryable,
+        ...(failure.details.length > 0 ? { details: failure.details } : {}),
       });
     }
   }
@@ -250,16 +251,29 @@ export class GraphClient {
     return Number(raw) * 1000;
   }
 
-  private async readError(response: Response): Promise<{ code: string; message: string }> {
+  private async readError(response: Response): Promise<{ code: string; message: string; details: GraphErrorDetail[] }> {
     const text = await response.text();
     try {
-      const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+      const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
       if (typeof body.error?.code === 'string') {
-        return { code: body.error.code, message: typeof body.error.message === 'string' ? body.error.message : '' };
+        return { code: body.error.code, message: typeof body.error.message === 'string' ? body.error.message : '', details: errorDetails(body.error.details) };
       }
     } catch {
       // Not a Graph envelope; fall through to the raw text.
     }
-    return { code: `HTTP${response.status}`, message: text.trim() || response.statusText || `HTTP ${response.status}` };
+    return { code: `HTTP${response.status}`, message: text.trim() || response.statusText || `HTTP ${response.status}`, details: [] };
   }
+}
+
+/** The well-formed entries of Graph's `error.details`; anything else in it is ignored. */
+function errorDetails(raw: unknown): GraphErrorDetail[] {
+  if (!Array.isArray(raw)) return [];
+  const details: GraphErrorDetail[] = [];
+  for (const entry of raw as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { code, message, target } = entry as Record<string, unknown>;
+    if (typeof code !== 'string' || typeof message !== 'string') continue;
+    details.push(typeof target === 'string' ? { code, message, target } : { code, message });
+  }
+  return details;
 }

@@ -1,4 +1,11 @@
-import type { GraphEndpoint } from '../domain/graphApi.js';
+import { RULE_DETAIL_TARGET, type GraphEndpoint } from '../domain/graphApi.js';
+
+/** One entry of Graph's `error.details` (ODataError ErrorDetails). */
+export interface GraphErrorDetail {
+  code: string;
+  message: string;
+  target?: string;
+}
 
 export interface GraphErrorInit {
   /** HTTP status; 0 when the request never got a response (network failure). */
@@ -14,11 +21,13 @@ export interface GraphErrorInit {
   requestId?: string;
   /** Whether the failure was of a retryable kind (the client gave up after `maxRetries`). */
   retryable: boolean;
+  /** Graph's `error.details`, when the response carried any. */
+  details?: readonly GraphErrorDetail[];
 }
 
 /**
  * A Graph request that failed for good: a non-retryable status at once, or a retryable one after the retry
- * budget ran out. `message` is Graph's own message, so rule ids a refusal carries (e.g. `[XFER-03]`) survive.
+ * budget ran out. `message` is Graph's own message; the rules a refusal names are in `details` and `ruleIds`.
  */
 export class GraphError extends Error {
   override readonly name = 'GraphError';
@@ -30,6 +39,7 @@ export class GraphError extends Error {
   readonly attempts: number;
   readonly requestId: string | undefined;
   readonly retryable: boolean;
+  readonly details: readonly GraphErrorDetail[];
 
   constructor(init: GraphErrorInit, options?: { cause?: unknown }) {
     super(init.message, options);
@@ -41,6 +51,12 @@ export class GraphError extends Error {
     this.attempts = init.attempts;
     this.requestId = init.requestId;
     this.retryable = init.retryable;
+    this.details = init.details ?? [];
+  }
+
+  /** The rule ids the refusal names: the codes of details targeting RULE_DETAIL_TARGET, in order, once each. */
+  get ruleIds(): string[] {
+    return [...new Set(this.details.filter((d) => d.target === RULE_DETAIL_TARGET).map((d) => d.code))];
   }
 
   /** One line for logs and reports. */

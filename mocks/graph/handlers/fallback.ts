@@ -6,7 +6,7 @@ import { http, type HttpHandler } from 'msw';
 import type { GraphMockContext, GraphRequest } from '../context.js';
 import { GraphErrors } from '../errors.js';
 import { relativePath } from '../route.js';
-import { registerDirectRoute } from '../router.js';
+import { withDirectRoute } from '../router.js';
 
 export function recordUnhandled(ctx: GraphMockContext, request: GraphRequest): Response {
   const stamp = ctx.stamp(request);
@@ -23,5 +23,5 @@ export function recordUnhandled(ctx: GraphMockContext, request: GraphRequest): R
 export const fallbackHandlers = (ctx: GraphMockContext): HttpHandler[] => {
   const pattern = 'https://graph.microsoft.com/*';
   const handle = (request: GraphRequest): Response => recordUnhandled(ctx, request);
-  return [registerDirectRoute(http.all(pattern, ({ request }) => handle(request)), { method: null, pattern, handle })];
+  return [withDirectRoute(http.all(pattern, ({ request }) => handle(request)), { method: null, pattern, handle })];
 };

@@ -7,8 +7,8 @@ import { HttpResponse, type HttpHandler } from 'msw';
 import { jsonResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
-import { findUser, type GraphMockContext, type GraphRequest } from '../context.js';
-import { presenceSchema, recordById, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
+import { findUser, type GraphMockContext } from '../context.js';
+import { presenceSchema, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
   effectivePresence,
@@ -22,7 +22,7 @@ import {
   SET_PRESENCE_MIN_EXPIRATION_MS,
 } from '../presenceModel.js';
 import { renderPresence } from '../render.js';
-import { describeIssues, readJson, route } from '../route.js';
+import { readBody, route } from '../route.js';
 
 /** Graph's documented limit for one `getPresencesByUserId` request. */
 export const MAX_PRESENCE_BATCH = 650;
@@ -38,123 +38,144 @@ const clearBody = z.looseObject({ sessionId: z.string().min(1) });
 const batchBody = z.looseObject({ ids: z.array(z.string()).min(1).max(MAX_PRESENCE_BATCH) });
 
 export function presenceOf(ctx: GraphMockContext, userId: string) {
-  return recordById(ctx.db.presences, userId);
+  return ctx.db.byId.presences(userId);
 }
 
 export function presenceHandlers(ctx: GraphMockContext): HttpHandler[] {
-  const single = (user: UserRecord, contextUrl: string) => {
-    const record = presenceOf(ctx, user.id);
-    const state = record ? effectivePresence(record, ctx.now()) : { availability: 'PresenceUnknown', activity: 'PresenceUnknown' };
-    return jsonResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
-  };
-
-  /** Body parse + validation; a failure is already the Graph 400 to send. */
-  async function body<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
-    const json = await readJson(request, stamp);
-    if (!json.ok) return json;
-    const parsed = schema.safeParse(json.value);
-    if (!parsed.success) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${describeIssues(parsed.error.issues)}`) };
-    return { ok: true, value: parsed.data };
-  }
-
-  const expiry = (raw: string | undefined, fallbackMs: number, stamp: RequestStamp, bounds?: [number, number]): { ok: true; ms: number } | { ok: false; response: Response } => {
-    if (raw === undefined) return { ok: true, ms: fallbackMs };
-    const ms = parseIsoDuration(raw);
-    if (ms === undefined) return { ok: false, response: GraphErrors.badRequest(stamp, `expirationDuration '${raw}' is not an ISO 8601 duration.`) };
-    if (bounds && (ms < bounds[0] || ms > bounds[1])) {
-      return { ok: false, response: GraphErrors.badRequest(stamp, `expirationDuration '${raw}' is outside the valid range PT5M to PT4H.`) };
-    }
-    return { ok: true, ms };
-  };
-
-  const updatePresence = async (userId: string, data: (draft: PresenceRecord) => void) => {
-    const record = presenceOf(ctx, userId);
-    return record ? replaceRecord(ctx.db.presences, presenceSchema, record, data) : undefined;
-  };
-
   return [
-    route(ctx, 'get', '/users/:id/presence', 'presence', ({ params, stamp }) => {
-      const user = findUser(ctx, params['id'] ?? '');
-      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-      return single(user, `${GRAPH_V1}/$metadata#users('${user.id}')/presence/$entity`);
-    }),
-
-    route(ctx, 'get', '/communications/presences/:id', 'presence', ({ params, stamp }) => {
-      const user = findUser(ctx, params['id'] ?? '');
-      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-      return single(user, `${GRAPH_V1}/$metadata#communications/presences/$entity`);
-    }),
-
-    route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async ({ request, stamp }) => {
-      const parsed = await body(request, stamp, batchBody);
-      if (!parsed.ok) return parsed.response;
-      const now = ctx.now();
-      const value = parsed.value.ids.map((id) => {
-        const record = presenceOf(ctx, id);
-        // Graph answers unknown ids with an unknown presence rather than failing the whole batch.
-        return renderPresence(id, record ? effectivePresence(record, now) : { availability: 'PresenceUnknown', activity: 'PresenceUnknown' });
-      });
-      return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
-    }),
-
-    route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {
-      const user = findUser(ctx, params['id'] ?? '');
-      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-      const parsed = await body(request, stamp, setPresenceBody);
-      if (!parsed.ok) return parsed.response;
-      const { sessionId, availability, activity, expirationDuration } = parsed.value;
-      if (!isCombination(SET_PRESENCE_COMBINATIONS, availability, activity)) {
-        return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setPresence.`);
-      }
-      const exp = expiry(expirationDuration, SET_PRESENCE_DEFAULT_EXPIRATION_MS, stamp, [SET_PRESENCE_MIN_EXPIRATION_MS, SET_PRESENCE_MAX_EXPIRATION_MS]);
-      if (!exp.ok) return exp.response;
-      const expiresAt = ctx.now() + exp.ms;
-      await updatePresence(user.id, (p) => {
-        p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now());
-        p.sessions.push({ sessionId, availability, activity, expiresAt });
-      });
-      return new HttpResponse(null, { status: 200 });
-    }),
-
-    route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async ({ params, request, stamp }) => {
-      const user = findUser(ctx, params['id'] ?? '');
-      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-      const parsed = await body(request, stamp, clearBody);
-      if (!parsed.ok) return parsed.response;
-      const { sessionId } = parsed.value;
-      const live = presenceOf(ctx, user.id)?.sessions.some((s) => s.sessionId === sessionId && s.expiresAt > ctx.now()) ?? false;
-      if (!live) return GraphErrors.itemNotFound(stamp, `Presence session '${sessionId}' does not exist for user '${user.id}'.`);
-      await updatePresence(user.id, (p) => {
-        p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId);
-      });
-      return new HttpResponse(null, { status: 200 });
-    }),
-
-    route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
-      const user = findUser(ctx, params['id'] ?? '');
-      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-      const parsed = await body(request, stamp, preferredBody);
-      if (!parsed.ok) return parsed.response;
-      const { availability, activity, expirationDuration } = parsed.value;
-      if (!isCombination(PREFERRED_PRESENCE_COMBINATIONS, availability, activity)) {
-        return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setUserPreferredPresence.`);
-      }
-      const exp = expiry(expirationDuration, preferredDefaultExpirationMs(availability), stamp);
-      if (!exp.ok) return exp.response;
-      const expiresAt = ctx.now() + exp.ms;
-      await updatePresence(user.id, (p) => {
-        p.preferred = { availability, activity, expiresAt };
-      });
-      return new HttpResponse(null, { status: 200 });
-    }),
-
-    route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, stamp }) => {
-      const user = findUser(ctx, params['id'] ?? '');
-      if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-      await updatePresence(user.id, (p) => {
-        p.preferred = null;
-      });
-      return new HttpResponse(null, { status: 200 });
-    }),
+    getUserPresence(ctx),
+    getPresenceById(ctx),
+    getPresencesByUserId(ctx),
+    setPresence(ctx),
+    clearPresence(ctx),
+    setUserPreferredPresence(ctx),
+    clearUserPreferredPresence(ctx),
   ];
+}
+
+const UNKNOWN_PRESENCE = { availability: 'PresenceUnknown', activity: 'PresenceUnknown' };
+
+/** The presence Graph reports for one user now, with the `@odata.context` of the path it was read by. */
+function single(ctx: GraphMockContext, user: UserRecord, contextUrl: string): Response {
+  const record = presenceOf(ctx, user.id);
+  const state = record ? effectivePresence(record, ctx.now()) : UNKNOWN_PRESENCE;
+  return jsonResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
+}
+
+type Expiry = { ok: true; ms: number } | { ok: false; response: Response };
+
+/** `expirationDuration` in ms (the default when absent); a bad or out-of-range duration is Graph's 400. */
+function expiry(raw: string | undefined, fallbackMs: number, stamp: RequestStamp, bounds?: [number, number]): Expiry {
+  if (raw === undefined) return { ok: true, ms: fallbackMs };
+  const ms = parseIsoDuration(raw);
+  if (ms === undefined) return { ok: false, response: GraphErrors.badRequest(stamp, `expirationDuration '${raw}' is not an ISO 8601 duration.`) };
+  if (bounds && (ms < bounds[0] || ms > bounds[1])) {
+    return { ok: false, response: GraphErrors.badRequest(stamp, `expirationDuration '${raw}' is outside the valid range PT5M to PT4H.`) };
+  }
+  return { ok: true, ms };
+}
+
+async function updatePresence(ctx: GraphMockContext, userId: string, data: (draft: PresenceRecord) => void) {
+  const record = presenceOf(ctx, userId);
+  return record ? replaceRecord(ctx.db.presences, presenceSchema, record, data) : undefined;
+}
+
+const ok = () => new HttpResponse(null, { status: 200 });
+
+function getUserPresence(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'get', '/users/:id/presence', 'presence', ({ params, stamp }) => {
+    const user = findUser(ctx, params['id'] ?? '');
+    if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    return single(ctx, user, `${GRAPH_V1}/$metadata#users('${user.id}')/presence/$entity`);
+  });
+}
+
+function getPresenceById(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'get', '/communications/presences/:id', 'presence', ({ params, stamp }) => {
+    const user = findUser(ctx, params['id'] ?? '');
+    if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    return single(ctx, user, `${GRAPH_V1}/$metadata#communications/presences/$entity`);
+  });
+}
+
+function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async ({ request, stamp }) => {
+    const parsed = await readBody(request, stamp, batchBody);
+    if (!parsed.ok) return parsed.response;
+    const now = ctx.now();
+    const value = parsed.value.ids.map((id) => {
+      const record = presenceOf(ctx, id);
+      // Graph answers unknown ids with an unknown presence rather than failing the whole batch.
+      return renderPresence(id, record ? effectivePresence(record, now) : UNKNOWN_PRESENCE);
+    });
+    return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
+  });
+}
+
+function setPresence(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {
+    const user = findUser(ctx, params['id'] ?? '');
+    if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    const parsed = await readBody(request, stamp, setPresenceBody);
+    if (!parsed.ok) return parsed.response;
+    const { sessionId, availability, activity, expirationDuration } = parsed.value;
+    if (!isCombination(SET_PRESENCE_COMBINATIONS, availability, activity)) {
+      return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setPresence.`);
+    }
+    const exp = expiry(expirationDuration, SET_PRESENCE_DEFAULT_EXPIRATION_MS, stamp, [SET_PRESENCE_MIN_EXPIRATION_MS, SET_PRESENCE_MAX_EXPIRATION_MS]);
+    if (!exp.ok) return exp.response;
+    const expiresAt = ctx.now() + exp.ms;
+    await updatePresence(ctx, user.id, (p) => {
+      p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now());
+      p.sessions.push({ sessionId, availability, activity, expiresAt });
+    });
+    return ok();
+  });
+}
+
+function clearPresence(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async ({ params, request, stamp }) => {
+    const user = findUser(ctx, params['id'] ?? '');
+    if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    const parsed = await readBody(request, stamp, clearBody);
+    if (!parsed.ok) return parsed.response;
+    const { sessionId } = parsed.value;
+    const live = presenceOf(ctx, user.id)?.sessions.some((s) => s.sessionId === sessionId && s.expiresAt > ctx.now()) ?? false;
+    if (!live) return GraphErrors.itemNotFound(stamp, `Presence session '${sessionId}' does not exist for user '${user.id}'.`);
+    await updatePresence(ctx, user.id, (p) => {
+      p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId);
+    });
+    return ok();
+  });
+}
+
+function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
+    const user = findUser(ctx, params['id'] ?? '');
+    if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    const parsed = await readBody(request, stamp, preferredBody);
+    if (!parsed.ok) return parsed.response;
+    const { availability, activity, expirationDuration } = parsed.value;
+    if (!isCombination(PREFERRED_PRESENCE_COMBINATIONS, availability, activity)) {
+      return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setUserPreferredPresence.`);
+    }
+    const exp = expiry(expirationDuration, preferredDefaultExpirationMs(availability), stamp);
+    if (!exp.ok) return exp.response;
+    const expiresAt = ctx.now() + exp.ms;
+    await updatePresence(ctx, user.id, (p) => {
+      p.preferred = { availability, activity, expiresAt };
+    });
+    return ok();
+  });
+}
+
+function clearUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
+  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, stamp }) => {
+    const user = findUser(ctx, params['id'] ?? '');
+    if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    await updatePresence(ctx, user.id, (p) => {
+      p.preferred = null;
+    });
+    return ok();
+  });
 }

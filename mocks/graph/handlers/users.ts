@@ -8,7 +8,7 @@ import { jsonResponse } from '../response.js';
 import type { GraphMockContext } from '../context.js';
 import { findUser, hasConsent } from '../context.js';
 import type { UserRecord } from '../db.js';
-import { GraphErrors, withRules, type RequestStamp } from '../errors.js';
+import { GraphErrors, type RequestStamp } from '../errors.js';
 import { renderUser, USER_SELECTABLE_PROPERTIES, usersContext } from '../render.js';
 import { route } from '../route.js';
 
@@ -33,7 +33,7 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
       const search = q.get('$search');
       if (search !== null) {
         if (!hasConsent(ctx, ...SEARCH_CONSENTS)) {
-          return GraphErrors.authorizationDenied(stamp, withRules(`The tenant has not consented to ${SEARCH_CONSENTS[0]}, which directory search needs`, ['COB-14', 'PERM-03']));
+          return GraphErrors.authorizationDeniedByRules(stamp, `The tenant has not consented to ${SEARCH_CONSENTS[0]}, which directory search needs`, ['COB-14', 'PERM-03']);
         }
         if (!eventual) {
           return GraphErrors.unsupportedQuery(stamp, "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");

@@ -3,7 +3,9 @@
  * case. Scenario A and B (XFER-02/03) use `licensed` / `unlicensed` as first and current services.
  */
 import { GraphClient } from '../../../src/graph/client.js';
-import { createGraphMock, type GraphMock, type GraphMockOptions, type GraphSeed } from '../../../mocks/graph/index.js';
+import { createGraphMock, type GraphMock, type GraphMockOptions, type GraphSeed, type PstnPolicy } from '../../../mocks/graph/index.js';
+import { TenantSpec } from '../../../src/domain/model.js';
+import { resolveTenant, rulesPstnPolicy } from '../../../sim/engine/graphSeed.js';
 import { fakeClock, type FakeClock } from './clock.js';
 
 export const RESOURCE_ACCOUNT = 'Microsoft Teams Phone Resource Account';
@@ -26,6 +28,9 @@ export const standardSeed = (consents: string[] = []): GraphSeed => ({
   ],
 });
 
+/** The PSTN decision a run injects into the mock: the project's rules (src/rules) for a default tenant. */
+export const rulesPolicy: PstnPolicy = rulesPstnPolicy(resolveTenant({ tenant: TenantSpec.parse({}), users: [] }));
+
 export interface Harness {
   clock: FakeClock;
   mock: GraphMock;
@@ -34,7 +39,7 @@ export interface Harness {
 
 export async function harness(seed: GraphSeed = standardSeed(), options: Partial<GraphMockOptions> = {}): Promise<Harness> {
   const clock = fakeClock();
-  const mock = createGraphMock({ now: clock.now, ...options });
+  const mock = createGraphMock({ now: clock.now, pstnPolicy: rulesPolicy, ...options });
   await mock.seed(seed);
   const client = new GraphClient({ fetch: mock.fetch, sleep: clock.sleep });
   return { clock, mock, client };

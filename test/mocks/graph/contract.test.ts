@@ -14,7 +14,7 @@ import { GraphClient } from '../../../src/graph/client.js';
 import { createGraphMock, type GraphMock, type GraphSeed } from '../../../mocks/graph/index.js';
 import { fakeClock } from '../../helpers/graph/clock.js';
 import { compareShape } from '../../helpers/graph/shape.js';
-import { answerBody, RESOURCE_ACCOUNT } from '../../helpers/graph/tenant.js';
+import { answerBody, RESOURCE_ACCOUNT, rulesPolicy } from '../../helpers/graph/tenant.js';
 import { parseTolerantJson } from '../../helpers/graph/tolerantJson.js';
 import { documentedRequests, type DocumentedRequest } from '../../fixtures/graph/documentedRequests.js';
 
@@ -51,7 +51,7 @@ interface Env {
 
 async function environment(): Promise<Env> {
   const clock = fakeClock();
-  const mock = createGraphMock({ now: clock.now });
+  const mock = createGraphMock({ now: clock.now, pstnPolicy: rulesPolicy });
   await mock.seed(seed);
   const client = new GraphClient({ fetch: mock.fetch, sleep: clock.sleep });
   const ids: Record<string, string> = {
@@ -73,7 +73,7 @@ async function environment(): Promise<Env> {
   };
   const send = (method: string, url: string, body?: string, headers: Record<string, string> = {}) =>
     mock.fetch(url, { method, headers: body ? { 'Content-Type': 'application/json', ...headers } : headers, body });
-  const incomingCall = async () => (await mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'bot' })).callId;
+  const incomingCall = async () => (await mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'bot' })).callId;
   const establishedCall = async () => {
     const id = await incomingCall();
     await client.answerCall(id, answerBody);

@@ -4,7 +4,7 @@
  * instead of silently losing updates.
  */
 import { describe, expect, it } from 'vitest';
-import { createGraphDb, presenceSchema, recordById, replaceRecord } from '../../../mocks/graph/db.js';
+import { createGraphDb, presenceSchema, replaceRecord } from '../../../mocks/graph/db.js';
 
 async function presences(n: number) {
   const db = createGraphDb();
@@ -13,18 +13,18 @@ async function presences(n: number) {
 }
 
 describe('mock data layer fast paths', () => {
-  it('recordById finds records, follows them when they move, and forgets deleted ones', async () => {
+  it('byId finds records, follows them when they move, and forgets deleted ones', async () => {
     const db = await presences(5);
-    expect(recordById(db.presences, 'u3')?.id).toBe('u3');
+    expect(db.byId.presences('u3')?.id).toBe('u3');
     db.presences.delete((q) => q.where({ id: 'u1' }));
-    expect(recordById(db.presences, 'u3')?.id).toBe('u3');
-    expect(recordById(db.presences, 'u1')).toBeUndefined();
-    expect(recordById(db.presences, 'nobody')).toBeUndefined();
+    expect(db.byId.presences('u3')?.id).toBe('u3');
+    expect(db.byId.presences('u1')).toBeUndefined();
+    expect(db.byId.presences('nobody')).toBeUndefined();
   });
 
   it('replaceRecord changes the record the collection queries see, and leaves the old one as it was', async () => {
     const db = await presences(3);
-    const before = recordById(db.presences, 'u2');
+    const before = db.byId.presences('u2');
     if (!before) throw new Error('seeded');
     const after = replaceRecord(db.presences, presenceSchema, before, (p) => {
       p.availability = 'Busy';
@@ -37,8 +37,8 @@ describe('mock data layer fast paths', () => {
     expect(db.presences.count()).toBe(3);
     // Still a record of the collection: @msw/data can update and delete it by reference.
     await db.presences.update(after, { data: (p) => void (p.activity = 'Busy') });
-    expect(recordById(db.presences, 'u2')?.activity).toBe('Busy');
-    const latest = recordById(db.presences, 'u2');
+    expect(db.byId.presences('u2')?.activity).toBe('Busy');
+    const latest = db.byId.presences('u2');
     if (!latest) throw new Error('updated');
     db.presences.delete(latest);
     expect(db.presences.count()).toBe(2);
@@ -46,18 +46,33 @@ describe('mock data layer fast paths', () => {
 
   it('an invalid change throws and leaves the collection unchanged', async () => {
     const db = await presences(1);
-    const record = recordById(db.presences, 'u0');
+    const record = db.byId.presences('u0');
     if (!record) throw new Error('seeded');
     expect(() => replaceRecord(db.presences, presenceSchema, record, (p) => void ((p as { availability: unknown }).availability = 42))).toThrow();
-    expect(recordById(db.presences, 'u0')).toBe(record);
+    expect(db.byId.presences('u0')).toBe(record);
     expect(record.availability).toBe('Available');
   });
 
   it('a stale copy is refused', async () => {
     const db = await presences(1);
-    const record = recordById(db.presences, 'u0');
+    const record = db.byId.presences('u0');
     if (!record) throw new Error('seeded');
     replaceRecord(db.presences, presenceSchema, record, (p) => void (p.activity = 'Away'));
     expect(() => replaceRecord(db.presences, presenceSchema, record, (p) => void (p.activity = 'Busy'))).toThrow(/not in this collection/);
+  });
+});
+
+describe('id lookups belong to their db', () => {
+  it('two dbs with the same ids keep their own positions, and a cleared db rescans', async () => {
+    const a = await presences(4);
+    const b = await presences(4);
+    a.presences.delete((q) => q.where({ id: 'u0' }));
+    expect(a.byId.presences('u3')?.id).toBe('u3');
+    expect(b.byId.presences('u3')).toBe(b.presences.all()[3]);
+    b.presences.clear();
+    expect(b.byId.presences('u3')).toBeUndefined();
+    await b.presences.create({ id: 'u3', availability: 'Away', activity: 'Away' });
+    expect(b.byId.presences('u3')?.availability).toBe('Away');
+    expect(a.byId.presences('u3')?.availability).toBe('Available');
   });
 });

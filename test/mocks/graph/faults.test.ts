@@ -48,7 +48,7 @@ describe('fault injection (graphFault)', () => {
     h.mock.faults.add({ endpoint: '*', status: 'network', count: 1 });
     await expect(h.mock.fetch(`${h.mock.baseUrl}/users/alice@contoso.com`)).rejects.toThrow(TypeError);
     h.mock.faults.add({ endpoint: 'calls', status: 'network', count: 2 });
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     expect((await h.client.getCall(callId)).state).toBe('incoming');
     expect(h.mock.log.map((e) => e.status)).toEqual(['network', 'network', 'network', 200]);
   });
@@ -139,7 +139,7 @@ describe('determinism', () => {
     const run = async () => {
       const h = await harness();
       h.mock.faults.add({ endpoint: 'calls', status: 429, retryAfterMs: 1000 });
-      const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
+      const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
       await h.client.answerCall(callId, { acceptedModalities: ['audio'], mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' } });
       const error = await h.client.transferCall(callId, { transferTarget: { identity: { phone: { id: '+41795550199' } } } }).catch((e: unknown) => e as GraphError);
       return { ids: [h.mock.graphIdOf('alice'), callId], log: h.mock.log, error: error && { message: error.message, requestId: error.requestId } };

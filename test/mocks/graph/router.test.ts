@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createGraphMock } from '../../../mocks/graph/index.js';
 import { compilePattern, createRouter } from '../../../mocks/graph/router.js';
 import { fakeClock } from '../../helpers/graph/clock.js';
-import { standardSeed } from '../../helpers/graph/tenant.js';
+import { standardSeed, rulesPolicy } from '../../helpers/graph/tenant.js';
 
 const G = 'https://graph.microsoft.com/v1.0';
 const URLS = [
@@ -56,7 +56,7 @@ function mswMatch(handlers: readonly HttpHandler[], method: string, url: string)
 }
 
 describe('direct router', () => {
-  const mock = createGraphMock({ now: () => 0 });
+  const mock = createGraphMock({ now: () => 0, pstnPolicy: rulesPolicy });
   const router = createRouter(mock.handlers);
 
   it('is used for the mock own handlers', () => {
@@ -79,7 +79,7 @@ describe('direct router', () => {
   });
 
   it('rejects what a Request would refuse, the same way', async () => {
-    const mock = createGraphMock({ now: () => 0 });
+    const mock = createGraphMock({ now: () => 0, pstnPolicy: rulesPolicy });
     await expect(mock.fetch('https://user:secret@graph.microsoft.com/v1.0/users')).rejects.toThrow(TypeError);
     await expect(mock.fetch(`${G}/users`, { method: 'GET', body: '{}' })).rejects.toThrow(TypeError);
     await expect(mock.fetch('not a url')).rejects.toThrow(TypeError);
@@ -93,8 +93,8 @@ describe('direct router', () => {
 
   it('answers exactly as msw getResponse does', async () => {
     const clock = fakeClock();
-    const direct = createGraphMock({ now: clock.now });
-    const viaMsw = createGraphMock({ now: clock.now });
+    const direct = createGraphMock({ now: clock.now, pstnPolicy: rulesPolicy });
+    const viaMsw = createGraphMock({ now: clock.now, pstnPolicy: rulesPolicy });
     await direct.seed(standardSeed(['User.Read.All']));
     await viaMsw.seed(standardSeed(['User.Read.All']));
     const alice = direct.graphIdOf('alice');

@@ -8,10 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GraphClient } from '../../../src/graph/client.js';
 import { createGraphMock } from '../../../mocks/graph/index.js';
 import { fakeClock } from '../../helpers/graph/clock.js';
-import { answerBody, phoneTarget, standardSeed } from '../../helpers/graph/tenant.js';
+import { answerBody, phoneTarget, standardSeed, rulesPolicy } from '../../helpers/graph/tenant.js';
 
 const clock = fakeClock();
-const mock = createGraphMock({ now: clock.now });
+const mock = createGraphMock({ now: clock.now, pstnPolicy: rulesPolicy });
 const server = setupServer(...mock.handlers);
 const mswUnhandled: string[] = [];
 server.events.on('request:unhandled', ({ request }) => {
@@ -40,11 +40,11 @@ describe('mock Graph handlers under setupServer with the real fetch', () => {
   });
 
   it('enforces the first responding service rule (Scenario B) over real HTTP semantics', async () => {
-    const { callId } = await mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
+    const { callId } = await mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
     await client.answerCall(callId, answerBody);
     await client.transferCall(callId, { transferTarget: { identity: { applicationInstance: { id: mock.graphIdOf('licensed', 'service') } } } });
     await client.answerCall(callId, answerBody);
-    await expect(client.transferCall(callId, { transferTarget: phoneTarget('+41795550199') })).rejects.toMatchObject({ status: 403, message: expect.stringContaining('XFER-03') });
+    await expect(client.transferCall(callId, { transferTarget: phoneTarget('+41795550199') })).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Billing answered the call first'), ruleIds: ['LIC-01'] });
   });
 
   it('applies 429 faults with Retry-After, and network faults as fetch TypeErrors', async () => {

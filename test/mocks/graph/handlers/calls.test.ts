@@ -16,7 +16,7 @@ const dialOut = (h: Harness, service: string, number: string) =>
 
 /** A customer calls `service`; the service's bot answers. Returns the call id. */
 async function inboundAnsweredBy(h: Harness, service: string): Promise<string> {
-  const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: service });
+  const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: service });
   await h.client.answerCall(callId, answerBody);
   return callId;
 }
@@ -60,7 +60,9 @@ describe('outbound PSTN calls from a resource account (LIC-02..04)', () => {
     expect(error.endpoint).toBe('calls');
     expect(error.attempts).toBe(1);
     expect(error.message).toContain('Microsoft Teams Phone Resource Account');
-    expect(error.message).toMatch(/\[LIC-02, LIC-03\]$/);
+    // The real rules decide (the mock has no copy of them): Operator Connect without the license fails LIC-03.
+    expect(error.message).toMatch(/\[LIC-03\]$/);
+    expect(error.ruleIds).toEqual(['LIC-03']);
     expect(h.mock.db.calls.count()).toBe(0);
   });
 
@@ -70,12 +72,13 @@ describe('outbound PSTN calls from a resource account (LIC-02..04)', () => {
     expect(error.status).toBe(403);
     expect(error.message).toContain('no PSTN number');
     expect(error.message).toContain('[LIC-01]');
+    expect(error.ruleIds).toEqual(['LIC-01']);
   });
 
   it('needs a calling plan on top of the resource account for Calling Plan services (LIC-04)', async () => {
     const h = await harness();
     const error = await refusal(dialOut(h, 'planless', '+41795550111'));
-    expect(error.message).toContain('lacks a calling plan');
+    expect(error.message).toContain('has no calling plan');
     expect(error.message).toContain('LIC-04');
     await expect(dialOut(h, 'planned', '+41795550111')).resolves.toMatchObject({ state: 'establishing' });
   });
@@ -133,7 +136,7 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
 
   it('requires acceptedModalities and mediaConfig on answer, as documented', async () => {
     const h = await harness();
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     const res = await h.mock.fetch(`${h.mock.baseUrl}/communications/calls/${callId}/answer`, { method: 'POST', body: JSON.stringify({ callbackUri }) });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining('acceptedModalities') } });
@@ -141,7 +144,7 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
 
   it('rejects an incoming call', async () => {
     const h = await harness();
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     await h.client.rejectCall(callId, 'busy');
     expect(h.mock.call(callId)).toMatchObject({ state: 'terminated', answeredBy: null, resultInfo: { code: 486 } });
   });
@@ -157,10 +160,11 @@ describe('PSTN transfers use the FIRST answering service license (XFER-02, XFER-
     expect(call?.state).toBe('terminated');
     expect(call?.resultInfo).toEqual({ code: 0, subcode: 7015, message: 'GracefulTransferCompleted' });
     expect(call?.transfers.at(-1)).toMatchObject({ targetKind: 'phone', outcome: 'completed', licensedBy: h.mock.graphIdOf('licensed', 'service') });
-    expect(call?.transfers.at(-1)?.because).toContain('XFER-02');
+    // The first service's own license rules (Front Desk: Direct Routing with the resource account license).
+    expect(call?.transfers.at(-1)?.because).toEqual(['LIC-01', 'LIC-02', 'LIC-03']);
   });
 
-  it('Scenario B: first service unlicensed, current service licensed -> 403 [XFER-03], call stays established', async () => {
+  it('Scenario B: first service unlicensed, current service licensed -> 403 on the first service license, call stays established', async () => {
     const h = await harness();
     const callId = await inboundAnsweredBy(h, 'unlicensed');
     await serviceTransfer(h, callId, 'licensed');
@@ -169,7 +173,9 @@ describe('PSTN transfers use the FIRST answering service license (XFER-02, XFER-
     expect(error.code).toBe('Forbidden');
     expect(error.message).toContain('Billing answered the call first');
     expect(error.message).toContain('the license of the current service Front Desk is not used');
-    expect(error.message).toMatch(/\[.*XFER-03.*\]$/);
+    // The rules that refused are the first service's (Billing has no PSTN number, LIC-01), not the current one's.
+    expect(error.message).toMatch(/\[LIC-01\]$/);
+    expect(error.ruleIds).toEqual(['LIC-01']);
     const call = h.mock.call(callId);
     expect(call?.state).toBe('established');
     expect(call?.transfers.at(-1)).toMatchObject({ outcome: 'refused', licensedBy: h.mock.graphIdOf('unlicensed', 'service') });
@@ -191,17 +197,17 @@ describe('PSTN transfers use the FIRST answering service license (XFER-02, XFER-
 
   it('a transfer only works on an established call', async () => {
     const h = await harness();
-    const { callId } = await h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
     await expect(transferToPstn(h, callId)).rejects.toMatchObject({ status: 400 });
   });
 
   it('a PSTN target that does not answer fails the transfer back to established', async () => {
     const h = await harness();
-    h.mock.pstn.setAnswerMode('+41795550199', 'manual');
+    h.mock.control.setFarEndAnswerMode('+41795550199', 'manual');
     const callId = await inboundAnsweredBy(h, 'licensed');
     await transferToPstn(h, callId);
     expect(h.mock.call(callId)?.state).toBe('transferring');
-    await h.mock.pstn.reject(callId);
+    await h.mock.control.farEndRejects(callId);
     expect(h.mock.call(callId)).toMatchObject({ state: 'established', resultInfo: { code: 500, subcode: 7000 } });
     expect(h.mock.call(callId)?.transfers.at(-1)?.outcome).toBe('failed');
   });
@@ -227,13 +233,13 @@ describe('hanging up', () => {
   it('the PSTN caller can hang up', async () => {
     const h = await harness();
     const callId = await inboundAnsweredBy(h, 'licensed');
-    await h.mock.pstn.hangup(callId);
+    await h.mock.control.farEndHangsUp(callId);
     expect((await h.client.getCall(callId)).state).toBe('terminated');
   });
 
   it('the PSTN side rejects unknown services and non-E.164 callers', async () => {
     const h = await harness();
-    await expect(h.mock.pstn.placeIncomingCall({ from: '+41791110000', toAppInstance: 'alice' })).rejects.toThrow(/not a service/);
-    await expect(h.mock.pstn.placeIncomingCall({ from: '0791110000', toAppInstance: 'licensed' })).rejects.toThrow(/E\.164/);
+    await expect(h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'alice' })).rejects.toThrow(/not a service/);
+    await expect(h.mock.control.placeIncomingCall({ from: '0791110000', toAppInstance: 'licensed' })).rejects.toThrow(/E\.164/);
   });
 });
