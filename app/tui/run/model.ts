@@ -4,6 +4,7 @@
  */
 import type { ScenarioResult } from '../../../sim/result.js';
 import { formatError, formatFailure, formatScenarioDetail } from '../../../sim/report/pretty.js';
+import { mentions } from '../../../sim/scenario/select.js';
 import { editText, type KeyPress } from '../keys.js';
 import type { TimelineModel } from '../timeline/model.js';
 
@@ -19,7 +20,7 @@ export function visibleRows(done: readonly ScenarioResult[], filter: RowFilter):
   return done
     .map((result, index) => ({ index, result }))
     .filter(({ result }) => !filter.onlyFailures || result.status !== 'passed')
-    .filter(({ result }) => needle === '' || [result.name, result.file, ...result.tags].some((t) => t.toLowerCase().includes(needle)));
+    .filter(({ result }) => needle === '' || mentions(result, needle));
 }
 
 /** `█████░░░░░` of `width` cells for `done` of `total`. */
