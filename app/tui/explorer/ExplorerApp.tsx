@@ -41,16 +41,24 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
   const actors = session.actors();
   const currentOf = (i: number) => actors[Math.min(i, Math.max(0, actors.length - 1))];
 
-  const apply = (effect: ExplorerEffect) => {
-    if (effect.kind === 'exit') return exit();
-    if (effect.kind === 'template') return update({ mode: { kind: 'edit', text: JSON.stringify(session.eventTemplate(effect.actor, effect.type)) } });
-    if (effect.kind === 'mermaid') return exportMermaid && update({ status: exportMermaid(effect.actor) });
-    if (currentUi().busy) return;
-    update({ busy: true });
-    void runJob(session, effect.job)
-      .then(() => update({ status: effect.done ?? '' }))
-      .catch((err: unknown) => update({ status: `error: ${err instanceof Error ? err.message : String(err)}` }))
-      .finally(() => update({ busy: false }));
+  const apply = (effect: ExplorerEffect): void => {
+    switch (effect.kind) {
+      case 'exit':
+        return exit();
+      case 'template':
+        return update({ mode: { kind: 'edit', text: JSON.stringify(session.eventTemplate(effect.actor, effect.type)) } });
+      case 'mermaid':
+        if (exportMermaid) update({ status: exportMermaid(effect.actor) });
+        return;
+      case 'work':
+        // One piece of engine work at a time: the world is rebuilt or stepped in place.
+        if (currentUi().busy) return;
+        update({ busy: true });
+        void runJob(session, effect.job)
+          .then(() => update({ status: effect.done ?? '' }))
+          .catch((err: unknown) => update({ status: `error: ${err instanceof Error ? err.message : String(err)}` }))
+          .finally(() => update({ busy: false }));
+    }
   };
 
   useInput(

@@ -5,7 +5,7 @@
  * Keys: ↑↓ move, enter open, f failures only, / filter, t timeline, esc back, q quit ({@link runKey}).
  * The components only draw; what a key does is decided in ./model.ts.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { formatDuration } from '../../../src/domain/duration.js';
 import type { ScenarioResult } from '../../../sim/result.js';
@@ -81,37 +81,35 @@ export function RunApp({ total, done, running, startedAt, now = Date.now, finish
   );
 
   const { page } = ui;
-  let body;
-  let footer: string;
-  if (page.kind === 'timeline') {
-    footer = TIMELINE_FOOTER;
-    body = <TimelinePage page={page} name={done[page.index]?.name ?? ''} keys={keys} width={width} />;
-  } else if (page.kind === 'detail') {
-    const result = done[page.index];
-    const { shown, footer: where } = detailWindow(result ? detailLines(result) : [], page.scroll, rowsAvailable, loadTimeline !== undefined);
-    footer = where;
-    body = (
-      <Box flexDirection="column">
-        <ColoredLines lines={shown} colorOf={detailLineColor} />
-      </Box>
-    );
-  } else {
-    footer = LIST_FOOTER;
-    body = <ScenarioTable ui={ui} rows={rows} done={done.length} rowsAvailable={rowsAvailable} width={width} />;
-  }
-
   return (
     <Box flexDirection="column" width={width}>
       <ProgressLine total={total} done={done} running={running} finished={finished} wall={wall} width={width} />
+      {page.kind === 'timeline' ? (
+        <TimelinePage page={page} name={done[page.index]?.name ?? ''} keys={keys} width={width} />
+      ) : page.kind === 'detail' ? (
+        <DetailPage result={done[page.index]} scroll={page.scroll} rowsAvailable={rowsAvailable} hasTimeline={loadTimeline !== undefined} />
+      ) : (
+        <PageFrame footer={LIST_FOOTER}>
+          <ScenarioTable ui={ui} rows={rows} done={done.length} rowsAvailable={rowsAvailable} width={width} />
+        </PageFrame>
+      )}
+    </Box>
+  );
+}
+
+/** A page's body, then its key footer. */
+function PageFrame({ footer, children }: { footer: string; children: ReactNode }) {
+  return (
+    <>
       <Box marginTop={1} flexDirection="column">
-        {body}
+        {children}
       </Box>
       <Box marginTop={1}>
         <Text dimColor wrap="wrap">
           {footer}
         </Text>
       </Box>
-    </Box>
+    </>
   );
 }
 
@@ -147,8 +145,26 @@ function ProgressLine({ total, done, running, finished, wall, width }: { total: 
 }
 
 function TimelinePage({ page, name, keys, width }: { page: Extract<RunPage, { kind: 'timeline' }>; name: string; keys: boolean; width: number }) {
-  if (page.model) return <TimelineView title={oneLine(name)} model={page.model} keys={keys} width={width} />;
-  return <Text dimColor>{page.error ? `timeline unavailable: ${oneLine(page.error)}` : 'replaying the scenario for its timeline…'}</Text>;
+  return (
+    <PageFrame footer={TIMELINE_FOOTER}>
+      {page.model ? (
+        <TimelineView title={oneLine(name)} model={page.model} keys={keys} width={width} />
+      ) : (
+        <Text dimColor>{page.error ? `timeline unavailable: ${oneLine(page.error)}` : 'replaying the scenario for its timeline…'}</Text>
+      )}
+    </PageFrame>
+  );
+}
+
+function DetailPage({ result, scroll, rowsAvailable, hasTimeline }: { result: ScenarioResult | undefined; scroll: number; rowsAvailable: number; hasTimeline: boolean }) {
+  const { shown, footer } = detailWindow(result ? detailLines(result) : [], scroll, rowsAvailable, hasTimeline);
+  return (
+    <PageFrame footer={footer}>
+      <Box flexDirection="column">
+        <ColoredLines lines={shown} colorOf={detailLineColor} />
+      </Box>
+    </PageFrame>
+  );
 }
 
 function ScenarioTable({ ui, rows, done, rowsAvailable, width }: { ui: RunUi; rows: Row[]; done: number; rowsAvailable: number; width: number }) {
