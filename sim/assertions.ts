@@ -6,7 +6,7 @@
  */
 import type { Decision, Json, RuleId } from '../src/rules/decision.js';
 import { canonicalEnum, ServiceSessionOutcome, outcomeInfo } from '../src/domain/enums.js';
-import { EXPECT_KEYS, type ExpectSpec } from './scenario/schema.js';
+import type { ExpectSpec } from './scenario/schema.js';
 import type { AssertionResult } from './result.js';
 import * as policy from './engine/policy.js';
 import { conversation } from './reporting.js';
@@ -65,8 +65,8 @@ interface Comparison {
 }
 
 export function evaluateExpect(world: World, spec: ExpectSpec): Check[] {
-  // Schema order: results (and the decisions the rule checks record) come out in the same order every run.
-  return EXPECT_KEYS.flatMap((key) => evaluateKey(world, spec, key));
+  // The table's order: results (and the decisions the rule checks record) come out in the same order every run.
+  return (Object.keys(EVALUATORS) as ExpectKey[]).flatMap((key) => evaluateKey(world, spec, key));
 }
 
 function evaluateKey<K extends keyof ExpectSpec>(world: World, spec: ExpectSpec, key: K): Check[] {
@@ -324,6 +324,7 @@ function lastResultCheck(world: World, e: ExpectItem<'lastResult'>): Check {
   };
 }
 
+/** Every expect key's evaluator, in the order results are reported. */
 const EVALUATORS: { [K in ExpectKey]: Evaluator<K> } = {
   user: userCheck,
   selectable: selectableCheck,
