@@ -93,25 +93,30 @@ function callText(c: ScenarioEntry['calls'][number]): string {
   return `${c.state}${outcomes === '' ? '' : ` (${outcomes})`}`;
 }
 
-function compareScenario(a: ScenarioEntry, b: ScenarioEntry): ScenarioDiff {
+/** Calls by id: a changed state or outcome, then (for a call in both runs) a changed path through services. */
+function callChanges(before: ScenarioEntry['calls'], after: ScenarioEntry['calls']): ChangeLine[] {
   const changes: ChangeLine[] = [];
-  if (a.status !== b.status) changes.push({ kind: 'status', subject: 'verdict', before: a.status, after: b.status });
-  const callsA = new Map(a.calls.map((c) => [c.id, c]));
-  const callsB = new Map(b.calls.map((c) => [c.id, c]));
+  const callsA = new Map(before.map((c) => [c.id, c]));
+  const callsB = new Map(after.map((c) => [c.id, c]));
   for (const id of [...new Set([...callsA.keys(), ...callsB.keys()])]) {
     const ca = callsA.get(id);
     const cb = callsB.get(id);
-    const before = ca === undefined ? '(no such call)' : callText(ca);
-    const after = cb === undefined ? '(no such call)' : callText(cb);
-    if (before !== after) changes.push({ kind: 'outcome', subject: `call ${id}`, before, after });
+    const textA = ca === undefined ? '(no such call)' : callText(ca);
+    const textB = cb === undefined ? '(no such call)' : callText(cb);
+    if (textA !== textB) changes.push({ kind: 'outcome', subject: `call ${id}`, before: textA, after: textB });
     const pathA = ca?.services.join(' → ') ?? '';
     const pathB = cb?.services.join(' → ') ?? '';
     if (ca !== undefined && cb !== undefined && pathA !== pathB) changes.push({ kind: 'call', subject: `call ${id} services`, before: pathA, after: pathB });
   }
-  const steps = Math.max(a.steps.length, b.steps.length);
-  for (let i = 0; i < steps; i++) {
-    const sa = a.steps[i];
-    const sb = b.steps[i];
+  return changes;
+}
+
+/** Steps by index: a step run in one run only or with another verb, else a changed decision, else a changed result. */
+function stepChanges(before: ScenarioEntry['steps'], after: ScenarioEntry['steps']): ChangeLine[] {
+  const changes: ChangeLine[] = [];
+  for (let i = 0; i < Math.max(before.length, after.length); i++) {
+    const sa = before[i];
+    const sb = after[i];
     const subject = `step ${i + 1} ${sb?.verb ?? sa?.verb ?? ''} (line ${sb?.line ?? sa?.line ?? '?'})`;
     if (sa === undefined || sb === undefined || sa.verb !== sb.verb) {
       changes.push({ kind: 'step', subject, before: sa === undefined ? '(not run)' : sa.text, after: sb === undefined ? '(not run)' : sb.text });
@@ -122,6 +127,13 @@ function compareScenario(a: ScenarioEntry, b: ScenarioEntry): ScenarioDiff {
     if (da !== db) changes.push({ kind: 'decision', subject, before: da, after: db });
     else if ((sa.ok ?? null) !== (sb.ok ?? null)) changes.push({ kind: 'step', subject, before: sa.text, after: sb.text });
   }
+  return changes;
+}
+
+function compareScenario(a: ScenarioEntry, b: ScenarioEntry): ScenarioDiff {
+  const changes: ChangeLine[] = [];
+  if (a.status !== b.status) changes.push({ kind: 'status', subject: 'verdict', before: a.status, after: b.status });
+  changes.push(...callChanges(a.calls, b.calls), ...stepChanges(a.steps, b.steps));
   return {
     key: keyOf(b),
     name: b.name,

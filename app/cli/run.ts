@@ -4,18 +4,54 @@ import type { ScenarioResult } from '../../sim/result.js';
 import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
 import { writeReports, type ReportFormat } from '../../sim/report/write.js';
 import { colorEnabled } from '../../sim/report/color.js';
+import type { Scenario } from '../../sim/scenario/schema.js';
 import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './usage.js';
 import { relative, sep } from 'node:path';
 import { parseShard, selectShard, shardKey, type Shard } from '../../sim/shard.js';
+import { mentions } from '../../sim/scenario/select.js';
 
 const CONSOLE = ['pretty', 'plain'] as const;
 const FILES: readonly ReportFormat[] = ['json', 'junit', 'md', 'html'];
 /** Written when no --reporter is given (html only on request: it is the largest). */
 const DEFAULT_FILES: readonly ReportFormat[] = ['json', 'junit', 'md'];
 
+interface RunOptions {
+  tty: boolean;
+  consoleMode: 'pretty' | 'plain';
+  fileFormats: ReportFormat[];
+  outDir: string;
+  seed: number | undefined;
+  shard: Shard | undefined;
+  /** Lower-case text a scenario's name, file or tags must contain. */
+  filter: string | undefined;
+}
+
 export async function runCommand(args: ParsedArgs): Promise<number> {
+  const options = runOptions(args);
+  const loaded = loadForCommand(args.positionals);
+  if (loaded === 2) return 2;
+  const { filter, shard, seed, fileFormats, outDir } = options;
+  const matched = filter ? loaded.filter((s) => mentions(s, filter)) : loaded;
+  if (matched.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
+  // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set.
+  const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(relative(process.cwd(), s.file).split(sep).join('/'), s.name));
+  if (shard !== undefined) {
+    process.stdout.write(`shard ${shard.index}/${shard.count}: ${scenarios.length} of ${matched.length} scenarios\n`);
+    if (scenarios.length === 0) {
+      // An empty shard of a CI matrix is not an error: it passes and writes empty reports.
+      if (fileFormats.length > 0) process.stdout.write(`reports: ${(await writeReports(suiteOf([], seed ?? null), { outDir, formats: fileFormats })).join(', ')}\n`);
+      return 0;
+    }
+  }
+  const color = options.consoleMode === 'pretty' && colorEnabled({ color: options.tty });
+  const results = await runAll(scenarios, options, color);
+  return report(results, options, color, args.values.verbose === true);
+}
+
+/** The command line's choices, checked before anything loads. */
+function runOptions(args: ParsedArgs): RunOptions {
   const tty = process.stdout.isTTY === true;
   const requested = typeof args.values.reporter === 'string' ? args.values.reporter.split(',').map((r) => r.trim()).filter(Boolean) : [];
   for (const r of requested) {
@@ -35,26 +71,12 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     if (typeof parsed === 'string') throw new UsageError(parsed, 'shards are numbered from 1: --shard 1/4 ... --shard 4/4');
     shard = parsed;
   }
-
-  const loaded = loadForCommand(args.positionals);
-  if (loaded === 2) return 2;
   const filter = typeof args.values.filter === 'string' ? args.values.filter.toLowerCase() : undefined;
-  const matched = filter
-    ? loaded.filter((s) => [s.name, s.file, ...s.tags].some((t) => t.toLowerCase().includes(filter)))
-    : loaded;
-  if (matched.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
-  // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set.
-  const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(relative(process.cwd(), s.file).split(sep).join('/'), s.name));
-  if (shard !== undefined) {
-    process.stdout.write(`shard ${shard.index}/${shard.count}: ${scenarios.length} of ${matched.length} scenarios\n`);
-    if (scenarios.length === 0) {
-      // An empty shard of a CI matrix is not an error: it passes and writes empty reports.
-      if (fileFormats.length > 0) process.stdout.write(`reports: ${(await writeReports(suiteOf([], seed ?? null), { outDir, formats: fileFormats })).join(', ')}\n`);
-      return 0;
-    }
-  }
+  return { tty, consoleMode, fileFormats, outDir, seed, shard, filter };
+}
 
-  const color = consoleMode === 'pretty' && colorEnabled({ color: tty });
+/** Runs every scenario, drawn live by Ink on a terminal, else one line per scenario as it finishes. */
+async function runAll(scenarios: Scenario[], { consoleMode, tty, seed }: RunOptions, color: boolean): Promise<ScenarioResult[]> {
   // Ink (and React) load only when there is a terminal to draw on.
   const view = consoleMode === 'pretty' && tty ? (await import('../tui/renderRun.js')).startRunView(scenarios.length) : null;
   const results: ScenarioResult[] = [];
@@ -65,10 +87,13 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     else if (scenarios.length > 1) process.stdout.write(`${formatScenarioLine(result, { color })}\n`);
   }
   await view?.finish();
-  const suite = suiteOf(results, seed ?? null);
+  return results;
+}
 
-  const verbose = args.values.verbose === true;
-  if (scenarios.length === 1 || verbose) {
+/** Details, failures and summary on stdout, the report files; the exit code: 2 on harness errors, 1 on failures. */
+async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: RunOptions, color: boolean, verbose: boolean): Promise<number> {
+  const suite = suiteOf(results, seed ?? null);
+  if (results.length === 1 || verbose) {
     for (const r of results) process.stdout.write(`${formatScenarioDetail(r, { color })}\n\n`);
   }
   // Scenario lines were already shown (streamed, drawn by Ink, or in the detail): failures and summary follow.

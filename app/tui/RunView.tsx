@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { formatDuration } from '../../src/domain/duration.js';
 import type { ScenarioResult } from '../../sim/result.js';
 import { compact, oneLine } from '../../sim/report/text.js';
+import { SCENARIO_STATUS } from './run/model.js';
 
 export interface RunViewModel {
   /** Scenarios in the run. */
@@ -16,11 +17,6 @@ export interface RunViewModel {
   running?: string;
 }
 
-const STATUS: Record<ScenarioResult['status'], { label: string; color: string }> = {
-  passed: { label: 'PASS', color: 'green' },
-  failed: { label: 'FAIL', color: 'red' },
-  error: { label: 'ERROR', color: 'red' },
-};
 
 /** The first expected-vs-actual line of a failed scenario, or its harness error. */
 export function firstFailureLine(result: ScenarioResult): string {
@@ -55,7 +51,7 @@ export function RunView({ total, done, running }: RunViewModel) {
       {done.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
           {done.map((r, i) => {
-            const status = STATUS[r.status];
+            const status = SCENARIO_STATUS[r.status];
             const assertions = r.assertions.passed + r.assertions.failed;
             return (
               <Box key={`${i}:${r.file}`}>

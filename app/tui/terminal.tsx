@@ -2,7 +2,7 @@
  * Terminal manners shared by the interactive views: raw mode only with a TTY on both ends, colours off
  * under NO_COLOR, redraw on resize, and the terminal restored on exit, Ctrl-C, SIGINT and SIGTERM.
  */
-import { createContext, useContext, useEffect, useState, type ReactElement } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactElement } from 'react';
 import { render, useApp, useInput, useStdout } from 'ink';
 import { colorEnabled } from '../../sim/report/color.js';
 
@@ -13,6 +13,20 @@ export const ColorContext = createContext<boolean>(true);
 export function useTint(): (color: string) => string | undefined {
   const enabled = useContext(ColorContext);
   return (color) => (enabled ? color : undefined);
+}
+
+/**
+ * A view's key-driven state, readable synchronously: keys can arrive before Ink re-subscribes the input
+ * handler after a render, so handlers read `current()` rather than the value of the last render.
+ */
+export function useKeyState<T>(initial: T): [state: T, current: () => T, set: (next: T) => void] {
+  const [state, setState] = useState(initial);
+  const ref = useRef(initial);
+  const set = (next: T) => {
+    ref.current = next;
+    setState(next);
+  };
+  return [state, () => ref.current, set];
 }
 
 /** Terminal width, updated on resize (80 when unknown). */

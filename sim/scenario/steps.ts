@@ -50,7 +50,7 @@ interface StepContext {
 
 function validateStep(raw: unknown, index: number, ctx: StepContext): Step | undefined {
   const path: Path = ['steps', index];
-  const report = (at: Path, message: string, extra: { expected?: string; hint?: string; at?: 'key' | 'value' } = {}) => {
+  const report: Report = (at, message, extra = {}) => {
     ctx.problems.push(problemAt(locate(ctx.root, ctx.rootRef, at).ref, at, `${displayPath(path)}: ${message}`, extra));
   };
 
@@ -63,6 +63,28 @@ function validateStep(raw: unknown, index: number, ctx: StepContext): Step | und
     return undefined;
   }
 
+  const { verbs, unknown } = checkStepKeys(raw, path, report);
+  const timing = validateTiming(raw, path, ctx);
+  const [verb] = verbs;
+  if (verb === undefined || verbs.length > 1 || unknown.length > 0) return undefined;
+  const args = validateArgs(verb, raw[verb], path, ctx);
+  if (!args.ok || !timing) return undefined;
+  if (verb === 'expect' && isPlainMap(args.value) && Object.keys(args.value).length === 0) {
+    // An expect that checks nothing always passes, which hides a mistake rather than testing anything.
+    report([...path, verb], 'this expect lists no assertions', { expected: `one or more of: ${EXPECT_KEYS.join(', ')}` });
+    return undefined;
+  }
+  const step = { verb, args: args.value } as Step;
+  if (timing.at !== undefined) step.at = timing.at;
+  if (timing.after !== undefined) step.after = timing.after;
+  if (timing.note !== undefined) step.note = timing.note;
+  return step;
+}
+
+type Report = (at: Path, message: string, extra?: { expected?: string; hint?: string; at?: 'key' | 'value' }) => void;
+
+/** The step's keys: exactly one verb, only timing keys beside it, not both `at` and `after`. */
+function checkStepKeys(raw: PlainMap, path: Path, report: Report): { verbs: StepVerb[]; unknown: string[] } {
   const keys = Object.keys(raw);
   const verbs = keys.filter(isVerb);
   const unknown = keys.filter((key) => !isVerb(key) && !isTimingKey(key));
@@ -88,22 +110,7 @@ function validateStep(raw: unknown, index: number, ctx: StepContext): Step | und
       at: 'key',
     });
   }
-
-  const timing = validateTiming(raw, path, ctx);
-  const [verb] = verbs;
-  if (verb === undefined || verbs.length > 1 || unknown.length > 0) return undefined;
-  const args = validateArgs(verb, raw[verb], path, ctx);
-  if (!args.ok || !timing) return undefined;
-  if (verb === 'expect' && isPlainMap(args.value) && Object.keys(args.value).length === 0) {
-    // An expect that checks nothing always passes, which hides a mistake rather than testing anything.
-    report([...path, verb], 'this expect lists no assertions', { expected: `one or more of: ${EXPECT_KEYS.join(', ')}` });
-    return undefined;
-  }
-  const step = { verb, args: args.value } as Step;
-  if (timing.at !== undefined) step.at = timing.at;
-  if (timing.after !== undefined) step.after = timing.after;
-  if (timing.note !== undefined) step.note = timing.note;
-  return step;
+  return { verbs, unknown };
 }
 
 const optionalHint = (hint: string | undefined): { hint?: string } => (hint === undefined ? {} : { hint });

@@ -34,6 +34,7 @@ export interface LintReport {
 }
 
 const RESOURCE_ACCOUNT = 'Microsoft Teams Phone Resource Account';
+const CALLING_PLAN = 'Microsoft Teams Domestic Calling Plan';
 
 const sku = (name: string): string => {
   const lic = findMicrosoftLicense(name);
@@ -42,9 +43,14 @@ const sku = (name: string): string => {
 
 const failed = (d: Decision<unknown>): RuleCheck[] => d.checks.filter((c) => !c.passed);
 const ids = (checks: readonly RuleCheck[]): RuleId[] => [...new Set(checks.map((c) => c.rule))];
+const details = (checks: readonly RuleCheck[]): string => checks.map((c) => c.detail).join('; ');
 
 function account(service: ServiceFacts): string {
   return service.resourceAccount.upn ? `resource account ${service.resourceAccount.upn}` : `the resource account of service ${service.id}`;
+}
+
+function callingPlanFix(service: ServiceFacts): string {
+  return `assign a calling plan, e.g. ${sku(CALLING_PLAN)}, to ${account(service)}`;
 }
 
 /** What to change so that the service's PSTN license check passes, from the rule's own list of what is missing. */
@@ -52,7 +58,7 @@ function pstnFix(world: World, service: ServiceFacts, purpose: rules.PstnPurpose
   const { missing } = rules.evaluatePstnLicense(world.tenant, service, purpose);
   const parts = missing.map((m) => {
     if (m === 'a PSTN number') return `give service ${service.id} a PSTN number (General Service Settings, then run the provisioning script) and assign ${sku(RESOURCE_ACCOUNT)} to ${account(service)}`;
-    if (m === 'a calling plan') return `assign a calling plan, e.g. ${sku('Microsoft Teams Domestic Calling Plan')}, to ${account(service)}`;
+    if (m === 'a calling plan') return callingPlanFix(service);
     return `assign ${sku(m)} to ${account(service)}`;
   });
   return parts.length > 0 ? parts.join('; ') : 'no change found';
@@ -85,149 +91,9 @@ const COB_FIX: Partial<Record<RuleId, string>> = {
 
 export async function lintScenario(scenario: Scenario): Promise<LintReport> {
   const world = await createWorld(scenario);
-  const findings: LintFinding[] = [];
+  let findings: LintFinding[];
   try {
-    const tenant = world.tenant;
-    const targetedServices = new Set<string>();
-    for (const s of scenario.services) {
-      for (const item of s.workflow) if (typeof item !== 'string' && 'service' in item.to) targetedServices.add(item.to.service);
-    }
-
-    for (const spec of scenario.services) {
-      const service = world.serviceFacts(spec.id);
-      const where = `service ${service.id}`;
-      const hasPstnWorkflowTransfer = service.workflow.some((w) => typeof w !== 'string' && 'pstn' in w.to);
-      const forwardsCalls = service.members.length > 0 || service.workflow.some((w) => activityOf(w) === 'Transfer');
-
-      // First-level services are the services customers can call (inbound on). XFER-02/03: every PSTN transfer of a
-      // call that starts here uses this service's license, whichever service transfers it later.
-      if (service.modalities.inbound) {
-        const transfer = rules.servicePstnLicense({ tenant, service, purpose: 'transfer' });
-        if (!transfer.verdict) {
-          const second = targetedServices.has(service.id);
-          findings.push({
-            severity: forwardsCalls || hasPstnWorkflowTransfer ? 'error' : 'warning',
-            subject: where,
-            code: 'first-level-pstn',
-            message: `${second ? 'receives calls directly (inbound on) and by transfer' : 'is a first-level service'} without a PSTN license: every PSTN transfer of a call that starts here fails, even from a licensed service later in the chain (${failed(transfer).map((c) => c.detail).join('; ')})${forwardsCalls ? '' : '; it has no members and no Transfer activity, so only a chain continued elsewhere is at risk'}`,
-            because: [...ids(failed(transfer)), 'XFER-02', 'XFER-03'],
-            fix: pstnFix(world, service, 'transfer'),
-            decision: transfer,
-          });
-        }
-      }
-
-      // LIC-04: Calling Plan services need a calling plan for anything that dials out.
-      if (service.pstn?.connectivity === 'Calling Plan') {
-        const outbound = rules.servicePstnLicense({ tenant, service, purpose: 'outbound' });
-        const plan = failed(outbound).filter((c) => c.rule === 'LIC-04' && /calling plan/i.test(c.detail) && !c.detail.includes(RESOURCE_ACCOUNT));
-        if (plan.length > 0) {
-          findings.push({
-            severity: 'error',
-            subject: where,
-            code: 'calling-plan',
-            message: `is a Calling Plan service without a calling plan: outbound calls, Call on Behalf to PSTN and PSTN transfers fail (${plan.map((c) => c.detail).join('; ')})`,
-            because: ['LIC-04'],
-            fix: `assign a calling plan, e.g. ${sku('Microsoft Teams Domestic Calling Plan')}, to ${account(service)}`,
-            decision: outbound,
-          });
-        }
-      }
-
-      // LIC-02/03/04: a resource account with a number but no license at all.
-      if ((service.pstn || service.resourceAccount.upn) && service.resourceAccount.licenses.length === 0) {
-        findings.push({
-          severity: service.pstn ? 'error' : 'warning',
-          subject: where,
-          code: 'resource-account',
-          message: `${account(service)} has no license${service.pstn ? ` although it holds PSTN number ${service.pstn.number}` : ''}: Nimbus reads PSTN licenses from the resource account`,
-          because: service.pstn?.connectivity === 'Calling Plan' ? ['LIC-02', 'LIC-04'] : ['LIC-02', 'LIC-03'],
-          fix: `assign ${sku(RESOURCE_ACCOUNT)}${service.pstn?.connectivity === 'Calling Plan' ? ` and ${sku('Microsoft Teams Domestic Calling Plan')}` : ''} to ${account(service)}`,
-        });
-      }
-
-      // Call on Behalf: what keeps the button disabled for every member, whoever they are and whatever they do.
-      const probeId = service.members[0]?.user ?? '(any member)';
-      const probe = idealMember(world, probeId);
-      const button = rules.callOnBehalfButton({
-        tenant,
-        service: service.members.length > 0 ? service : { ...service, members: [{ user: probeId, active: true, role: 'Agent' }] },
-        user: probe,
-        membership: { service: service.id, user: probeId, active: true, role: 'Agent' },
-      });
-      const serviceLevel = failed(button).filter((c) => c.rule in COB_FIX);
-      if (service.members.length === 0 && service.assignment !== 'None') serviceLevel.push({ rule: 'COB-10', passed: false, detail: `${where} has no members` });
-      if (serviceLevel.length > 0) {
-        findings.push({
-          severity: service.modalities.outbound ? 'warning' : 'info',
-          subject: where,
-          code: 'call-on-behalf',
-          message: `Call on Behalf can never be enabled: ${serviceLevel.map((c) => c.detail).join('; ')}`,
-          because: ids(serviceLevel),
-          fix: [...new Set(serviceLevel.map((c) => COB_FIX[c.rule] ?? `see ${c.rule}`))].join('; '),
-          decision: button,
-        });
-      } else if (!service.pstn && service.modalities.outbound) {
-        findings.push({
-          severity: 'info',
-          subject: where,
-          code: 'dial-pad',
-          message: 'has no PSTN number: the Call on Behalf dial pad is disabled, only UPN targets can be called',
-          because: ['COB-06'],
-          fix: `give service ${service.id} a PSTN number if its users should call external numbers`,
-        });
-      }
-    }
-
-    // LIC-05: agents and transfer targets need Teams Phone Standard.
-    const memberOf = new Map<string, string[]>();
-    for (const s of scenario.services) for (const m of s.members) memberOf.set(m.user, [...(memberOf.get(m.user) ?? []), s.id]);
-    for (const u of scenario.users) {
-      const user = world.userFacts(u.id);
-      const services = memberOf.get(u.id);
-      const d = services ? rules.agentCanHandleCalls({ user }) : rules.userTransferTarget({ tenant, targetUser: user });
-      if (d.verdict) continue;
-      findings.push({
-        severity: services ? 'error' : 'warning',
-        subject: `user ${u.id}`,
-        code: services ? 'agent-phone' : 'transfer-target-phone',
-        message: services
-          ? `is an agent of ${services.map((s) => `service ${s}`).join(', ')} without Teams Phone Standard: cannot handle calls, nor be a transfer or consultation target (${failed(d).map((c) => c.detail).join('; ')})`
-          : `cannot be an Attendant Console transfer or consultation target (${failed(d).map((c) => c.detail).join('; ')})`,
-        because: ['LIC-05'],
-        fix: `assign ${sku('Teams Phone Standard')} (or a suite that includes it, e.g. ${sku('Microsoft 365 E5')}) to ${u.upn}`,
-        decision: d,
-      });
-    }
-
-    // SVC-10: Skill-based / Contact Center distribution needs the Contact Center user license on members too.
-    for (const spec of scenario.services) {
-      for (const m of spec.members) {
-        const d = policy.isSelectable(world, m.user, spec.id);
-        const gate = failed(d).filter((c) => c.rule === 'SVC-10');
-        if (gate.length === 0) continue;
-        findings.push({
-          severity: 'error',
-          subject: `user ${m.user}`,
-          code: 'member-nimbus-license',
-          message: `is a member of service ${spec.id} but is never offered its calls: ${gate.map((c) => c.detail).join('; ')}`,
-          because: ['SVC-10', 'LIC-07'],
-          fix: `give user ${m.user} a Nimbus Contact Center user license (nimbusLicense), or change service ${spec.id}'s distribution`,
-          decision: d,
-        });
-      }
-    }
-
-    if (!tenant.consents.includes('User.Read.All') && scenario.services.some((s) => s.modalities.outbound)) {
-      findings.push({
-        severity: 'info',
-        subject: 'tenant',
-        code: 'consent',
-        message: 'no admin consent for User.Read.All: the Call on Behalf dialog cannot search Microsoft 365 contacts',
-        because: ['COB-14'],
-        fix: 'grant admin consent for User.Read.All (tenant.consents)',
-      });
-    }
+    findings = lintWorld({ world, scenario, targetedServices: targetedServices(scenario) });
   } finally {
     world.stop();
   }
@@ -236,6 +102,187 @@ export async function lintScenario(scenario: Scenario): Promise<LintReport> {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return { scenario: scenario.file, findings, counts };
+}
+
+interface LintContext {
+  world: World;
+  scenario: Scenario;
+  /** Services some workflow transfers to. */
+  targetedServices: ReadonlySet<string>;
+}
+
+type ServiceLint = (ctx: LintContext, service: ServiceFacts) => LintFinding | undefined;
+
+/** What is checked of every service, in report order. */
+const SERVICE_LINTS: readonly ServiceLint[] = [firstLevelPstn, callingPlan, resourceAccountLicense, callOnBehalf];
+
+function lintWorld(ctx: LintContext): LintFinding[] {
+  const { world, scenario } = ctx;
+  const findings: LintFinding[] = [];
+  const push = (f: LintFinding | undefined) => {
+    if (f) findings.push(f);
+  };
+  for (const spec of scenario.services) {
+    const service = world.serviceFacts(spec.id);
+    for (const lint of SERVICE_LINTS) push(lint(ctx, service));
+  }
+  const memberOf = servicesOfMembers(scenario);
+  for (const u of scenario.users) push(userPhone(ctx, u.id, u.upn, memberOf.get(u.id)));
+  for (const spec of scenario.services) for (const m of spec.members) push(memberNimbusLicense(world, m.user, spec.id));
+  push(consent(ctx));
+  return findings;
+}
+
+function targetedServices(scenario: Scenario): Set<string> {
+  const targeted = new Set<string>();
+  for (const s of scenario.services) {
+    for (const item of s.workflow) if (typeof item !== 'string' && 'service' in item.to) targeted.add(item.to.service);
+  }
+  return targeted;
+}
+
+function servicesOfMembers(scenario: Scenario): Map<string, string[]> {
+  const memberOf = new Map<string, string[]>();
+  for (const s of scenario.services) for (const m of s.members) memberOf.set(m.user, [...(memberOf.get(m.user) ?? []), s.id]);
+  return memberOf;
+}
+
+/**
+ * First-level services are the services customers can call (inbound on). XFER-02/03: every PSTN transfer of a
+ * call that starts here uses this service's license, whichever service transfers it later.
+ */
+function firstLevelPstn({ world, targetedServices }: LintContext, service: ServiceFacts): LintFinding | undefined {
+  if (!service.modalities.inbound) return undefined;
+  const transfer = rules.servicePstnLicense({ tenant: world.tenant, service, purpose: 'transfer' });
+  if (transfer.verdict) return undefined;
+  const hasPstnWorkflowTransfer = service.workflow.some((w) => typeof w !== 'string' && 'pstn' in w.to);
+  const forwardsCalls = service.members.length > 0 || service.workflow.some((w) => activityOf(w) === 'Transfer');
+  const second = targetedServices.has(service.id);
+  return {
+    severity: forwardsCalls || hasPstnWorkflowTransfer ? 'error' : 'warning',
+    subject: `service ${service.id}`,
+    code: 'first-level-pstn',
+    message: `${second ? 'receives calls directly (inbound on) and by transfer' : 'is a first-level service'} without a PSTN license: every PSTN transfer of a call that starts here fails, even from a licensed service later in the chain (${details(failed(transfer))})${forwardsCalls ? '' : '; it has no members and no Transfer activity, so only a chain continued elsewhere is at risk'}`,
+    because: [...ids(failed(transfer)), 'XFER-02', 'XFER-03'],
+    fix: pstnFix(world, service, 'transfer'),
+    decision: transfer,
+  };
+}
+
+/** LIC-04: Calling Plan services need a calling plan for anything that dials out. */
+function callingPlan({ world }: LintContext, service: ServiceFacts): LintFinding | undefined {
+  if (service.pstn?.connectivity !== 'Calling Plan') return undefined;
+  const outbound = rules.servicePstnLicense({ tenant: world.tenant, service, purpose: 'outbound' });
+  const plan = failed(outbound).filter((c) => c.rule === 'LIC-04' && /calling plan/i.test(c.detail) && !c.detail.includes(RESOURCE_ACCOUNT));
+  if (plan.length === 0) return undefined;
+  return {
+    severity: 'error',
+    subject: `service ${service.id}`,
+    code: 'calling-plan',
+    message: `is a Calling Plan service without a calling plan: outbound calls, Call on Behalf to PSTN and PSTN transfers fail (${details(plan)})`,
+    because: ['LIC-04'],
+    fix: callingPlanFix(service),
+    decision: outbound,
+  };
+}
+
+/** LIC-02/03/04: a resource account with a number but no license at all. */
+function resourceAccountLicense(_ctx: LintContext, service: ServiceFacts): LintFinding | undefined {
+  if (!(service.pstn || service.resourceAccount.upn) || service.resourceAccount.licenses.length > 0) return undefined;
+  const callingPlanService = service.pstn?.connectivity === 'Calling Plan';
+  return {
+    severity: service.pstn ? 'error' : 'warning',
+    subject: `service ${service.id}`,
+    code: 'resource-account',
+    message: `${account(service)} has no license${service.pstn ? ` although it holds PSTN number ${service.pstn.number}` : ''}: Nimbus reads PSTN licenses from the resource account`,
+    because: callingPlanService ? ['LIC-02', 'LIC-04'] : ['LIC-02', 'LIC-03'],
+    fix: `assign ${sku(RESOURCE_ACCOUNT)}${callingPlanService ? ` and ${sku(CALLING_PLAN)}` : ''} to ${account(service)}`,
+  };
+}
+
+/** Call on Behalf: what keeps the button disabled for every member, whoever they are and whatever they do. */
+function callOnBehalf({ world }: LintContext, service: ServiceFacts): LintFinding | undefined {
+  const where = `service ${service.id}`;
+  const button = idealMemberButton(world, service);
+  const serviceLevel = failed(button).filter((c) => c.rule in COB_FIX);
+  if (service.members.length === 0 && service.assignment !== 'None') serviceLevel.push({ rule: 'COB-10', passed: false, detail: `${where} has no members` });
+  if (serviceLevel.length > 0) {
+    return {
+      severity: service.modalities.outbound ? 'warning' : 'info',
+      subject: where,
+      code: 'call-on-behalf',
+      message: `Call on Behalf can never be enabled: ${details(serviceLevel)}`,
+      because: ids(serviceLevel),
+      fix: [...new Set(serviceLevel.map((c) => COB_FIX[c.rule] ?? `see ${c.rule}`))].join('; '),
+      decision: button,
+    };
+  }
+  if (service.pstn || !service.modalities.outbound) return undefined;
+  return {
+    severity: 'info',
+    subject: where,
+    code: 'dial-pad',
+    message: 'has no PSTN number: the Call on Behalf dial pad is disabled, only UPN targets can be called',
+    because: ['COB-06'],
+    fix: `give service ${service.id} a PSTN number if its users should call external numbers`,
+  };
+}
+
+/** The COB button of a member with nothing blocking (a stand-in member when the service has none). */
+function idealMemberButton(world: World, service: ServiceFacts): Decision<boolean> {
+  const probeId = service.members[0]?.user ?? '(any member)';
+  return rules.callOnBehalfButton({
+    tenant: world.tenant,
+    service: service.members.length > 0 ? service : { ...service, members: [{ user: probeId, active: true, role: 'Agent' }] },
+    user: idealMember(world, probeId),
+    membership: { service: service.id, user: probeId, active: true, role: 'Agent' },
+  });
+}
+
+/** LIC-05: agents and transfer targets need Teams Phone Standard. */
+function userPhone({ world }: LintContext, id: string, upn: string, services: string[] | undefined): LintFinding | undefined {
+  const user = world.userFacts(id);
+  const d = services ? rules.agentCanHandleCalls({ user }) : rules.userTransferTarget({ tenant: world.tenant, targetUser: user });
+  if (d.verdict) return undefined;
+  return {
+    severity: services ? 'error' : 'warning',
+    subject: `user ${id}`,
+    code: services ? 'agent-phone' : 'transfer-target-phone',
+    message: services
+      ? `is an agent of ${services.map((s) => `service ${s}`).join(', ')} without Teams Phone Standard: cannot handle calls, nor be a transfer or consultation target (${details(failed(d))})`
+      : `cannot be an Attendant Console transfer or consultation target (${details(failed(d))})`,
+    because: ['LIC-05'],
+    fix: `assign ${sku('Teams Phone Standard')} (or a suite that includes it, e.g. ${sku('Microsoft 365 E5')}) to ${upn}`,
+    decision: d,
+  };
+}
+
+/** SVC-10: Skill-based / Contact Center distribution needs the Contact Center user license on members too. */
+function memberNimbusLicense(world: World, user: string, service: string): LintFinding | undefined {
+  const d = policy.isSelectable(world, user, service);
+  const gate = failed(d).filter((c) => c.rule === 'SVC-10');
+  if (gate.length === 0) return undefined;
+  return {
+    severity: 'error',
+    subject: `user ${user}`,
+    code: 'member-nimbus-license',
+    message: `is a member of service ${service} but is never offered its calls: ${details(gate)}`,
+    because: ['SVC-10', 'LIC-07'],
+    fix: `give user ${user} a Nimbus Contact Center user license (nimbusLicense), or change service ${service}'s distribution`,
+    decision: d,
+  };
+}
+
+function consent({ world, scenario }: LintContext): LintFinding | undefined {
+  if (world.tenant.consents.includes('User.Read.All') || !scenario.services.some((s) => s.modalities.outbound)) return undefined;
+  return {
+    severity: 'info',
+    subject: 'tenant',
+    code: 'consent',
+    message: 'no admin consent for User.Read.All: the Call on Behalf dialog cannot search Microsoft 365 contacts',
+    because: ['COB-14'],
+    fix: 'grant admin consent for User.Read.All (tenant.consents)',
+  };
 }
 
 export function formatLint(report: LintReport): string {
