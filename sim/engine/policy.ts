@@ -93,7 +93,7 @@ export function preferredUserApplies(world: World, direction: 'inbound' | 'outbo
   return rules.preferredUserApplies({ direction, preferredUser: user === undefined ? undefined : world.userFacts(user) });
 }
 
-export function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
+function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
   return rules.outboundReported({ tenant: world.tenant, reachedTarget, userAccepted });
 }
 

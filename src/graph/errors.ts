@@ -65,5 +65,3 @@ export class GraphError extends Error {
     return `${this.method} ${this.path}: ${status} ${this.code}: ${this.message} (${this.attempts} attempt${this.attempts === 1 ? '' : 's'})`;
   }
 }
-
-export const isGraphError = (value: unknown): value is GraphError => value instanceof GraphError;

@@ -236,7 +236,7 @@ export async function dialFarEnd(world: World, call: string, opts: { targetAnswe
 }
 
 /** The far end never answered: the outbound call ends not accepted, and may not be reported (OUT-07). */
-export function farEndNotReached(world: World, call: string): void {
+function farEndNotReached(world: World, call: string): void {
   const ctx = world.call(call).getSnapshot().context;
   settleSession(world, call, { by: 'customer', where: 'connected' });
   if (ctx.user) releaseUser(world, ctx.user, call);
