@@ -468,6 +468,8 @@ export const callSessionMachine = setup({
         TARGET_ANSWERED: { target: 'Connected', actions: 'startTalkTime' },
         /** Outbound with Workflow (MOD-03): the answered party is routed through the service workflow. */
         QUEUED: { target: 'InQueue', actions: 'markQueued' },
+        /** ... whose Transfer activity may move the call on before any queue (XFER-04, WF-06). */
+        TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
       },
     },
     Connected: {
