@@ -1,7 +1,6 @@
-// Findings of `npm run deadcode` (knip) that are known: each sits in a file another helper of issue 13 is
-// reworking, so it is listed here instead of fixed. One line per finding ("file <path>", "export <path> <name>",
-// "type <path> <name>"); scripts/deadcode.mjs fails on any finding NOT listed here and names the lines that no
-// longer match anything, so delete a line once its export is gone (or used).
-// Most are exports only their own file uses (drop the `export`), re-exports no one imports through a barrel
-// (mocks/graph/index.ts, src/graph/index.ts), or zod schemas whose inferred type is what others import.
+// Findings of `npm run deadcode` (knip) that are accepted, one line per finding ("file <path>", "export <path>
+// <name>", "type <path> <name>"). scripts/deadcode.mjs fails on any finding NOT listed here and names the lines
+// that no longer match anything. Keep it empty: fix a finding (drop an `export` only its own file uses, delete
+// what nothing uses) rather than list it. The only fitting entry is a real public API nothing in the repository
+// imports, with a one-line comment saying who uses it.
 export const KNOWN_DEAD_CODE = [];

@@ -1,3 +1,7 @@
+/**
+ * How the modelled Nimbus sees a failed Graph request: GraphError, with Graph's own code and message, and the
+ * rule ids of a refusal read from the structured `error.details` (never parsed out of the message text).
+ */
 import { RULE_DETAIL_TARGET, type GraphEndpoint } from '../domain/graphApi.js';
 
 /** One entry of Graph's `error.details` (ODataError ErrorDetails). */

@@ -8,7 +8,8 @@
  * its outcome, user sessions, and supervision.
  *
  * Events carry the virtual time (`at`) so the machine records timestamps without reading a clock, and the
- * verdicts the engine obtained from the rule functions. The machine decides no rule itself: where its own
+ * verdicts the engine obtained from the rule functions; a session outcome arrives as the reporting rules'
+ * decision (DecidedOutcome) and is recorded as it is. The machine decides no rule itself: where its own
  * context is all a rule needs (XFER-02, XFER-05, XFER-06, REP-04, REP-06), its named guards and actions ask
  * the rule function.
  */
