@@ -5,7 +5,7 @@
  */
 import type { CommandModule, OptionKinds } from './args.js';
 
-export type { CommandModule, OptionKinds, ParsedArgs } from './args.js';
+export type { CommandModule, OptionKinds } from './args.js';
 
 export interface CommandEntry {
   usage: string;

@@ -60,7 +60,7 @@ const GRAPH_VERSION_PATH = new URL(GRAPH_V1).pathname; // "/v1.0"
 const MAX_LATENCY_MS = 30_000;
 
 /** The directory the simulator seeds for a scenario (resource accounts, users, presence). */
-export function seedOf(scenario: Scenario): GraphSeed {
+function seedOf(scenario: Scenario): GraphSeed {
   return seedFromScenario(scenario, resolveTenant(scenario));
 }
 

@@ -47,7 +47,7 @@ export function farEndAddress(p: ParticipantRecord): string | null {
   return p.identity.phone?.id ?? p.identity.user?.id ?? p.identity.applicationInstance?.id ?? null;
 }
 
-export const answerModeOf = (ctx: GraphMockContext, address: string): 'auto' | 'manual' => ctx.farEndModes.get(address) ?? 'auto';
+const answerModeOf = (ctx: GraphMockContext, address: string): 'auto' | 'manual' => ctx.farEndModes.get(address) ?? 'auto';
 
 /** The far end of a pending leg picked up: a dial-out is established, a transfer completes. */
 export async function farEndAnswered(ctx: GraphMockContext, callId: string): Promise<CallRecord | undefined> {

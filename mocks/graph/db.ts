@@ -6,7 +6,7 @@ import { Collection } from '@msw/data';
 import { z } from 'zod';
 import { PstnConnectivity } from '../../src/domain/enums.js';
 
-export const assignedLicenseSchema = z.object({
+const assignedLicenseSchema = z.object({
   skuId: z.string(),
   disabledPlans: z.array(z.string()).default([]),
 });
@@ -34,7 +34,7 @@ export type UserRecord = z.output<typeof userSchema>;
 
 const presenceState = { availability: z.string(), activity: z.string() };
 
-export const presenceSessionSchema = z.object({
+const presenceSessionSchema = z.object({
   sessionId: z.string(),
   ...presenceState,
   /** Virtual ms at which the session expires (setPresence `expirationDuration`). */
@@ -78,8 +78,7 @@ export const participantSchema = z.object({
 });
 export type ParticipantRecord = z.output<typeof participantSchema>;
 
-export const CALL_STATES = ['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'] as const;
-export type CallStateName = (typeof CALL_STATES)[number];
+const CALL_STATES = ['incoming', 'establishing', 'established', 'hold', 'transferring', 'transferAccepted', 'redirecting', 'terminating', 'terminated'] as const;
 
 /**
  * Opaque JSON echoed back to Graph readers (mediaConfig, callOptions). Handlers validate it as JSON on input;

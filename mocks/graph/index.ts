@@ -1,9 +1,7 @@
-export { GRAPH_V1, SIM_LATENCY_HEADER, GRAPH_ENDPOINTS, type GraphEndpoint } from '../../src/domain/graphApi.js';
-export { createGraphMock, type GraphMock, type GraphMockOptions, type GraphCallInspection, type GraphFaults, type ScenarioObjectKind } from './mock.js';
-export { GraphSeedSchema, type GraphSeed, type GraphSeedService, type GraphSeedUser, type GraphPresenceState } from './seed.js';
-export type { PstnPolicy, PstnPurpose, PstnVerdict } from './pstnPolicy.js';
-export type { ActiveFault, GraphFaultSpec, FaultStatus, RetryAfterViolation } from './faults.js';
-export type { GraphRequestLogEntry, UnhandledRequest, HandlerCrash, FarEndAnswerMode } from './context.js';
+// The Graph mock as the harness, `serve`, the benchmark and the tests use it: create a mock, seed it, read its
+// error format. Everything else in mocks/graph is internal to the mock.
+export { SIM_LATENCY_HEADER } from '../../src/domain/graphApi.js';
+export { createGraphMock, type GraphMock, type GraphMockOptions } from './mock.js';
+export type { GraphSeed } from './seed.js';
+export type { PstnPolicy, PstnPurpose } from './pstnPolicy.js';
 export { graphErrorBody, type GraphErrorBody } from './errors.js';
-export type { CallRecord, UserRecord, PresenceRecord, TransferRecord } from './db.js';
-export type { PstnNetwork, IncomingPstnCall } from '../pstn/network.js';

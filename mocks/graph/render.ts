@@ -12,7 +12,7 @@ type JsonObject = Record<string, unknown>;
 // --- users -----------------------------------------------------------------------------------------------
 
 /** What `GET /users/{id}` returns without `$select` (Graph v1.0 default property set). */
-export const USER_DEFAULT_PROPERTIES = [
+const USER_DEFAULT_PROPERTIES = [
   'businessPhones',
   'displayName',
   'givenName',
@@ -96,7 +96,7 @@ function renderIdentitySet(set: IdentitySetRecord): JsonObject {
 const stripAnnotations = (obj: Record<string, unknown>): JsonObject =>
   Object.fromEntries(Object.entries(obj).filter(([k]) => !k.startsWith('@odata.')));
 
-export function renderParticipantInfo(p: ParticipantRecord): JsonObject {
+function renderParticipantInfo(p: ParticipantRecord): JsonObject {
   return {
     '@odata.type': '#microsoft.graph.participantInfo',
     identity: renderIdentitySet(p.identity),
@@ -107,7 +107,7 @@ export function renderParticipantInfo(p: ParticipantRecord): JsonObject {
   };
 }
 
-export function renderInvitationParticipantInfo(p: ParticipantRecord): JsonObject {
+function renderInvitationParticipantInfo(p: ParticipantRecord): JsonObject {
   return {
     '@odata.type': '#microsoft.graph.invitationParticipantInfo',
     identity: renderIdentitySet(p.identity),

@@ -115,7 +115,7 @@ export function seededPresence(availabilityRaw: string, activityRaw?: string): S
 }
 
 /** Graph activity spelling for a display or Graph spelling; unknown activities pass through unchanged. */
-export function wireActivity(raw: string): string {
+function wireActivity(raw: string): string {
   const activity = canonicalEnum(Activity, raw);
   return activity ? graphActivity(activity) : raw;
 }

@@ -66,7 +66,7 @@ export function distributeAll(world: World): boolean {
 }
 
 /** Returns whether any task was offered. */
-export function distribute(world: World, serviceId: string): boolean {
+function distribute(world: World, serviceId: string): boolean {
   const queue = world.queues.get(serviceId);
   if (!queue || queue.length === 0) return false;
   let offered = false;

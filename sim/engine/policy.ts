@@ -5,7 +5,8 @@
 import * as rules from '../../src/rules/index.js';
 import { activityOf } from '../../src/domain/model.js';
 import type { Decision } from '../../src/rules/decision.js';
-import type { UserSessionRecord } from '../../src/machines/callSessionMachine.js';
+import type { UserSessionOutcome } from '../../src/domain/enums.js';
+import type { DecidedOutcome, UserSessionRecord } from '../../src/machines/callSessionMachine.js';
 import type { World } from './world.js';
 
 /**
@@ -93,7 +94,7 @@ export function preferredUserApplies(world: World, direction: 'inbound' | 'outbo
   return rules.preferredUserApplies({ direction, preferredUser: user === undefined ? undefined : world.userFacts(user) });
 }
 
-export function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
+function outboundReported(world: World, reachedTarget: boolean, userAccepted: boolean): Decision<boolean> {
   return rules.outboundReported({ tenant: world.tenant, reachedTarget, userAccepted });
 }
 
@@ -193,6 +194,20 @@ export function missedOfferOutcome(world: World, user: string, call: string, rea
   const origin = world.call(call).getSnapshot().context.ringingOrigin;
   return rules.userSessionOutcome({ tenant: world.tenant, session: { user, origin, response: reason, ronaApplied } });
 }
+
+/**
+ * The outcome of the session of `user`, who accepted the task and now hands it on (REP-06, XFER-05, XFER-06);
+ * `transfer` says where to and whether it worked. Callers record it without the call: the user session
+ * record keeps its outcome and rules, while the call's trail (what assertions quote) stays the call's own.
+ */
+export function transferringUserOutcome(world: World, call: string, user: string, transfer: TransferSummary): Decision<UserSessionOutcome> {
+  const ctx = world.call(call).getSnapshot().context;
+  const record = ctx.userSessions.findLast((u) => u.user === user && u.service === ctx.currentService);
+  return rules.transferringUserOutcome({ tenant: world.tenant, user, origin: record?.origin ?? 'queue', transfer });
+}
+
+/** A decision's outcome and rules, as the events into the call-session machine carry them. */
+export const decided = <O>(decision: Decision<O>): DecidedOutcome<O> => ({ outcome: decision.verdict, because: decision.because });
 
 export type SessionEnd = rules.ServiceSessionEnd;
 export type TransferSummary = rules.UserTransferSummary;

@@ -198,9 +198,7 @@ function transferToService(world: World, call: string, source: string, target: s
   world.sendCall(call, {
     type: 'TRANSFERRED_TO_SERVICE',
     service: target,
-    userOutcome: 'Transferred Internally',
-    sessionOutcome: outcome.verdict ?? 'System Transfer Success',
-    because: outcome.because,
+    session: policy.decided(outcome),
     at: world.clock.now(),
   });
   world.note(`call:${call}`, 'task', `the Transfer activity of ${source} moves the call to ${target}: ${outcome.verdict ?? 'not reported'}`, [...decision.because, ...outcome.because]);
@@ -243,9 +241,7 @@ function transferToPstn(world: World, call: string, source: string, number: stri
           const outcome = world.record(policy.sessionOutcome(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: true }), call);
           world.sendCall(call, {
             type: 'TRANSFERRED_EXTERNALLY',
-            userOutcome: 'Transferred Externally',
-            sessionOutcome: outcome.verdict ?? 'System Transfer Success',
-            because: outcome.because,
+            session: policy.decided(outcome),
             at: world.clock.now(),
           });
           world.note(`call:${call}`, 'task', `the Transfer activity of ${source} transferred the call to ${number} on ${first}'s PSTN license`, [...decision.because, ...outcome.because]);

@@ -183,8 +183,8 @@ function realisticSessionEvents(snap: CallSnapshot, config: SessionModelConfig):
       return [{ type: 'UNPARK', at }, { type: 'ENDED', at }];
     case 'Transferring': {
       const to = ctx.transfers.at(-1)?.to;
-      if (to === SESSION_SERVICES[1]) return [{ type: 'TRANSFERRED_TO_SERVICE', service: to, userOutcome: 'Transferred Internally', sessionOutcome: 'User Internal Transfer Success', because: ['XFER-11'], at }];
-      if (to === PSTN_TARGET) return [{ type: 'TRANSFERRED_EXTERNALLY', userOutcome: 'Transferred Externally', sessionOutcome: 'User External Transfer Success', because: ['XFER-02'], at }];
+      if (to === SESSION_SERVICES[1]) return [{ type: 'TRANSFERRED_TO_SERVICE', service: to, session: { outcome: 'User Internal Transfer Success', because: ['XFER-11'] }, user: { outcome: 'Transferred Internally', because: ['REP-06'] }, at }];
+      if (to === PSTN_TARGET) return [{ type: 'TRANSFERRED_EXTERNALLY', session: { outcome: 'User External Transfer Success', because: ['XFER-02'] }, user: { outcome: 'Transferred Externally', because: ['REP-06'] }, at }];
       return [{ type: 'TRANSFERRED_TO_USER', user: SESSION_USERS.other, at }];
     }
     default:

@@ -64,14 +64,14 @@ export function sessionEventVariants(snap: CallSnapshot): CallEvent[] {
         out.push({ type, by: user, to: otherService, mode: 'blind', at });
         break;
       case 'TRANSFERRED_TO_SERVICE':
-        out.push({ type, service: otherService, userOutcome: 'Transferred Internally', sessionOutcome: 'User Internal Transfer Success', because: ['XFER-11'], at });
+        out.push({ type, service: otherService, session: { outcome: 'User Internal Transfer Success', because: ['XFER-11'] }, user: { outcome: 'Transferred Internally', because: ['REP-06'] }, at });
         break;
       case 'TRANSFERRED_TO_USER':
         out.push({ type, user: SESSION_USERS.other, at });
         break;
       case 'TRANSFERRED_EXTERNALLY':
         // A transfer to an external number rings no Nimbus user.
-        if (ctx.ringing.length === 0) out.push({ type, userOutcome: 'Transferred Externally', sessionOutcome: 'User External Transfer Success', because: ['XFER-03'], at });
+        if (ctx.ringing.length === 0) out.push({ type, session: { outcome: 'User External Transfer Success', because: ['XFER-03'] }, user: { outcome: 'Transferred Externally', because: ['REP-06'] }, at });
         break;
       case 'TRANSFER_FAILED':
         for (const returnTo of ['user', 'queue', 'exitRoute'] as const) out.push({ type, returnTo, message: 'transfer failed', because: ['XFER-03'], at });

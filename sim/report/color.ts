@@ -32,7 +32,7 @@ const wrap =
   (text: string): string =>
     enabled && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
-export function palette(enabled: boolean): Palette {
+function palette(enabled: boolean): Palette {
   return {
     enabled,
     green: wrap(enabled, 32, 39),

@@ -23,13 +23,13 @@ import type {
 import type { ReportingConversation, ReportingModel, ReportingServiceSession, ReportingUserSession } from '../reporting.js';
 import { portablePath } from './text.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+const REPORT_SCHEMA_VERSION = 1;
 
 /** Every key of T (optional ones included) must be written, in the literal's order. */
 type Ordered<T> = { [K in keyof Required<T>]: unknown };
 
 /** Any value as JSON with sorted object keys; undefined and non-JSON values become null. */
-export function canonicalJson(value: unknown): Json {
+function canonicalJson(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

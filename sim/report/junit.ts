@@ -17,7 +17,7 @@ import { faultRateText, suiteFaultRate } from './faultRate.js';
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 /** Folder of a scenario file, `.` for files at the top level. */
-export function scenarioFolder(result: ScenarioResult): string {
+function scenarioFolder(result: ScenarioResult): string {
   const dir = path.posix.dirname(portablePath(result.file));
   return dir === '' ? '.' : dir;
 }

@@ -47,7 +47,7 @@ export function codeSpan(text: string, inTable = false): string {
 }
 
 /** A table cell: inline-escaped (pipes included). */
-export const cell = (text: string): string => escapeMarkdown(text);
+const cell = (text: string): string => escapeMarkdown(text);
 
 /**
  * Text inside a Mermaid diagram (participant labels, messages, notes). Mermaid ends a statement at `;` and

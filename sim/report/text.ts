@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { RULEBOOK } from '../../src/rules/catalogue.data.js';
-import type { AssertionResult, Decision, Json, ScenarioResult } from '../result.js';
+import type { Decision, Json, ScenarioResult } from '../result.js';
 
 const TITLES: ReadonlyMap<string, string> = new Map(RULEBOOK.map((r) => [r.id, r.title]));
 
@@ -79,13 +79,6 @@ export function failureLocation(result: ScenarioResult): string {
   const file = portablePath(result.file);
   const line = result.failures[0]?.line ?? result.error?.line;
   return line === undefined ? file : `${file}:${line}`;
-}
-
-/** Every rule id that decided anything in an assertion's explanation, in order of first appearance. */
-export function decidingRules(failure: AssertionResult): string[] {
-  const ids = new Set<string>();
-  for (const d of failure.explanation) for (const id of d.because) ids.add(id);
-  return [...ids];
 }
 
 /** Checks to show for a decision: every evaluated rule; if none were recorded, its `because` as passed/failed by verdict. */

@@ -14,7 +14,7 @@ import { toHtml } from './html.js';
 
 export type ReportFormat = 'json' | 'junit' | 'md' | 'html';
 
-export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
+const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
   json: 'nimbus-sim.json',
   junit: 'junit.xml',
   md: 'summary.md',

@@ -10,7 +10,7 @@ import { fileProblem, ScenarioUsageError, type ScenarioProblem } from './errors.
 
 const SCENARIO_EXTENSIONS = ['.yaml', '.yml'];
 
-export const isScenarioFileName = (name: string): boolean => SCENARIO_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+const isScenarioFileName = (name: string): boolean => SCENARIO_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 
 /** Folder entries that discovery never descends into or picks up. */
 const isSkipped = (name: string): boolean => name.startsWith('_') || name.startsWith('.') || name === 'node_modules';

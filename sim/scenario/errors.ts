@@ -66,5 +66,3 @@ export const fileProblem = (file: string, message: string, extra: { expected?: s
   ...extra,
   path: [],
 });
-
-export const isScenarioLoadError = (error: unknown): error is ScenarioLoadError => error instanceof ScenarioLoadError;

@@ -58,7 +58,7 @@ const typeName = (expected: string): string => TYPE_NAMES[expected] ?? expected;
 
 const DURATION_EXAMPLE = 'a duration such as 500ms, 20s, 10m, 1h30m or 00:10:00';
 
-export function describeKind(meta: NimbusFieldMeta): string {
+function describeKind(meta: NimbusFieldMeta): string {
   switch (meta.kind) {
     case 'enum':
       return `one of: ${listOf(meta.values ?? [], 20)}`;

@@ -14,7 +14,7 @@ import type { NimbusFieldMeta } from '../../src/domain/schemaKit.js';
 import { ScenarioSpec, type StepVerb } from './schema.js';
 import { nimbusMeta, unwrap } from './schemaWalk.js';
 
-export const SCENARIO_SCHEMA_ID = 'urn:nimbus-sim:scenario:v1';
+const SCENARIO_SCHEMA_ID = 'urn:nimbus-sim:scenario:v1';
 
 type Json = Record<string, unknown>;
 

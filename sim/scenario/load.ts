@@ -120,7 +120,7 @@ function toScenario(layer: Layer, file: string): Scenario {
  * Top-level keys starting with `x-` are scratch space for YAML anchors (`x-agent: &agent {...}` reused as
  * `<<: *agent`), as in docker-compose; they are not part of the scenario.
  */
-export const isScratchKey = (key: string): boolean => key.startsWith('x-');
+const isScratchKey = (key: string): boolean => key.startsWith('x-');
 
 function withoutScratchKeys(data: PlainMap): PlainMap {
   return Object.fromEntries(Object.entries(data).filter(([key]) => !isScratchKey(key)));
@@ -186,7 +186,7 @@ const displayRoot = (root: string): string => relative(process.cwd(), root) || '
  * users merge by id. Source positions travel with the values, so errors still point into the file that
  * wrote the offending value.
  */
-export function mergeLayers(base: PlainMap, own: PlainMap): PlainMap {
+function mergeLayers(base: PlainMap, own: PlainMap): PlainMap {
   const merged: PlainMap = { ...own };
   const ownOrigin = originOf(own);
   const baseOrigin = originOf(base);

@@ -13,7 +13,7 @@ import { ScenarioFaults } from './faults.js';
 
 const KNOWN_RULES = new Set<string>(RULE_IDS);
 /** A rulebook id such as XFER-03; unknown ids are an error so a typo cannot make an assertion vacuous. */
-export const ruleIdField = () =>
+const ruleIdField = () =>
   z
     .string()
     .refine((id) => KNOWN_RULES.has(id), { message: 'not a rule id of the rulebook (ids look like XFER-03; see nimbus-sim rules)' })
@@ -119,7 +119,7 @@ export const TIMING_KEYS = ['at', 'after', 'note'] as const;
 const many = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
 const because = z.array(ruleIdField()).optional();
 
-export const UserExpect = z.strictObject({
+const UserExpect = z.strictObject({
   id: userRef(),
   state: enumField(UserStatus).optional(),
   /** extension: Teams availability as Nimbus last read it through Graph. */
@@ -127,10 +127,10 @@ export const UserExpect = z.strictObject({
   /** extension: Nimbus user statuses that must all be set (the user can hold several at once). */
   flags: z.array(enumField(UserStatus)).optional(),
 });
-export const SelectableExpect = z.strictObject({ user: userRef(), service: serviceRef(), value: z.boolean(), because });
-export const ButtonExpect = z.strictObject({ user: userRef(), service: serviceRef(), enabled: z.boolean(), because });
-export const TaskExpect = z.strictObject({ call: callRef(), state: enumField(TaskState) });
-export const SessionExpect = z.strictObject({
+const SelectableExpect = z.strictObject({ user: userRef(), service: serviceRef(), value: z.boolean(), because });
+const ButtonExpect = z.strictObject({ user: userRef(), service: serviceRef(), enabled: z.boolean(), because });
+const TaskExpect = z.strictObject({ call: callRef(), state: enumField(TaskState) });
+const SessionExpect = z.strictObject({
   call: callRef(),
   service: serviceRef(),
   outcome: enumField(ServiceSessionOutcome).optional(),
@@ -138,7 +138,7 @@ export const SessionExpect = z.strictObject({
   group: z.string().optional(),
 });
 /** extension: the reporting figures of a service session (2.19, REP-05, REP-08). */
-export const SessionFiguresExpect = z.strictObject({
+const SessionFiguresExpect = z.strictObject({
   call: callRef(),
   service: serviceRef(),
   /** null: the session is still open (no outcome yet). */
@@ -155,17 +155,17 @@ export const SessionFiguresExpect = z.strictObject({
   /** Rule ids that must all appear in the reason for the session's outcome. */
   because,
 });
-export const UserSessionExpect = z.strictObject({ call: callRef(), user: userRef(), outcome: enumField(UserSessionOutcome) });
-export const PstnLicenseExpect = z.strictObject({ call: callRef(), service: serviceRef() });
-export const SupervisionExpect = z.strictObject({
+const UserSessionExpect = z.strictObject({ call: callRef(), user: userRef(), outcome: enumField(UserSessionOutcome) });
+const PstnLicenseExpect = z.strictObject({ call: callRef(), service: serviceRef() });
+const SupervisionExpect = z.strictObject({
   call: callRef(),
   supervisor: userRef(),
   mode: z.union([enumField(SupervisionMode), z.literal('none'), z.null()]).optional(),
   /** extension: whether this supervisor is on the call at all. */
   active: z.boolean().optional(),
 });
-export const ReportedExpect = z.strictObject({ call: callRef(), value: z.boolean() });
-export const LastResultExpect = z.strictObject({
+const ReportedExpect = z.strictObject({ call: callRef(), value: z.boolean() });
+const LastResultExpect = z.strictObject({
   ok: z.boolean(),
   because,
   /** extension: a substring of the result's message (for example "Transfer failed"). */
@@ -202,7 +202,7 @@ export type StepOf<V extends StepVerb> = { verb: V; args: z.output<VerbSchemas[V
 export type Step = { [V in StepVerb]: StepOf<V> }[StepVerb];
 
 /** Union of `{ <verb>: args, at?, after?, note? }` objects: types and JSON Schema. */
-export const StepSpec = z.union(
+const StepSpec = z.union(
   STEP_VERBS.map((verb) => z.strictObject({ [verb]: stepVerbs[verb], ...timing })) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]],
 );
 

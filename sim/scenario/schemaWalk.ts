@@ -39,14 +39,14 @@ export function unwrap(schema: Schema): Schema {
 }
 
 /** The alternatives a value at this schema may take, unions flattened. */
-export function alternatives(schema: Schema): Schema[] {
+function alternatives(schema: Schema): Schema[] {
   const inner = unwrap(schema);
   const def = (inner as z.core.$ZodTypes)._zod.def;
   return def.type === 'union' ? def.options.flatMap((option) => alternatives(option)) : [inner];
 }
 
 /** Every schema the value at `path` (relative to `schema`) may be checked against. */
-export function schemasAt(schema: Schema, path: Path): Schema[] {
+function schemasAt(schema: Schema, path: Path): Schema[] {
   let current: Schema[] = [schema];
   for (const step of path) {
     const next: Schema[] = [];

@@ -13,13 +13,13 @@ import { fileProblem, ScenarioLoadError, type ScenarioProblem } from './errors.j
 
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 /** Deeper than any scenario needs (the deepest real path is about 8) and far below the stack limit. */
-export const MAX_NESTING_DEPTH = 64;
+const MAX_NESTING_DEPTH = 64;
 /** Alias dereferences per document; the YAML library's own default for `maxAliasCount`. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 /** Values built per document, aliases expanded; bounds alias bombs that stay under the alias count. */
-export const MAX_VALUES = 200_000;
+const MAX_VALUES = 200_000;
 /** Lines plus flow-list entries; far above any real scenario, and parsed in about two seconds. */
-export const MAX_ENTRIES = 100_000;
+const MAX_ENTRIES = 100_000;
 
 export type Path = (string | number)[];
 

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadScenarioFile, parseScenarioText } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
 
-export function isFragmentFile(path: string): boolean {
+function isFragmentFile(path: string): boolean {
   if (basename(path).startsWith('_')) return true;
   try {
     const data: unknown = parseYaml(readFileSync(path, 'utf8'));

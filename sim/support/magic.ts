@@ -12,7 +12,7 @@
 import type { GraphFaultSpec } from '../../mocks/graph/faults.js';
 import type { Scenario } from '../scenario/schema.js';
 
-export const NEVER_LICENSED_NUMBER = '+15550100403';
+const NEVER_LICENSED_NUMBER = '+15550100403';
 const UNLICENSED_UPN = /^unlicensed[^@]*@/i;
 const THROTTLED_UPN = /^throttled[^@]*@/i;
 

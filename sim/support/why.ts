@@ -45,7 +45,7 @@ function userOf(s: Scenario, id: string): UserSpec {
  * Every single tenant change that could matter to a licensing or configuration rule, derived from the
  * tenant itself (only changes that differ from what is there). Ordered: licenses first, then settings.
  */
-export function candidateChanges(scenario: Scenario): TenantChange[] {
+function candidateChanges(scenario: Scenario): TenantChange[] {
   const out: TenantChange[] = [];
   scenario.services.forEach((service, i) => {
     const id = service.id;

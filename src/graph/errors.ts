@@ -1,3 +1,7 @@
+/**
+ * How the modelled Nimbus sees a failed Graph request: GraphError, with Graph's own code and message, and the
+ * rule ids of a refusal read from the structured `error.details` (never parsed out of the message text).
+ */
 import { RULE_DETAIL_TARGET, type GraphEndpoint } from '../domain/graphApi.js';
 
 /** One entry of Graph's `error.details` (ODataError ErrorDetails). */
@@ -65,5 +69,3 @@ export class GraphError extends Error {
     return `${this.method} ${this.path}: ${status} ${this.code}: ${this.message} (${this.attempts} attempt${this.attempts === 1 ? '' : 's'})`;
   }
 }
-
-export const isGraphError = (value: unknown): value is GraphError => value instanceof GraphError;

@@ -1,10 +1,11 @@
 /**
  * Projections of an agent snapshot: the Nimbus user statuses a person sees (and scenarios assert), and the
- * flags the rule functions read (US-08).
+ * flags the rule functions read (US-08). Which statuses keep a user from Available is the rules' (showsAvailable).
  */
 import type { SnapshotFrom } from 'xstate';
 import { UserStatus } from '../domain/enums.js';
 import type { UserFlags } from '../rules/facts.js';
+import { showsAvailable } from '../rules/selectability.js';
 import type { agentMachine } from './agentMachine.js';
 
 export type AgentSnapshot = SnapshotFrom<typeof agentMachine>;
@@ -21,8 +22,7 @@ export function userStatuses(snapshot: AgentSnapshot): UserStatus[] {
   if (ctx.rona) held.add('RONA');
   if (ctx.parked.length > 0) held.add('Parked');
   if (ctx.notAvailableReason) held.add('Not Available');
-  const blocking: UserStatus[] = ['Offline', 'Ringing', 'Connected', 'On Hold', 'ACW', 'RONA', 'Not Available'];
-  if (!blocking.some((s) => held.has(s))) held.add('Available');
+  if (showsAvailable(held)) held.add('Available');
   return UserStatus.values.filter((s) => held.has(s));
 }
 

@@ -8,7 +8,8 @@
  * its outcome, user sessions, and supervision.
  *
  * Events carry the virtual time (`at`) so the machine records timestamps without reading a clock, and the
- * verdicts the engine obtained from the rule functions. The machine decides no rule itself: where its own
+ * verdicts the engine obtained from the rule functions; a session outcome arrives as the reporting rules'
+ * decision (DecidedOutcome) and is recorded as it is. The machine decides no rule itself: where its own
  * context is all a rule needs (XFER-02, XFER-05, XFER-06, REP-04, REP-06), its named guards and actions ask
  * the rule function.
  */
@@ -101,6 +102,17 @@ export interface CallInput {
 }
 
 type At = { at: number };
+
+/**
+ * An outcome as the reporting rules decided it, carried by an event into the session it concerns: the
+ * record keeps exactly the decision's outcome and rules. A service session outcome of null is the rules'
+ * "not reported" (OUT-07).
+ */
+export interface DecidedOutcome<O> {
+  outcome: O;
+  because: RuleId[];
+}
+
 export type CallEvent =
   | ({ type: 'WORKFLOW_ACCEPTED'; service: string; pstnLicensed: boolean; pstnBecause: RuleId[] } & At)
   /** An outbound call placed by a service (COB, scheduled outbound) belongs to it from the start (XFER-02, SUP-04). */
@@ -121,9 +133,10 @@ export type CallEvent =
   | ({ type: 'PARK'; user: string } & At)
   | ({ type: 'UNPARK' } & At)
   | ({ type: 'TRANSFER_STARTED'; by: string; to: string; mode: string } & At)
-  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; userOutcome: UserSessionOutcome; sessionOutcome: ServiceSessionOutcome; because: RuleId[] } & At)
+  /** `user`: the transferring user's session outcome (absent for a workflow Transfer activity, no user is on the call). */
+  | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; session: DecidedOutcome<ServiceSessionOutcome | null>; user?: DecidedOutcome<UserSessionOutcome> } & At)
   | ({ type: 'TRANSFERRED_TO_USER'; user: string } & At)
-  | ({ type: 'TRANSFERRED_EXTERNALLY'; userOutcome: UserSessionOutcome; sessionOutcome: ServiceSessionOutcome; because: RuleId[] } & At)
+  | ({ type: 'TRANSFERRED_EXTERNALLY'; session: DecidedOutcome<ServiceSessionOutcome | null>; user?: DecidedOutcome<UserSessionOutcome> } & At)
   | ({ type: 'TRANSFER_FAILED'; returnTo: 'user' | 'exitRoute' | 'queue'; message: string; because: RuleId[] } & At)
   | ({ type: 'SUPERVISION_STARTED'; supervisor: string; mode: string } & At)
   | ({ type: 'SUPERVISION_ENDED'; supervisor: string; because: RuleId[] } & At)
@@ -273,13 +286,14 @@ export const callSessionMachine = setup({
     /** XFER-11: the source session ends, the target service opens a new one in the same conversation. */
     moveToService: assign(({ context, event }) => {
       if (event.type !== 'TRANSFERRED_TO_SERVICE') return {};
-      const ended = updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, outcome: event.sessionOutcome, because: event.because }));
+      const ended = updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) }));
       return {
         currentService: event.service,
         user: null,
+        reported: context.reported && event.session.outcome !== null,
         serviceSessions: [...ended, newServiceSession(event.service, event.at)],
-        userSessions: closeUserSession(context, event.at, event.userOutcome, event.because),
-        transfers: settleLastTransfer(context, true, event.because, `transferred to service ${event.service}`),
+        userSessions: event.user ? closeUserSession(context, event.at, event.user) : context.userSessions,
+        transfers: settleLastTransfer(context, true, event.session.because, `transferred to service ${event.service}`),
       };
     }),
     handToUser: assign(({ context, event }) => {
@@ -288,7 +302,7 @@ export const callSessionMachine = setup({
       return {
         ringing: [event.user],
         ringingOrigin: 'blindTransfer' as const,
-        userSessions: closeUserSession(context, event.at, outcome.verdict, outcome.because),
+        userSessions: closeUserSession(context, event.at, { outcome: outcome.verdict, because: outcome.because }),
         transfers: settleLastTransfer(context, true, [], `transferred to user ${event.user}`),
       };
     }),
@@ -297,9 +311,10 @@ export const callSessionMachine = setup({
       return {
         user: null,
         endedAt: event.at,
-        serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, outcome: event.sessionOutcome, because: event.because })),
-        userSessions: closeUserSession(context, event.at, event.userOutcome, event.because),
-        transfers: settleLastTransfer(context, true, event.because, 'transferred to an external number'),
+        reported: context.reported && event.session.outcome !== null,
+        serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) })),
+        userSessions: event.user ? closeUserSession(context, event.at, event.user) : context.userSessions,
+        transfers: settleLastTransfer(context, true, event.session.because, 'transferred to an external number'),
       };
     }),
     settleTransferOk: assign(({ context, event }) => {
@@ -454,6 +469,8 @@ export const callSessionMachine = setup({
         TARGET_ANSWERED: { target: 'Connected', actions: 'startTalkTime' },
         /** Outbound with Workflow (MOD-03): the answered party is routed through the service workflow. */
         QUEUED: { target: 'InQueue', actions: 'markQueued' },
+        /** ... whose Transfer activity may move the call on before any queue (XFER-04, WF-06). */
+        TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
       },
     },
     Connected: {
@@ -512,12 +529,19 @@ export const callSessionMachine = setup({
   },
 });
 
-function closeUserSession(ctx: CallContext, at: number, outcome: UserSessionOutcome, because: RuleId[]): UserSessionRecord[] {
+/** The outcome fields of a service session record: exactly what the reporting rules decided. */
+const sessionOutcomeOf = (decided: DecidedOutcome<ServiceSessionOutcome | null>): Pick<ServiceSessionRecord, 'outcome' | 'because'> => ({
+  outcome: decided.outcome,
+  because: decided.because,
+});
+
+/** Close the connected user's open session with the outcome the reporting rules decided for it. */
+function closeUserSession(ctx: CallContext, at: number, decided: DecidedOutcome<UserSessionOutcome>): UserSessionRecord[] {
   let idx = -1;
   ctx.userSessions.forEach((u, i) => {
     if (u.user === ctx.user && u.endedAt === null) idx = i;
   });
-  return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: at, outcome, because } : u));
+  return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: at, outcome: decided.outcome, because: decided.because } : u));
 }
 
 /** Close open user sessions (all, or only `user`'s); one without an outcome yet gets the reporting rules' one. */

@@ -6,7 +6,7 @@ import { tierRank, type ServiceLicenseTier } from '../domain/enums.js';
 import { formatDuration } from '../domain/duration.js';
 import { findMicrosoftLicense } from '../domain/licenses.js';
 import type { DecisionBuilder, RuleCheck } from './decision.js';
-import type { ServiceFacts, TenantFacts, UserFacts } from './facts.js';
+import type { TenantFacts, UserFacts } from './facts.js';
 
 export const svc = (service: { id: string }): string => `service ${service.id}`;
 export const usr = (user: { id: string }): string => `user ${user.id}`;
@@ -55,10 +55,3 @@ export function replay(b: DecisionBuilder, checks: readonly RuleCheck[]): void {
 export function refusal(prefix: string, b: DecisionBuilder): string {
   return `${prefix}: ${b.failed.map((c) => c.detail).join('; ')}`;
 }
-
-/** A short JSON-safe view of a service for decision inputs. */
-export const serviceBrief = (service: ServiceFacts) => ({
-  id: service.id,
-  license: service.license,
-  assignment: service.assignment,
-});

@@ -135,6 +135,23 @@ export function openUserSessionOutcome({ user, stillRinging }: OpenUserSessionAr
   return valueDecision('openUserSessionOutcome', outcome, [rule], inputs, [{ rule, passed: true, detail }], `user ${user}'s session: ${outcome}`);
 }
 
+export interface TransferringUserArgs {
+  tenant: TenantFacts;
+  user: string;
+  /** How the task reached the transferring user. */
+  origin: UserSessionOrigin;
+  transfer: UserTransferSummary;
+}
+
+/**
+ * REP-06 (+ XFER-05, XFER-06): the outcome of the user session of a user who accepted the task and handed it
+ * on: the same decision as any user session (userSessionOutcome), asked at the moment the transfer settles
+ * (taken over, moved to a service or number, or missed by its target).
+ */
+export function transferringUserOutcome({ tenant, user, origin, transfer }: TransferringUserArgs): Decision<UserSessionOutcome> {
+  return userSessionOutcome({ tenant, session: { user, origin, response: 'accepted', transfer } });
+}
+
 /** XFER-06: a blind transfer to another user removes the transferring user, whose session ends Transferred Internally. */
 export function blindTransferUserOutcome({ user, to }: { user: string | null; to: string }): Decision<UserSessionOutcome> {
   const who = user === null ? 'the transferring user' : `user ${user}`;

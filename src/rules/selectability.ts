@@ -1,8 +1,10 @@
 /**
  * US-01: is a user Selectable for a service right now? Three layers, all evaluated so the explanation is
  * complete: (1) Teams presence (presence.ts), (2) the service gate (Active toggle, or CC license + duty
- * state), (3) blocking status flags, parked and held tasks.
+ * state), (3) blocking status flags, parked and held tasks. Also which statuses keep a user from showing as
+ * Available (US-08), which the agent's status projection asks.
  */
+import type { UserStatus } from '../domain/enums.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { FlagSource, Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { evaluatePresence, presenceLabel } from './presence.js';
@@ -88,6 +90,15 @@ function serviceGate(b: DecisionBuilder, service: ServiceFacts, user: UserFacts,
   }
   return ok;
 }
+
+/**
+ * US-08: the statuses that stop a user showing as Available: the blocking flags (Not Available Reason, RONA,
+ * Ringing, Connected and its On Hold, ACW), and being Offline in Teams. A parked task alone does not.
+ */
+const BLOCKS_AVAILABLE: readonly UserStatus[] = ['Offline', 'Ringing', 'Connected', 'On Hold', 'ACW', 'RONA', 'Not Available'];
+
+/** US-08: does a user holding these statuses show as Available? */
+export const showsAvailable = (held: ReadonlySet<UserStatus>): boolean => !BLOCKS_AVAILABLE.some((s) => held.has(s));
 
 /** Layer 3, blocking flags and parked / held tasks (US-08..10, US-13, RONA-04, RONA-12, ACW-04, PAR-03/04/14/15). */
 function blockingFlags(b: DecisionBuilder, tenant: TenantFacts, service: ServiceFacts, user: UserFacts): void {

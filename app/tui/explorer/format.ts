@@ -8,7 +8,7 @@ import { formatVerdict, oneLine, ruleLabel } from '../../../sim/report/text.js';
 import type { Step } from '../../../sim/scenario/schema.js';
 import type { ActorView, LogEntry, WhyRow } from './session.js';
 
-export const mark = (ok: boolean | null): string => (ok === true ? '✓' : ok === false ? '✗' : '·');
+const mark = (ok: boolean | null): string => (ok === true ? '✓' : ok === false ? '✗' : '·');
 
 /** `00:00:00.000  L26 transfer ✗ carl transfers c1 to …` */
 export function entryHead(entry: LogEntry): string {

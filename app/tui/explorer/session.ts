@@ -335,7 +335,7 @@ interface NodeLike {
 }
 
 /** Event types the active state nodes (and their ancestors) have transitions for, sorted. */
-export function acceptedEvents(nodes: readonly NodeLike[]): string[] {
+function acceptedEvents(nodes: readonly NodeLike[]): string[] {
   const types = new Set<string>();
   for (const node of nodes) for (const type of node.transitions.keys()) if (!type.startsWith('xstate.') && type !== '*') types.add(type);
   return [...types].sort();

@@ -25,7 +25,7 @@ import { renderPresence } from '../render.js';
 import { readBody, route } from '../route.js';
 
 /** Graph's documented limit for one `getPresencesByUserId` request. */
-export const MAX_PRESENCE_BATCH = 650;
+const MAX_PRESENCE_BATCH = 650;
 
 const setPresenceBody = z.looseObject({
   sessionId: z.string().min(1),

@@ -16,7 +16,7 @@ const SUPPORTED_OPTIONS = new Set(['$search', '$filter', '$select', '$top', '$co
 const SEARCHABLE = new Set(['displayName', 'mail', 'userPrincipalName', 'givenName', 'surname']);
 const FILTERABLE = new Set(['id', 'userPrincipalName', 'mail', 'displayName', 'userType', 'accountEnabled']);
 /** Directory read permissions that allow `$search` on users. */
-export const SEARCH_CONSENTS = ['User.Read.All', 'Directory.Read.All'] as const;
+const SEARCH_CONSENTS = ['User.Read.All', 'Directory.Read.All'] as const;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
@@ -110,7 +110,7 @@ function parseSelect(raw: string | null, stamp: RequestStamp): Parsed<string[] |
  * Text matches when every word of it is a prefix of some word of the property value; both sides are split
  * into words on spaces and on the separators of e-mail shaped values, as Graph tokenizes them.
  */
-export function parseSearch(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
+function parseSearch(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
   const bad = (why: string): Parsed<never> => ({ ok: false, response: GraphErrors.badRequest(stamp, `Syntax error: ${why} in $search '${raw}'.`) });
   const tokens: string[] = [];
   const re = /\s*(?:"([^"]*)"|(AND|OR)\b)\s*/gy;
@@ -148,7 +148,7 @@ export function parseSearch(raw: string, stamp: RequestStamp): Parsed<(u: UserRe
 }
 
 /** `prop eq 'value'`, `prop eq true`, `startswith(prop,'value')`, joined by `or` or `and`. */
-export function parseFilter(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
+function parseFilter(raw: string, stamp: RequestStamp): Parsed<(u: UserRecord) => boolean> {
   const unsupported: Parsed<never> = { ok: false, response: GraphErrors.unsupportedQuery(stamp, `Unsupported or invalid query filter clause specified: '${raw}'.`) };
   const joiner = /\s+and\s+/i.test(raw) ? 'and' : 'or';
   if (/\s+and\s+/i.test(raw) && /\s+or\s+/i.test(raw)) return unsupported;

@@ -69,7 +69,9 @@ export async function answer(world: World, args: StepOf<'answer'>['args']): Prom
     const by = extras.safeTransfer.by;
     delete extras.safeTransfer;
     releaseUser(world, by, args.call);
-    world.sendCall(args.call, { type: 'USER_SESSION_OUTCOME', user: by, service: call.getSnapshot().context.currentService, outcome: 'Transferred Internally', because: ['REP-06'], at: world.clock.now() });
+    // XFER-05: the target took the call over; the transferring user's session outcome is the reporting rules' (REP-06).
+    const handedOver = world.record(policy.transferringUserOutcome(world, args.call, by, { kind: 'safe', to: 'user', succeeded: true }));
+    world.sendCall(args.call, { type: 'USER_SESSION_OUTCOME', user: by, service: call.getSnapshot().context.currentService, ...policy.decided(handedOver), at: world.clock.now() });
   }
   // A scheduled outbound call dials its target once a user has accepted it (OUT-01).
   if (extras.outbound && !extras.outbound.dialed) {
@@ -127,7 +129,8 @@ export function onOfferMissed(world: World, user: string, call: string, service:
     const by = extras.blindTransfer.by;
     delete extras.blindTransfer;
     world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because: userOutcome.because, at: world.clock.now() });
-    world.sendCall(call, { type: 'USER_SESSION_OUTCOME', user: by, service: ctx.currentService, outcome: 'Internal Transfer Failed', because: ['REP-06'], at: world.clock.now() });
+    const failed = world.record(policy.transferringUserOutcome(world, call, by, { kind: 'blind', to: 'user', succeeded: false }));
+    world.sendCall(call, { type: 'USER_SESSION_OUTCOME', user: by, service: ctx.currentService, ...policy.decided(failed), at: world.clock.now() });
     settleSession(world, call, { by: 'user' });
     endCall(world, call, ['XFER-06', 'REP-06']);
     return;
@@ -236,7 +239,7 @@ export async function dialFarEnd(world: World, call: string, opts: { targetAnswe
 }
 
 /** The far end never answered: the outbound call ends not accepted, and may not be reported (OUT-07). */
-export function farEndNotReached(world: World, call: string): void {
+function farEndNotReached(world: World, call: string): void {
   const ctx = world.call(call).getSnapshot().context;
   settleSession(world, call, { by: 'customer', where: 'connected' });
   if (ctx.user) releaseUser(world, ctx.user, call);

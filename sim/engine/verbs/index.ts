@@ -12,14 +12,13 @@ type Handler<V extends StepVerb> = (world: World, args: StepOf<V>['args']) => Pr
 /** `wait` and `expect` are run by the runner itself: they move or read the clock rather than act. */
 type Handlers = { [V in Exclude<StepVerb, 'expect' | 'wait'>]: Handler<V> };
 
-
 async function graphFault(world: World, args: StepOf<'graphFault'>['args']): Promise<VerbOutcome> {
   world.graph.addFault(args);
   world.note('graph', 'graph', `fault armed: ${args.status} on ${args.endpoint} for ${args.count} request(s)`);
   return { ok: null, text: `Graph ${args.endpoint} will answer ${args.status} to the next ${args.count} request(s)` };
 }
 
-export const handlers: Handlers = {
+const handlers: Handlers = {
   presence,
   duty,
   inboundCall,

@@ -64,15 +64,10 @@ function toService(world: World, call: string, by: string, target: string, mode:
   // XFER-04: once the target's workflow accepts, the task counts as handled for the source service.
   const source = ctx.currentService;
   releaseUser(world, by, call);
-  const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, { kind: mode, to: 'service', succeeded: true }), call);
-  world.sendCall(call, {
-    type: 'TRANSFERRED_TO_SERVICE',
-    service: target,
-    userOutcome: 'Transferred Internally',
-    sessionOutcome: outcome.verdict ?? 'User Internal Transfer Success',
-    because: outcome.because,
-    at: world.clock.now(),
-  });
+  const handedOn = { kind: mode, to: 'service', succeeded: true } as const;
+  const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, handedOn), call);
+  const userOutcome = world.record(policy.transferringUserOutcome(world, call, by, handedOn));
+  world.sendCall(call, { type: 'TRANSFERRED_TO_SERVICE', service: target, session: policy.decided(outcome), user: policy.decided(userOutcome), at: world.clock.now() });
   // The target's workflow runs: its Accept accepts the call (the PSTN binding stays with the first service).
   runWorkflow(world, call, target);
   world.result(true, `${call} transferred from ${source} to ${target}`, decision);
@@ -140,15 +135,11 @@ async function toExternal(world: World, args: StepOf<'transfer'>['args'], target
     { targetAnswers: args.targetAnswers, answerAfter: args.answerAfter },
     () => {
       endSupervisionFor(world, call, 'transferred');
-      const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, { kind: args.mode, to: 'pstn', succeeded: true }), call);
+      const handedOn = { kind: args.mode, to: 'pstn', succeeded: true } as const;
+      const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, handedOn), call);
+      const userOutcome = world.record(policy.transferringUserOutcome(world, call, args.by, handedOn));
       releaseUser(world, args.by, call);
-      world.sendCall(call, {
-        type: 'TRANSFERRED_EXTERNALLY',
-        userOutcome: 'Transferred Externally',
-        sessionOutcome: outcome.verdict ?? 'User External Transfer Success',
-        because: outcome.because,
-        at: world.clock.now(),
-      });
+      world.sendCall(call, { type: 'TRANSFERRED_EXTERNALLY', session: policy.decided(outcome), user: policy.decided(userOutcome), at: world.clock.now() });
       world.note(`call:${call}`, 'task', `transferred to ${target.kind === 'pstn' ? target.number : target.upn}`, outcome.because);
       if (ownLeg) world.track(world.graph.hangUp(call));
     },

@@ -1,3 +1,4 @@
+/** The shape every step verb handler returns (the table of handlers is verbs/index.ts). */
 import type { Decision } from '../../../src/rules/decision.js';
 
 /** What a verb handler reports about its step. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { callSessionMachine, taskStateOf, type CallEvent } from '../../../src/machines/callSessionMachine.js';
 
-function call(type: 'Inbound Service' | 'Call On Behalf' = 'Inbound Service') {
+function call(type: 'Inbound Service' | 'Call On Behalf' | 'Outbound Call (With Workflow)' = 'Inbound Service') {
   const actor = createActor(callSessionMachine, { input: { callId: 'c1', type, from: '+41791110000', to: 'A', service: 'A', at: 0 } });
   actor.start();
   const send = (e: CallEvent) => actor.send(e);
@@ -72,5 +72,39 @@ describe('call session machine: reporting bookkeeping', () => {
     send({ type: 'INVITED', user: 'tina', at: 0 });
     send({ type: 'ENDED', at: 5_000 });
     expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'tina', outcome: 'Cancelled', because: ['REP-06'] }]);
+  });
+
+  it("records a transfer's outcomes exactly as the reporting rules decided them, a not-reported session included (OUT-07)", () => {
+    // MOD-03: an Outbound Call with Workflow runs the workflow once the target answers; its Transfer activity
+    // moves the call on while no user has accepted it, so the rules leave that session unreported.
+    const { actor, send, state } = call('Outbound Call (With Workflow)');
+    send({ type: 'DIALING_OUT', at: 0 });
+    send({ type: 'TRANSFER_STARTED', by: 'workflow of A', to: 'service B', mode: 'blind', at: 1_000 });
+    expect(state()).toBe('Transferring');
+    send({ type: 'TRANSFERRED_TO_SERVICE', service: 'B', session: { outcome: null, because: ['OUT-07'] }, at: 1_000 });
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.serviceSessions.map((s) => [s.service, s.outcome, s.because])).toEqual([
+      ['A', null, ['OUT-07']],
+      ['B', null, []],
+    ]);
+    expect(ctx.reported).toBe(false);
+  });
+
+  it("closes the transferring user's session with the user decision, not the service session's (REP-06)", () => {
+    const { actor, send } = call();
+    send(accepted(0));
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 2_000 });
+    send({
+      type: 'TRANSFERRED_EXTERNALLY',
+      session: { outcome: 'User External Transfer Success', because: ['REP-05', 'REP-06'] },
+      user: { outcome: 'Transferred Externally', because: ['REP-06'] },
+      at: 3_000,
+    });
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.serviceSessions[0]).toMatchObject({ outcome: 'User External Transfer Success', because: ['REP-05', 'REP-06'] });
+    expect(ctx.userSessions).toMatchObject([{ user: 'anna', outcome: 'Transferred Externally', because: ['REP-06'], endedAt: 3_000 }]);
   });
 });

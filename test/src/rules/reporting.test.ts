@@ -4,6 +4,7 @@ import {
   outcomeGroupId,
   outcomeGroupOf,
   serviceSessionOutcome,
+  transferringUserOutcome,
   userSessionOutcome,
   type ServiceSessionSummary,
   type UserSessionSummary,
@@ -284,5 +285,21 @@ describe('userSessionOutcome when the missed offer set no RONA', () => {
     const rona = userSessionOutcome({ tenant: tenant(), session: { user: 'u1', origin: 'queue', response: 'timeout', ronaApplied: true } });
     expect(rona.verdict).toBe('RONA');
     expect(rona.because).toEqual(['RONA-13']);
+  });
+});
+
+describe('transferringUserOutcome (REP-06, XFER-05, XFER-06)', () => {
+  const ask = (transfer: Parameters<typeof transferringUserOutcome>[0]['transfer']) => transferringUserOutcome({ tenant: tenant(), user: 'a', origin: 'queue', transfer });
+
+  it('a transfer the target took: Transferred Internally, or Externally to a number', () => {
+    expect(ask({ kind: 'safe', to: 'user', succeeded: true })).toMatchObject({ verdict: 'Transferred Internally', because: ['REP-06'], inputs: { user: 'a', response: 'accepted' } });
+    expect(ask({ kind: 'blind', to: 'service', succeeded: true })).toMatchObject({ verdict: 'Transferred Internally', because: ['REP-06'] });
+    expect(ask({ kind: 'blind', to: 'pstn', succeeded: true })).toMatchObject({ verdict: 'Transferred Externally', because: ['REP-06'] });
+  });
+
+  it('a blind transfer its target missed: Internal Transfer Failed (XFER-06); a safe one comes back: Accepted (XFER-05)', () => {
+    expect(ask({ kind: 'blind', to: 'user', succeeded: false })).toMatchObject({ verdict: 'Internal Transfer Failed', because: ['REP-06', 'XFER-06'] });
+    expect(ask({ kind: 'safe', to: 'user', succeeded: false })).toMatchObject({ verdict: 'Accepted', because: ['REP-06', 'XFER-05'] });
+    assertWellFormed(ask({ kind: 'blind', to: 'user', succeeded: false }));
   });
 });

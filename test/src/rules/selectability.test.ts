@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSelectable } from '../../../src/rules/selectability.js';
+import { isSelectable, showsAvailable } from '../../../src/rules/selectability.js';
+import type { UserStatus } from '../../../src/domain/enums.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../../src/rules/facts.js';
 import { assertWellFormed, cc, er, failedRules, member, service, tenant, user, type UserOverrides } from './fixtures.js';
 import type { BehaviorSettings } from '../../../src/domain/model.js';
@@ -160,5 +161,18 @@ describe('isSelectable (US-01 layered check)', () => {
     const s = er({ id: 'E' });
     const u = user('bob');
     expect(isSelectable({ tenant: tenant(), service: s, user: u, membership: member(u, s) }).verdict).toBe(true);
+  });
+});
+
+describe('showsAvailable (US-08)', () => {
+  const shows = (...held: UserStatus[]) => showsAvailable(new Set(held));
+
+  it('each blocking flag, and Offline, keeps a user from showing Available', () => {
+    for (const status of ['Not Available', 'RONA', 'Ringing', 'Connected', 'On Hold', 'ACW', 'Offline'] as const) expect(shows(status), status).toBe(false);
+  });
+
+  it('no status, or only a parked task, shows Available', () => {
+    expect(shows()).toBe(true);
+    expect(shows('Parked')).toBe(true);
   });
 });

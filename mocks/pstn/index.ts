@@ -1,1 +1,0 @@
-export { createPstnNetwork, type IncomingPstnCall, type PstnNetwork } from './network.js';

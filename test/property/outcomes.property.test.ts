@@ -1,0 +1,250 @@
+/**
+ * Property: a service session reports the outcome its decision names. Generated runs play calls of every kind
+ * (inbound, Call on Behalf, scheduled outbound with and without workflow) through answers, blind and safe
+ * transfers to services, users and numbers, workflow Transfer activities, missed transfers and hang-ups. For
+ * every service session of every call, the last `serviceSessionOutcome` decision the run recorded for it names
+ * exactly the outcome and the rules the session reports; a session the rules leave unreported (OUT-07)
+ * reports no outcome and its call is not reported. NIMBUS_SIM_PROPERTY_RUNS raises the number of runs; a
+ * failure is shrunk and written to reports/counterexamples/ as a scenario `nimbus-sim run` replays.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../src/rules/decision.js';
+import type { ServiceSessionOutcomeDecision } from '../../src/rules/reporting.js';
+import type { ServiceSessionRecord } from '../../src/machines/callSessionMachine.js';
+import { StepError } from '../../sim/engine/errors.js';
+import { playStep } from '../../sim/engine/player.js';
+import { openRun, type ScenarioRun } from '../../sim/engine/run.js';
+import { propertyRuns } from '../../sim/modelling/property.js';
+import { parseScenarioText } from '../../sim/scenario/load.js';
+
+type Doc = Record<string, unknown> & { steps: Record<string, unknown>[] };
+type Step = Record<string, unknown>;
+
+const SERVICES = ['Sales', 'Support'] as const;
+const KINDS = ['inbound', 'inbound', 'cob', 'outbound', 'outboundWithWorkflow'] as const;
+type ServiceId = (typeof SERVICES)[number];
+const MEMBERS: Record<ServiceId, readonly string[]> = { Sales: ['ana', 'ben'], Support: ['ben', 'cleo'] };
+const CUSTOMER = '+41791110000';
+const FAR_END = '+41795550199';
+
+/** What happens once a user is on the call: they hang up, the customer does, or the user transfers it on. */
+interface Handling {
+  end: 'user' | 'customer' | 'transfer' | 'none';
+  mode: 'blind' | 'safe';
+  to: Record<string, string>;
+  via: 'manual' | undefined;
+  targetAnswers: boolean;
+  /** How the transfer's target (a user, or a member of the target service) reacts. */
+  target: 'answer' | 'ignore' | 'decline';
+}
+
+/** One call's story: how it starts, who takes it, how it is handled. */
+interface Story {
+  kind: (typeof KINDS)[number];
+  service: ServiceId;
+  member: number;
+  targetAnswers: boolean;
+  earlyHangup: boolean;
+  handling: Handling;
+}
+
+/**
+ * A service's workflow: the default (Accept, Queue) mostly, else a Transfer activity to a number, Disconnect,
+ * or (Support only, so no two workflows hand a call back and forth for ever) a Transfer to Sales.
+ */
+const arbWorkflow = (id: ServiceId) =>
+  fc.constantFrom<unknown[] | undefined>(
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    id === 'Support' ? ['Accept', { Transfer: { to: { service: 'Sales' } } }] : undefined,
+    ['Accept', { Transfer: { to: { pstn: FAR_END } } }],
+    ['Accept', 'Disconnect'],
+  );
+
+const arbService = (id: ServiceId) =>
+  fc.record({ licensed: fc.boolean(), workflow: arbWorkflow(id) }).map((s) => ({
+    id,
+    license: id === 'Sales' ? 'Enterprise Routing' : 'Contact Center',
+    assignment: 'MS Teams-based',
+    modalities: { outbound: true, outboundWithWorkflow: true },
+    pstn: { number: id === 'Sales' ? '+41445550100' : '+41445550200', connectivity: 'Calling Plan' },
+    resourceAccount: { licenses: s.licensed ? ['Microsoft Teams Phone Resource Account', 'Microsoft Teams Domestic Calling Plan'] : ['Microsoft Teams Phone Resource Account'] },
+    distribution: { type: 'Broadcast', ringTimeout: '20s', acw: { enabled: false } },
+    ...(s.workflow ? { workflow: s.workflow } : {}),
+    members: [...MEMBERS[id]],
+  }));
+
+const arbTarget = fc.constantFrom<Record<string, string>>({ service: 'Sales' }, { service: 'Support' }, { user: 'ana' }, { user: 'cleo' }, { pstn: FAR_END }, { pstn: FAR_END });
+
+const arbHandling: fc.Arbitrary<Handling> = fc.record({
+  end: fc.constantFrom('user', 'customer', 'transfer', 'transfer', 'none'),
+  mode: fc.constantFrom('blind', 'safe'),
+  to: arbTarget,
+  via: fc.constantFrom(undefined, 'manual'),
+  targetAnswers: fc.boolean(),
+  target: fc.constantFrom('answer', 'answer', 'ignore', 'decline'),
+});
+
+const arbStory: fc.Arbitrary<Story> = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  service: fc.constantFrom(...SERVICES),
+  member: fc.nat(1),
+  targetAnswers: fc.boolean(),
+  earlyHangup: fc.constantFrom(false, false, false, true),
+  handling: arbHandling,
+});
+
+/** A story as scenario steps; every call ends with a hang-up after the handling (a stale one is skipped). */
+function storySteps(story: Story, call: string): Step[] {
+  const user = MEMBERS[story.service][story.member] as string;
+  const start: Step[] = {
+    inbound: [{ inboundCall: { call, from: CUSTOMER, to: story.service } }],
+    cob: [{ callOnBehalf: { call, user, service: story.service, to: { pstn: FAR_END }, targetAnswers: story.targetAnswers } }],
+    outbound: [{ scheduleOutbound: { call, service: story.service, to: { pstn: FAR_END }, targetAnswers: story.targetAnswers } }],
+    outboundWithWorkflow: [{ scheduleOutbound: { call, service: story.service, to: { pstn: FAR_END }, withWorkflow: true, targetAnswers: story.targetAnswers } }],
+  }[story.kind];
+  if (story.earlyHangup) return [...start, { wait: '5s' }, { hangup: { call } }, { wait: '1m' }];
+  const taken = story.kind === 'cob' ? [] : [{ answer: { user, call } }];
+  return [...start, { wait: '2s' }, ...taken, { wait: '5s' }, ...handlingSteps(story.handling, call, user), { wait: '3m' }, { hangup: { call } }, { wait: '1m' }];
+}
+
+function handlingSteps(h: Handling, call: string, user: string): Step[] {
+  if (h.end === 'user') return [{ hangup: { call, by: user } }];
+  if (h.end === 'customer') return [{ hangup: { call } }];
+  if (h.end === 'none') return [];
+  const transfer = { transfer: { call, by: user, to: h.to, mode: h.mode, ...(h.to.pstn ? { targetAnswers: h.targetAnswers, ...(h.via ? { via: h.via } : {}) } : {}) } };
+  const targetUser = h.to.user ?? (h.to.service ? MEMBERS[h.to.service as ServiceId].find((m) => m !== user) : undefined);
+  const react = targetUser ? [{ [h.target]: { user: targetUser, call } }] : [];
+  return [transfer, { wait: '3s' }, ...react, { wait: '10s' }];
+}
+
+const arbRun: fc.Arbitrary<Doc> = fc
+  .record({
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    sales: arbService('Sales'),
+    support: arbService('Support'),
+    behavior: fc.record({ unreachedOutboundIsTerminated: fc.boolean(), firstServiceRuleForManualTransfers: fc.boolean() }),
+    stories: fc.array(arbStory, { minLength: 1, maxLength: 4 }),
+  })
+  .map((r) => ({
+    name: 'session outcome trail',
+    seed: r.seed,
+    tenant: { name: 'Contoso', behavior: { ...r.behavior, pstnRingLimit: '1m' } },
+    services: [r.sales, r.support],
+    users: ['ana', 'ben', 'cleo'].map((id) => ({ id, upn: `${id}@contoso.com`, licenses: ['Teams Phone Standard'], nimbusLicense: 'Contact Center', presence: 'Available' })),
+    steps: r.stories.flatMap((story, i) => storySteps(story, `c${i + 1}`)),
+  }));
+
+/** One recorded service session outcome decision, with the session it was asked for (the call's current one). */
+interface TrailEntry {
+  call: string;
+  session: number;
+  decision: ServiceSessionOutcomeDecision;
+}
+
+/**
+ * Plays a generated run step by step, skipping a step the moment does not allow (a StepError: the call was
+ * already taken or ended), and writes down every service session outcome decision with its session.
+ */
+async function playWithTrail(doc: Doc): Promise<{ run: ScenarioRun; trail: TrailEntry[] }> {
+  const run = await openRun(parseScenarioText(stringify(doc, { lineWidth: 0 }), 'property.yaml'));
+  const world = run.world;
+  const trail: TrailEntry[] = [];
+  const record = world.record.bind(world);
+  world.record = <D extends Decision<unknown>>(decision: D, call?: string): D => {
+    if (call !== undefined && decision.question === 'serviceSessionOutcome') {
+      trail.push({ call, session: world.call(call).getSnapshot().context.serviceSessions.length - 1, decision: decision as unknown as ServiceSessionOutcomeDecision });
+    }
+    return record(decision, call);
+  };
+  try {
+    await world.settle();
+    for (const index of run.scenario.steps.keys()) {
+      try {
+        await playStep(run, index);
+      } catch (err) {
+        if (!(err instanceof StepError)) throw err;
+      }
+    }
+  } finally {
+    world.stop();
+  }
+  return { run, trail };
+}
+
+/** What disagrees between a session's record and the last decision recorded for it. */
+function sessionViolation(call: string, index: number, session: ServiceSessionRecord, reported: boolean, decision: ServiceSessionOutcomeDecision | undefined): string | null {
+  const where = `${call} session ${index + 1} (${session.service})`;
+  if (decision === undefined) return session.outcome === null ? null : `${where} reports ${session.outcome} without any decision naming it`;
+  if (decision.verdict === null) {
+    if (session.outcome !== null) return `${where}: the decision says not reported (${decision.because.join(', ')}), the session reports ${session.outcome}`;
+    return reported ? `${where}: the decision says not reported, the call is reported` : null;
+  }
+  if (session.outcome !== decision.verdict) return `${where}: the decision names ${decision.verdict}, the session reports ${session.outcome ?? 'no outcome'}`;
+  if (session.because.join() !== decision.because.join()) return `${where}: ${session.outcome} because ${session.because.join(', ')}, its decision because ${decision.because.join(', ')}`;
+  return null;
+}
+
+interface Checked {
+  violations: string[];
+  /** Sessions compared, by call type and outcome ("not reported" for a null one). */
+  sessions: Record<string, number>;
+}
+
+async function check(doc: Doc): Promise<Checked> {
+  const { run, trail } = await playWithTrail(doc);
+  const out: Checked = { violations: [], sessions: {} };
+  for (const [id, actor] of run.world.calls) {
+    const ctx = actor.getSnapshot().context;
+    ctx.serviceSessions.forEach((session, index) => {
+      const decision = trail.filter((t) => t.call === id && t.session === index).at(-1)?.decision;
+      if (decision !== undefined) {
+        const key = `${ctx.type}: ${decision.verdict ?? 'not reported'}`;
+        out.sessions[key] = (out.sessions[key] ?? 0) + 1;
+      }
+      const violation = sessionViolation(id, index, session, ctx.reported, decision);
+      if (violation) out.violations.push(violation);
+    });
+  }
+  return out;
+}
+
+function writeCounterexample(doc: Doc, violations: string[]): string {
+  mkdirSync('reports/counterexamples', { recursive: true });
+  const file = 'reports/counterexamples/session-outcome-trail.yaml';
+  const header = ['A service session whose reported outcome is not its decision (test/property/outcomes.property.test.ts).', `Reproduce: npx nimbus-sim run ${file}`, ...violations.map((v) => `  - ${v}`)];
+  writeFileSync(file, `${header.map((l) => `# ${l}`).join('\n')}\n${stringify(doc, { lineWidth: 0 })}`);
+  return file;
+}
+
+describe('service session outcomes follow their decisions', () => {
+  it('in generated runs, every service session reports the outcome (and rules) its last decision names', async () => {
+    const seen: Record<string, number> = {};
+    const out = await fc.check(
+      fc.asyncProperty(arbRun, async (doc) => {
+        const { violations, sessions } = await check(doc);
+        for (const [key, n] of Object.entries(sessions)) seen[key] = (seen[key] ?? 0) + n;
+        return violations.length === 0;
+      }),
+      { numRuns: propertyRuns(200), seed: Number(process.env.NIMBUS_SIM_PROPERTY_SEED ?? 20261203) },
+    );
+    if (out.failed && out.counterexample) {
+      const [doc] = out.counterexample;
+      const { violations } = await check(doc);
+      expect.fail(`${violations.join('; ')}\ncounterexample (shrunk ${out.numShrinks} times): ${writeCounterexample(doc, violations)}`);
+    }
+    expect(out.failed).toBe(false);
+    console.log(seen);
+    // Not vacuous: sessions of every kind of call were decided, among them transfers and unreported ones.
+    const types = new Set(Object.keys(seen).map((k) => k.split(': ')[0]));
+    expect([...types].sort()).toEqual(['Call On Behalf', 'Inbound Service', 'Outbound Call', 'Outbound Call (With Workflow)']);
+    for (const outcome of ['User Internal Transfer Success', 'User External Transfer Success', 'System Transfer Success', 'Transfer Failed', 'not reported']) {
+      expect(Object.keys(seen).some((k) => k.endsWith(`: ${outcome}`)), outcome).toBe(true);
+    }
+  }, 120_000);
+});
