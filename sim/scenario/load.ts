@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ScenarioLoadError, type ScenarioProblem } from './errors.js';
+import { duplicateIdentityProblems } from './identities.js';
 import { describeValue, problemsFromIssues } from './issues.js';
 import { checkReferences, duplicateIdProblems } from './references.js';
 import { settingBoundProblems } from './ruleBounds.js';
@@ -113,6 +114,8 @@ function toScenario(layer: Layer, file: string): Scenario {
   if (references.length > 0) throw new ScenarioLoadError(references);
   const bounds = settingBoundProblems(rest, layer.data, layer.rootRef);
   if (bounds.length > 0) throw new ScenarioLoadError(bounds);
+  const identities = duplicateIdentityProblems(rest, layer.data, layer.rootRef);
+  if (identities.length > 0) throw new ScenarioLoadError(identities);
   return { ...rest, steps: steps.steps, file, stepLines: steps.stepLines };
 }
 
