@@ -65,6 +65,7 @@ function scenarioResult(scenario: Scenario, opts: RunOptions, run: ScenarioRun |
   const result: ScenarioResult = {
     name: scenario.name,
     file: relative(opts.cwd ?? process.cwd(), scenario.file).split(sep).join('/'),
+    suitePath: scenario.suitePath,
     tags: scenario.tags,
     because: scenario.because as RuleId[],
     seed: opts.seed ?? scenario.seed,

@@ -53,7 +53,12 @@ export function parseScenarioText(text: string, file: string, opts: LoadOptions 
     chain: [realOrResolved(absolute)],
   };
   const layer = readLayer(text, file, absolute, ctx, 'scenario');
-  return toScenario(layer, file);
+  return { ...toScenario(layer, file), suitePath: suiteRelative(ctx.root, absolute) };
+}
+
+/** Where the file is inside the suite, with forward slashes on every system. */
+function suiteRelative(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
 }
 
 interface LoadContext {
@@ -99,7 +104,7 @@ function validateBase(layer: Layer): void {
   }
 }
 
-function toScenario(layer: Layer, file: string): Scenario {
+function toScenario(layer: Layer, file: string): Omit<Scenario, 'suitePath'> {
   const problems: ScenarioProblem[] = [];
   const top = TopLevel.safeParse(withoutScratchKeys(layer.data), { reportInput: true });
   if (!top.success) {
