@@ -87,3 +87,15 @@ describe('an import that fails validation', () => {
     expect(readdirSync(folder)).toEqual(['_tenant.yaml']);
   });
 });
+
+describe('a resource account named by two services of the sheet', () => {
+  it('fronts the first service only; the second gets none and a finding, and the fragment validates', () => {
+    const dir = exportsWith('shared-account', 'service,members,resourceAccount\nSales,anna.muster@contoso.com,ra-desk@contoso.com\nSupport,anna.muster@contoso.com,ra-desk@contoso.com\n');
+    const out = join(scratch, 'shared-out', '_tenant.yaml');
+    const r = cli(dir, '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('service Support: resource account ra-desk@contoso.com is already used by a service above it in the sheet; this service gets none');
+    const data = parse(readFileSync(out, 'utf8')) as { services: { id: string; resourceAccount: { upn?: string } }[] };
+    expect(data.services.map((s) => s.resourceAccount.upn)).toEqual(['ra-desk@contoso.com', undefined]);
+  });
+});
