@@ -1,7 +1,9 @@
 /**
  * What changed between two runs, read from their JSON reports (`nimbus-sim.json`): scenarios added and
  * removed, verdicts (passed / failed / error), call outcomes, and the decisions each step got. Scenarios
- * are matched by file and name; steps by their index and verb; calls by id. Pure and deterministic.
+ * are matched by their path inside the suite (`suitePath`) and name, so two runs of one suite started from
+ * different folders match; reports written before `suitePath` existed are matched by `file`. Steps are
+ * matched by their index and verb; calls by id. Pure and deterministic.
  */
 import { z } from 'zod';
 
@@ -11,6 +13,7 @@ const ReportShape = z.looseObject({
     z.looseObject({
       name: z.string(),
       file: z.string(),
+      suitePath: z.string().optional(),
       status: z.enum(['passed', 'failed', 'error']),
       steps: z
         .array(z.looseObject({ index: z.number(), verb: z.string(), line: z.number(), text: z.string(), ok: z.boolean().nullable().optional(), decision: DecisionShape.optional() }))
@@ -80,7 +83,18 @@ export interface RunDiff {
   better: number;
 }
 
-const keyOf = (s: ScenarioEntry): string => `${s.file}#${s.name}`;
+type KeyOf = (s: ScenarioEntry) => string;
+const bySuitePath: KeyOf = (s) => `${s.suitePath ?? s.file}#${s.name}`;
+const byFile: KeyOf = (s) => `${s.file}#${s.name}`;
+
+/**
+ * How the two runs' scenarios are matched: by suite path when both reports carry it everywhere; an older
+ * report without it is matched by `file` on both sides, as before (mixing the two would match nothing).
+ */
+function matchingKey(before: RunReport, after: RunReport): KeyOf {
+  const everywhere = (r: RunReport) => r.scenarios.every((s) => s.suitePath !== undefined);
+  return everywhere(before) && everywhere(after) ? bySuitePath : byFile;
+}
 
 function decisionText(d: z.output<typeof DecisionShape> | undefined): string {
   if (d === undefined) return '—';
@@ -130,7 +144,7 @@ function stepChanges(before: ScenarioEntry['steps'], after: ScenarioEntry['steps
   return changes;
 }
 
-function compareScenario(a: ScenarioEntry, b: ScenarioEntry): ScenarioDiff {
+function compareScenario(a: ScenarioEntry, b: ScenarioEntry, keyOf: KeyOf): ScenarioDiff {
   const changes: ChangeLine[] = [];
   if (a.status !== b.status) changes.push({ kind: 'status', subject: 'verdict', before: a.status, after: b.status });
   changes.push(...callChanges(a.calls, b.calls), ...stepChanges(a.steps, b.steps));
@@ -147,6 +161,7 @@ function compareScenario(a: ScenarioEntry, b: ScenarioEntry): ScenarioDiff {
 }
 
 export function diffRuns(before: RunReport, after: RunReport): RunDiff {
+  const keyOf = matchingKey(before, after);
   const a = new Map(before.scenarios.map((s) => [keyOf(s), s]));
   const b = new Map(after.scenarios.map((s) => [keyOf(s), s]));
   const brief = (s: ScenarioEntry) => ({ key: keyOf(s), name: s.name, file: s.file, status: s.status });
@@ -157,7 +172,7 @@ export function diffRuns(before: RunReport, after: RunReport): RunDiff {
   for (const s of after.scenarios) {
     const old = a.get(keyOf(s));
     if (old === undefined) continue;
-    const d = compareScenario(old, s);
+    const d = compareScenario(old, s, keyOf);
     if (d.changes.length === 0) unchanged++;
     else changed.push(d);
   }

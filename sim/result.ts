@@ -107,6 +107,8 @@ export interface ScenarioResult {
   name: string;
   /** Path relative to the working directory, with forward slashes. */
   file: string;
+  /** Path relative to the suite root, with forward slashes: the same from any working directory. */
+  suitePath: string;
   tags: string[];
   because: RuleId[];
   seed: number;

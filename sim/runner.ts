@@ -27,8 +27,11 @@ export interface RunOptions {
 const DEFECT_HINT = 'this is a nimbus-sim defect; please report it with the scenario file';
 
 export async function runScenario(scenario: Scenario, opts: RunOptions = {}): Promise<ScenarioResult> {
-  const { run, error } = await play(scenario, opts);
-  return scenarioResult(scenario, opts, run, error);
+  // The overriding seed replaces the file's everywhere the seed is read (fault draws, generated data), not
+  // only in the report: otherwise `--seed N` would print N and still replay the file's faults.
+  const seeded = opts.seed === undefined ? scenario : { ...scenario, seed: opts.seed };
+  const { run, error } = await play(seeded, opts);
+  return scenarioResult(seeded, opts, run, error);
 }
 
 /** Build the run, play its steps and stop it; a harness error says where and why playing stopped. */
@@ -62,6 +65,7 @@ function scenarioResult(scenario: Scenario, opts: RunOptions, run: ScenarioRun |
   const result: ScenarioResult = {
     name: scenario.name,
     file: relative(opts.cwd ?? process.cwd(), scenario.file).split(sep).join('/'),
+    suitePath: scenario.suitePath,
     tags: scenario.tags,
     because: scenario.because as RuleId[],
     seed: opts.seed ?? scenario.seed,

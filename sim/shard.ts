@@ -1,6 +1,6 @@
 /**
  * Deterministic sharding for CI matrices (`--shard k/n`). A scenario's shard depends only on its file path
- * (relative, forward slashes) and its name, hashed with FNV-1a: the same scenario always lands in the same
+ * relative to the suite root (forward slashes, so not on the working directory) and its name, hashed with FNV-1a: the same scenario always lands in the same
  * shard, whatever else the suite holds, on every machine and in every order the files were found.
  */
 export interface Shard {

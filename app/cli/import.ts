@@ -2,9 +2,9 @@
  * `nimbus-sim import <exports-folder> [--out F] [--redact] [--tenant-name N]`: customer exports (Graph JSON,
  * Teams PowerShell JSON, a service sheet) to a scenario tenant fragment, and what was missing or odd.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ExportReadError, formatFinding, readExportFolder, renderTenantYaml } from '../../sim/support/exportFolder.js';
+import { ExportReadError, formatFinding, readExportFolder, renderTenantYaml, writeValidatedFragment } from '../../sim/support/exportFolder.js';
 import { importTenant } from '../../sim/support/importTenant.js';
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
@@ -33,13 +33,12 @@ export function importCommand(args: ParsedArgs): number {
   const out = typeof args.values.out === 'string' ? args.values.out : undefined;
   if (out) {
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, yaml);
-    // The file must load as it is: validate it with the scenario loader.
+    // The file must load as it is: it is validated with the scenario loader before it appears at `out`.
     try {
-      loadTenantOrScenario(out);
+      writeValidatedFragment(out, yaml, loadTenantOrScenario);
     } catch (err) {
       if (err instanceof ScenarioLoadError) {
-        process.stderr.write(`the imported tenant does not validate (a nimbus-sim defect, please report it):\n${err.format()}\n`);
+        process.stderr.write(`the imported tenant does not validate, so ${out} was not written (a nimbus-sim defect, please report it):\n${err.format()}\n`);
         return 1;
       }
       throw err;

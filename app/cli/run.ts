@@ -8,7 +8,6 @@ import type { Scenario } from '../../sim/scenario/schema.js';
 import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './usage.js';
-import { relative, sep } from 'node:path';
 import { parseShard, selectShard, shardKey, type Shard } from '../../sim/shard.js';
 import { mentions } from '../../sim/scenario/select.js';
 
@@ -35,8 +34,9 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
   const { filter, shard, seed, fileFormats, outDir } = options;
   const matched = filter ? loaded.filter((s) => mentions(s, filter)) : loaded;
   if (matched.length === 0) throw new UsageError('no scenario matched', filter ? `nothing contains "${filter}"` : 'give a scenario file or folder');
-  // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set.
-  const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(relative(process.cwd(), s.file).split(sep).join('/'), s.name));
+  // Sharding comes after filtering, so every shard of a filtered matrix sees the same candidate set; the key is
+  // the suite-relative path, so a matrix whose jobs start in different folders still covers every scenario once.
+  const scenarios = shard === undefined ? matched : selectShard(matched, shard, (s) => shardKey(s.suitePath, s.name));
   if (shard !== undefined) {
     process.stdout.write(`shard ${shard.index}/${shard.count}: ${scenarios.length} of ${matched.length} scenarios\n`);
     if (scenarios.length === 0) {

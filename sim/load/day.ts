@@ -20,6 +20,7 @@ import type { World } from '../engine/world.js';
 import type { Decision, RuleId } from '../../src/rules/decision.js';
 import { Random } from './random.js';
 import { agentId, buildTenant, serviceId } from './tenant.js';
+import { compareCodePoints } from '../order.js';
 
 export interface DayOptions {
   agents: number;
@@ -484,7 +485,7 @@ function serviceKpis(day: Day): { list: ServiceKpi[]; slaSessions: SlaSession[] 
       else sessionsOf.set(s.service, [session]);
     }
   }
-  const list = [...day.kpi.values()].sort((a, b) => a.service.localeCompare(b.service));
+  const list = [...day.kpi.values()].sort((a, b) => compareCodePoints(a.service, b.service));
   for (const k of list) {
     const level = serviceLevel({ sessions: sessionsOf.get(k.service) ?? [] });
     k.serviceLevel = level.verdict;
@@ -494,7 +495,7 @@ function serviceKpis(day: Day): { list: ServiceKpi[]; slaSessions: SlaSession[] 
   return { list, slaSessions };
 }
 
-const sortedCounts = (counts: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+const sortedCounts = (counts: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareCodePoints(a, b)));
 
 function dayTotals(day: Day, list: ServiceKpi[], slaSessions: SlaSession[]): DayResult['totals'] {
   const sum = (f: (k: ServiceKpi) => number): number => list.reduce((n, k) => n + f(k), 0);

@@ -9,6 +9,7 @@ import { formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, Decision, ScenarioResult, SuiteResult, TimelineEntry } from '../result.js';
 import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, plural, portablePath, ruleTitle } from './text.js';
 import { stripIllegalXmlChars } from './xml.js';
+import { compareCodePoints } from '../order.js';
 
 /** Text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -85,7 +86,7 @@ export function timelineHtml(entries: readonly TimelineEntry[], durationMs: numb
     if (lane === undefined) lanes.set(e.subject, [e]);
     else lane.push(e);
   }
-  const sorted = [...lanes.keys()].sort((a, b) => laneOrder(a) - laneOrder(b) || a.localeCompare(b));
+  const sorted = [...lanes.keys()].sort((a, b) => laneOrder(a) - laneOrder(b) || compareCodePoints(a, b));
   const rows = sorted.map((subject) => {
     const marks = (lanes.get(subject) ?? [])
       .map((e) => {

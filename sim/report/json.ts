@@ -213,6 +213,7 @@ function scenario(s: ScenarioResult): Ordered<ScenarioResult> {
   return {
     name: s.name,
     file: portablePath(s.file),
+    suitePath: portablePath(s.suitePath),
     tags: [...s.tags],
     because: [...s.because],
     seed: s.seed,

@@ -3,8 +3,12 @@
  * The order is deterministic (by path, segment by segment) so suites and reports are reproducible on
  * every machine. In folders, names starting with `_` or `.` are skipped: `_base.yaml` files that only
  * exist to be extended are not scenarios of their own, and `.git` is not a suite.
+ *
+ * Nothing else is skipped in silence: a folder that cannot be read, a symbolic link loop or a dangling link
+ * (whatever its name: it may have been a folder of scenarios) is a problem naming the path, and the
+ * command runs nothing. A run that quietly left part of a suite out would report "all passed".
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileProblem, ScenarioUsageError, type ScenarioProblem } from './errors.js';
 
@@ -23,11 +27,13 @@ export function discoverScenarioFiles(paths: string[]): string[] {
     const kind = kindOf(path);
     if (kind === 'missing') {
       problems.push(fileProblem(given, 'no such file or folder', { hint: 'name scenario files (.yaml, .yml) or folders that contain them' }));
+    } else if (kind === 'unreadable') {
+      problems.push(unreadableProblem(given, path));
     } else if (kind === 'file') {
       if (isScenarioFileName(path)) found.set(resolve(path), path);
       else problems.push(fileProblem(given, 'is not a scenario file', { expected: 'a .yaml or .yml file, or a folder' }));
     } else {
-      for (const file of walk(path, new Set())) found.set(resolve(file), file);
+      for (const file of walk(path, new Set(), problems)) found.set(resolve(file), file);
     }
   }
   if (problems.length > 0) throw new ScenarioUsageError(problems);
@@ -55,38 +61,79 @@ export function suiteRoot(paths: string[]): string {
   return common.join(sep) || sep;
 }
 
-function kindOf(path: string): 'file' | 'folder' | 'missing' {
+/** `missing`: nothing at all under that name; `unreadable`: something is there (a dangling or looping link, a locked folder). */
+function kindOf(path: string): 'file' | 'folder' | 'missing' | 'unreadable' {
   try {
     const stat = statSync(path);
     return stat.isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'missing';
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' && !isLink(path) ? 'missing' : 'unreadable';
   }
 }
 
-/** Scenario files under `folder`; `visited` holds real paths so a symlinked folder loop ends. */
-function walk(folder: string, visited: Set<string>): string[] {
-  let real: string;
+const errorCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
+function isLink(path: string): boolean {
   try {
-    real = realpathSync(folder);
+    return lstatSync(path).isSymbolicLink();
   } catch {
-    return [];
+    return false;
   }
-  if (visited.has(real)) return [];
-  visited.add(real);
-  const files: string[] = [];
+}
+
+/** Why `path` cannot be read, in words, with what to do about it. */
+function unreadableProblem(shown: string, path: string, cause?: unknown): ScenarioProblem {
+  let code = errorCode(cause);
+  if (code === undefined) {
+    try {
+      statSync(path);
+    } catch (error) {
+      code = errorCode(error);
+    }
+  }
+  if (code === 'ELOOP') return fileProblem(shown, 'is a symbolic link loop', { hint: 'the links point at each other; remove one or point it at a real file or folder' });
+  if (code === 'ENOENT' && isLink(path)) {
+    return fileProblem(shown, `is a dangling symbolic link (to "${readLink(path)}", which does not exist)`, {
+      hint: 'remove the link or point it at an existing file or folder; to keep it out of the suite, start its name with _ or .',
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') return fileProblem(shown, 'cannot be read: permission denied', { hint: 'give the user running nimbus-sim read access, or move it out of the suite' });
+  return fileProblem(shown, `cannot be read (${code ?? String(cause)})`, { hint: 'fix the file or folder, or move it out of the suite' });
+}
+
+function readLink(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Scenario files under `folder`; what cannot be read goes to `problems`. `visited` holds real paths, so a
+ * link back to a folder already being searched is searched once (its files are all found, once each).
+ */
+function walk(folder: string, visited: Set<string>, problems: ScenarioProblem[]): string[] {
+  let real: string;
   let names: string[];
   try {
+    real = realpathSync(folder);
+    if (visited.has(real)) return [];
+    visited.add(real);
     names = readdirSync(folder);
-  } catch {
+  } catch (error) {
+    problems.push(unreadableProblem(folder, folder, error));
     return [];
   }
+  const files: string[] = [];
   for (const name of names) {
     if (isSkipped(name)) continue;
     const path = join(folder, name);
     const kind = kindOf(path);
-    if (kind === 'folder') files.push(...walk(path, visited));
+    if (kind === 'folder') files.push(...walk(path, visited, problems));
     else if (kind === 'file' && isScenarioFileName(name)) files.push(path);
+    else if (kind === 'unreadable') problems.push(unreadableProblem(path, path));
   }
   return files;
 }

@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ScenarioLoadError, type ScenarioProblem } from './errors.js';
+import { duplicateIdentityProblems } from './identities.js';
 import { describeValue, problemsFromIssues } from './issues.js';
 import { checkReferences, duplicateIdProblems } from './references.js';
 import { settingBoundProblems } from './ruleBounds.js';
@@ -52,7 +53,12 @@ export function parseScenarioText(text: string, file: string, opts: LoadOptions 
     chain: [realOrResolved(absolute)],
   };
   const layer = readLayer(text, file, absolute, ctx, 'scenario');
-  return toScenario(layer, file);
+  return { ...toScenario(layer, file), suitePath: suiteRelative(ctx.root, absolute) };
+}
+
+/** Where the file is inside the suite, with forward slashes on every system. */
+function suiteRelative(root: string, absolute: string): string {
+  return relative(root, absolute).split(sep).join('/');
 }
 
 interface LoadContext {
@@ -98,7 +104,7 @@ function validateBase(layer: Layer): void {
   }
 }
 
-function toScenario(layer: Layer, file: string): Scenario {
+function toScenario(layer: Layer, file: string): Omit<Scenario, 'suitePath'> {
   const problems: ScenarioProblem[] = [];
   const top = TopLevel.safeParse(withoutScratchKeys(layer.data), { reportInput: true });
   if (!top.success) {
@@ -113,6 +119,8 @@ function toScenario(layer: Layer, file: string): Scenario {
   if (references.length > 0) throw new ScenarioLoadError(references);
   const bounds = settingBoundProblems(rest, layer.data, layer.rootRef);
   if (bounds.length > 0) throw new ScenarioLoadError(bounds);
+  const identities = duplicateIdentityProblems(rest, layer.data, layer.rootRef);
+  if (identities.length > 0) throw new ScenarioLoadError(identities);
   return { ...rest, steps: steps.steps, file, stepLines: steps.stepLines };
 }
 

@@ -229,6 +229,11 @@ export type ScenarioFile = Omit<z.output<typeof ScenarioSpec>, 'steps'> & { step
 /** A loaded, validated scenario with source positions for error messages and reports. */
 export interface Scenario extends Omit<ScenarioFile, '$schema' | 'extends'> {
   file: string;
+  /**
+   * The file's path relative to the suite root (the folder the command's paths share), forward slashes: the
+   * same from any working directory, so shards and `diff` match scenarios by it.
+   */
+  suitePath: string;
   /** 1-based source line of each step, for failures that point at the file. */
   stepLines: number[];
 }

@@ -8,7 +8,7 @@
  * on a few million unclosed `[`), alias expansion and total node count.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { fileProblem, ScenarioLoadError, type ScenarioProblem } from './errors.js';
 
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -174,12 +174,37 @@ export function parseYamlText(rawText: string, file: string): ParsedYaml {
     throw new ScenarioLoadError([fileProblem(file, `could not be parsed as YAML (${error instanceof Error ? error.message : String(error)})`)]);
   }
   if (doc.errors.length > 0) throw new ScenarioLoadError(syntaxProblems(doc, source));
+  const prototypeKeys = prototypeKeyProblems(doc, source);
+  if (prototypeKeys.length > 0) throw new ScenarioLoadError(prototypeKeys);
 
   const rootRef: SourceRef = { source, valueOffset: doc.contents?.range[0] ?? 0 };
   const builder = new PlainBuilder(doc, source);
   const value = doc.contents === null ? null : builder.build(doc.contents, rootRef, 0);
   if (builder.problems.length > 0) throw new ScenarioLoadError(builder.problems);
   return { source, value, rootRef };
+}
+
+/**
+ * `__proto__` is no scenario key, and as a plain object's key it would silently replace the map's prototype
+ * instead of becoming an entry: the key and everything under it would vanish without a word. Refused at
+ * any depth, where it is written.
+ */
+function prototypeKeyProblems(doc: Document.Parsed, source: YamlSource): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (!isScalar(key) || key.value !== '__proto__') return;
+      const offset = key.range?.[0] ?? 0;
+      problems.push(
+        problemAt({ source, valueOffset: offset }, [], 'the key "__proto__" is not allowed', {
+          expected: 'a scenario key (name, tenant, services, users, steps, ...)',
+          hint: 'remove it; "__proto__" is never part of a scenario and would be silently dropped',
+        }),
+      );
+    },
+  });
+  return problems;
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {

@@ -3,9 +3,10 @@
  * parses the service sheet (CSV or YAML) and writes the imported tenant as a YAML fragment with the findings
  * as comments on top.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
+import { ScenarioLoadError } from '../scenario/errors.js';
 import type { ExportSources, ImportFinding, ImportResult, Json, ServiceSheetRow } from './importTenant.js';
 
 /** Export file names (compared case-insensitively, `.json`) to the source they feed. */
@@ -151,6 +152,43 @@ export function formatFinding(f: ImportFinding): string {
   return `${f.kind === 'missing' ? 'missing' : 'odd    '}  ${f.subject}: ${f.message}`;
 }
 
+/**
+ * Text that stays inside one `#` comment line. A finding quotes export data, and a line break in it (a CSV
+ * cell may hold one) would end the comment and turn the rest into live YAML keys of the fragment. Line
+ * breaks and other control characters are written as visible escapes instead.
+ */
+function commentText(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => {
+    if (c === '\t') return ' ';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Writes the fragment to `out` only once it validates: it is written and loaded under a temporary name in a
+ * private folder next to `out`, then renamed into place, so an import that fails validation (or is
+ * interrupted) leaves nothing at `out`. The loader's problems name `out`, not the temporary file.
+ */
+export function writeValidatedFragment(out: string, yaml: string, validate: (path: string) => unknown): void {
+  const home = resolve(dirname(out));
+  const folder = mkdtempSync(join(home, '.nimbus-sim-import-'));
+  const staged = join(folder, basename(out));
+  try {
+    writeFileSync(staged, yaml);
+    try {
+      validate(staged);
+    } catch (error) {
+      if (!(error instanceof ScenarioLoadError)) throw error;
+      throw new ScenarioLoadError(error.problems.map((p) => ({ ...p, file: p.file.split(folder).join(home) })));
+    }
+    renameSync(staged, out);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** The fragment file: a header naming the sources and findings, then tenant, services and users. */
 export function renderTenantYaml(result: ImportResult, sourceFiles: string[], redacted: boolean): string {
   // Per-user file names carry UPNs: a redacted file names only how many there were.
@@ -159,7 +197,7 @@ export function renderTenantYaml(result: ImportResult, sourceFiles: string[], re
   const head = [
     '# Tenant imported by `nimbus-sim import` (a fragment: scenarios use it with `extends:`).',
     `# Sources: ${sources.join(', ')}${redacted ? ' (redacted: names, UPNs and numbers are stable pseudonyms)' : ''}`,
-    ...(result.findings.length > 0 ? ['#', `# ${result.findings.length} finding(s) while importing:`, ...result.findings.map((f) => `#   ${formatFinding(f)}`)] : ['# Nothing was missing or odd.']),
+    ...(result.findings.length > 0 ? ['#', `# ${result.findings.length} finding(s) while importing:`, ...result.findings.map((f) => `#   ${commentText(formatFinding(f))}`)] : ['# Nothing was missing or odd.']),
     '',
   ];
   return `${head.join('\n')}${stringify(result.tenant, { lineWidth: 0, flowCollectionPadding: true })}`;

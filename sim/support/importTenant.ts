@@ -111,6 +111,21 @@ function slug(raw: string): string {
   return s === '' ? 'x' : s;
 }
 
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A value from the exports as a finding quotes it. When redacting, free text is never quoted: a sheet with
+ * shifted columns puts a member's name or number where a license tier belongs, and the finding about it
+ * would carry it into the file meant for a ticket. Object ids (GUIDs) identify nobody outside the tenant.
+ */
+function quoted(r: Redactor, raw: string): string {
+  if (!r.enabled || OBJECT_ID.test(raw)) return `"${raw}"`;
+  return `(redacted text of ${[...raw].length} characters)`;
+}
+
+/** An object id or key as a finding's subject or text; see `quoted`. */
+const objectKey = (r: Redactor, raw: string): string => (!r.enabled || OBJECT_ID.test(raw) ? raw : '(redacted)');
+
 /** Where findings go: `missing` when an export or a field is absent, `odd` when the data looks wrong. */
 interface Notes {
   missing(subject: string, message: string): void;
@@ -195,7 +210,7 @@ function noteMissingExports(src: ExportSources, x: ExportLists, notes: Notes): v
 
 function readDirectory(x: ExportLists, notes: Notes, r: Redactor): Directory {
   const dir: Directory = { people: new Map(), byObjectId: new Map(), resourceAccounts: new Set() };
-  addGraphUsers(dir, x.graphUsers, notes);
+  addGraphUsers(dir, x.graphUsers, notes, r);
   addCsUsers(dir, x, notes, r);
   addApplicationInstances(dir, x.appInstances);
   for (const c of x.csUsers) {
@@ -205,11 +220,11 @@ function readDirectory(x: ExportLists, notes: Notes, r: Redactor): Directory {
   return dir;
 }
 
-function addGraphUsers(dir: Directory, graphUsers: JsonMap[], notes: Notes): void {
+function addGraphUsers(dir: Directory, graphUsers: JsonMap[], notes: Notes, r: Redactor): void {
   for (const u of graphUsers) {
     const upn = str(u['userPrincipalName']);
     if (!upn) {
-      notes.odd('users', `a user without userPrincipalName (id ${str(u['id']) ?? '?'}) was skipped`);
+      notes.odd('users', `a user without userPrincipalName (id ${objectKey(r, str(u['id']) ?? '?')}) was skipped`);
       continue;
     }
     const assigned = list(u['assignedLicenses']).map((a) => ({
@@ -263,7 +278,7 @@ function readLicenseDetails(src: ExportSources, dir: Directory, notes: Notes, r:
   for (const [key, value] of Object.entries(src.licenseDetails ?? {})) {
     const upn = key.includes('@') ? lower(key) : dir.byObjectId.get(lower(key));
     if (!upn) {
-      notes.odd(`licenseDetails/${key.includes('@') ? r.upn(key) : key}`, 'names no known user (neither a UPN nor an object id of the exports)');
+      notes.odd(`licenseDetails/${key.includes('@') ? r.upn(key) : objectKey(r, key)}`, 'names no known user (neither a UPN nor an object id of the exports)');
       continue;
     }
     details.set(upn, list(value));
@@ -333,12 +348,12 @@ function readNumbers(x: ExportLists, dir: Directory, notes: Notes, r: Redactor):
     if (!number || !target) continue;
     const upn = dir.byObjectId.get(lower(target));
     if (!upn) {
-      notes.odd(`number ${r.phone(number)}`, `assigned to object ${target}, which no export names`);
+      notes.odd(`number ${r.phone(number)}`, `assigned to object ${objectKey(r, target)}, which no export names`);
       continue;
     }
     const type = NUMBER_TYPES[lower(str(n['NumberType']) ?? '').replace(/[\s_-]/g, '')];
-    if (!type) notes.odd(`number ${r.phone(number)}`, `NumberType "${str(n['NumberType']) ?? ''}" is unknown; Direct Routing assumed`);
-    if (str(n['ActivationState']) && !/^activated$/i.test(str(n['ActivationState']) ?? '')) notes.odd(`number ${r.phone(number)}`, `ActivationState is ${str(n['ActivationState'])}`);
+    if (!type) notes.odd(`number ${r.phone(number)}`, `NumberType ${quoted(r, str(n['NumberType']) ?? '')} is unknown; Direct Routing assumed`);
+    if (str(n['ActivationState']) && !/^activated$/i.test(str(n['ActivationState']) ?? '')) notes.odd(`number ${r.phone(number)}`, `ActivationState is ${quoted(r, str(n['ActivationState']) ?? '')}`);
     numberOf.set(upn, { number, ...(type ? { connectivity: type } : {}) });
   }
   addInstanceNumbers(numberOf, x, notes, r);
@@ -373,7 +388,7 @@ function readPresence(src: ExportSources, dir: Directory, notes: Notes, r: Redac
     const availability = canonicalEnum(Availability, str(p['availability']) ?? '');
     const activity = canonicalEnum(Activity, str(p['activity']) ?? '');
     if (!availability) {
-      notes.odd(r.upn(upn), `presence availability "${str(p['availability']) ?? ''}" is unknown; Available assumed`);
+      notes.odd(r.upn(upn), `presence availability ${quoted(r, str(p['availability']) ?? '')} is unknown; Available assumed`);
       continue;
     }
     presenceOf.set(upn, { availability, ...(activity ? { activity } : {}) });
@@ -468,9 +483,9 @@ function readService(row: ServiceSheetRow, input: SheetInput, sheet: Sheet): { s
   const id = ids.service(name);
   const where = `service ${r.name(name, 'service')}`;
   const license = canonicalEnum(ServiceLicenseTier, row.license ?? '');
-  if (!license) notes.odd(where, `license tier "${row.license ?? ''}" is not Advanced Routing, Enterprise Routing or Contact Center; Enterprise Routing assumed`);
+  if (!license) notes.odd(where, `license tier ${quoted(r, row.license ?? '')} is not Advanced Routing, Enterprise Routing or Contact Center; Enterprise Routing assumed`);
   const assignment = canonicalEnum(AssignmentType, row.assignment ?? '');
-  if (!assignment) notes.odd(where, `assignment type "${row.assignment ?? ''}" is not MS Teams-based, Skill-based or None; MS Teams-based assumed`);
+  if (!assignment) notes.odd(where, `assignment type ${quoted(r, row.assignment ?? '')} is not MS Teams-based, Skill-based or None; MS Teams-based assumed`);
   const service: Record<string, unknown> = {
     id,
     ...(r.enabled ? {} : { name }),
@@ -491,6 +506,12 @@ function addResourceAccount(service: Record<string, unknown>, raUpn: string | un
   const { x, dir, licenses, numberOf, notes, r } = input;
   if (!raUpn) {
     notes.missing(where, 'no resource account in the service sheet: no PSTN number and no PSTN licenses (LIC-01, LIC-02)');
+    service['resourceAccount'] = { licenses: [] };
+    return;
+  }
+  if (sheet.usedAccounts.has(lower(raUpn))) {
+    // One resource account cannot front two services (its UPN and number would be claimed twice).
+    notes.odd(where, `resource account ${r.upn(raUpn)} is already used by a service above it in the sheet; this service gets none`);
     service['resourceAccount'] = { licenses: [] };
     return;
   }
@@ -532,12 +553,12 @@ function addNimbusLicenses(
   row: ServiceSheetRow,
   memberList: string[],
   service: { license: string | undefined; assignment: string | undefined; where: string },
-  { notes }: SheetInput,
+  { notes, r }: SheetInput,
   sheet: Sheet,
 ): void {
   const nimbus = str(row.nimbusLicense);
   const canonical = nimbus ? NIMBUS_USER_LICENSES.find((n) => lower(n).replace(/\s/g, '') === lower(nimbus).replace(/[\s_-]/g, '')) : undefined;
-  if (nimbus && !canonical) notes.odd(service.where, `nimbusLicense "${nimbus}" is not Contact Center, Attendant Console or Assistant; ignored`);
+  if (nimbus && !canonical) notes.odd(service.where, `nimbusLicense ${quoted(r, nimbus)} is not Contact Center, Attendant Console or Assistant; ignored`);
   if (canonical) for (const m of memberList) sheet.nimbusOf.set(lower(m), new Set([...(sheet.nimbusOf.get(lower(m)) ?? []), canonical]));
   else if ((service.license ?? '') === 'Contact Center' && (service.assignment ?? '') === 'Skill-based' && memberList.length > 0) {
     notes.missing(service.where, 'is Skill-based Contact Center but the sheet gives no nimbusLicense for its members: they are modelled without a Contact Center user license and are never offered its calls (SVC-10, US-04)');
@@ -554,12 +575,12 @@ function workflowItems(text: string, where: string, { ids, notes, r }: SheetInpu
       const serviceId = ids.serviceNamed(target);
       if (serviceId) items.push({ Transfer: { to: { service: serviceId } } });
       else if (/^\+\d{7,15}$/.test(target.replace(/[\s()-]/g, ''))) items.push({ Transfer: { to: { pstn: r.phone(target.replace(/[\s()-]/g, '')) } } });
-      else notes.odd(where, `workflow Transfer target "${target}" is neither a service of the sheet nor an E.164 number; activity left out`);
+      else notes.odd(where, `workflow Transfer target ${quoted(r, target)} is neither a service of the sheet nor an E.164 number; activity left out`);
       continue;
     }
     const activity = canonicalEnum(WorkflowActivity, raw);
     if (activity) items.push(activity);
-    else notes.odd(where, `workflow activity "${raw}" is not a Nimbus workflow activity; left out`);
+    else notes.odd(where, `workflow activity ${quoted(r, raw)} is not a Nimbus workflow activity; left out`);
   }
   return items;
 }

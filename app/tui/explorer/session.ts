@@ -77,6 +77,7 @@ export function emptyScenario(): Scenario {
   return {
     name: 'empty tenant',
     file: '(none)',
+    suitePath: '(none)',
     stepLines: [],
     tags: [],
     because: [],

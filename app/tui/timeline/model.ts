@@ -12,6 +12,7 @@
 import { formatClock } from '../../../src/domain/duration.js';
 import type { CallResult } from '../../../sim/result.js';
 import { oneLine } from '../../../sim/report/text.js';
+import { compareCodePoints } from '../../../sim/order.js';
 
 /** One recorded change: lane `user:bea:status`, `user:bea:presence`, `call:c1:task`, `call:c1:service`. */
 export interface TraceSample {
@@ -69,7 +70,7 @@ export function buildTimeline(samples: readonly TraceSample[], calls: readonly C
     last = new Map(last).set(s.lane, s.label);
   }
   const order = (id: string) => (id.startsWith('user:') ? 0 : id.startsWith('call:') ? 1 : 2);
-  const lanes = [...byLane.values()].sort((a, b) => order(a.id) - order(b.id) || entity(a.id).localeCompare(entity(b.id)) || 0);
+  const lanes = [...byLane.values()].sort((a, b) => order(a.id) - order(b.id) || compareCodePoints(entity(a.id), entity(b.id)) || 0);
   return { columns, lanes, callLines: calls.map(callLine) };
 }
 

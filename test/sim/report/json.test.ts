@@ -35,7 +35,7 @@ describe('toJsonReport', () => {
     const parsed = JSON.parse(toJsonReport(reverseKeys(suiteOf([scenarioB()])))) as { scenarios: Record<string, unknown>[] };
     const s = parsed.scenarios[0] as Record<string, unknown>;
     expect(keysOf(s)).toEqual([
-      'name', 'file', 'tags', 'because', 'seed', 'status', 'virtualDurationMs', 'assertions', 'steps', 'failures',
+      'name', 'file', 'suitePath', 'tags', 'because', 'seed', 'status', 'virtualDurationMs', 'assertions', 'steps', 'failures',
       'timeline', 'calls', 'users', 'graph', 'rulesExercised',
     ]);
     const failure = (s['failures'] as Record<string, unknown>[])[0];
