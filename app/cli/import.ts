@@ -2,13 +2,12 @@
  * `nimbus-sim import <exports-folder> [--out F] [--redact] [--tenant-name N]`: customer exports (Graph JSON,
  * Teams PowerShell JSON, a service sheet) to a scenario tenant fragment, and what was missing or odd.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { ExportReadError, formatFinding, readExportFolder, renderTenantYaml } from '../../sim/support/exportFolder.js';
 import { importTenant } from '../../sim/support/importTenant.js';
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import type { ParsedArgs } from './args.js';
+import { writeOutputOrFail } from './output.js';
 
 export function importCommand(args: ParsedArgs): number {
   const dir = args.positionals[0];
@@ -31,9 +30,8 @@ export function importCommand(args: ParsedArgs): number {
   const result = importTenant(read.sources, { redact, ...(tenantName ? { tenantName } : {}) });
   const yaml = renderTenantYaml(result, read.files, redact);
   const out = typeof args.values.out === 'string' ? args.values.out : undefined;
-  if (out) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, yaml);
+  if (out !== undefined) {
+    writeOutputOrFail('--out', out, yaml);
     // The file must load as it is: validate it with the scenario loader.
     try {
       loadTenantOrScenario(out);

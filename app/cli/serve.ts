@@ -7,6 +7,7 @@ import { parseScenarioText } from '../../sim/scenario/load.js';
 import { startMockServer } from '../serve/server.js';
 import { loadOneForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
+import { wholeNumberOption } from './numbers.js';
 
 /** Scenario B's tenant (the README's example), served when no --scenario is given. */
 const DEFAULT_TENANT = `name: nimbus-sim serve default tenant (Scenario B)
@@ -26,12 +27,7 @@ steps: [{ wait: 1ms }]
 `;
 
 export async function serveCommand(args: ParsedArgs): Promise<number> {
-  const portText = typeof args.values.port === 'string' ? args.values.port : '4010';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port must be a port number (0-65535), got ${portText}\n`);
-    return 2;
-  }
+  const port = typeof args.values.port === 'string' ? wholeNumberOption('port', args.values.port, { min: 0, max: 65_535 }, '4010') : 4010;
   const scenario = typeof args.values.scenario === 'string' ? loadOneForCommand(args.values.scenario, loadTenantOrScenario) : parseScenarioText(DEFAULT_TENANT, 'default-tenant.yaml');
   if (scenario === 2) return 2;
   const tls = args.values.tls === true;
