@@ -21,8 +21,18 @@ const FILES: Record<string, keyof Omit<ExportSources, 'licenseDetails' | 'servic
 
 export class ExportReadError extends Error {}
 
+/** An export file's text; a folder or an unreadable file where a file belongs is the user's to fix. */
+const readText = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new ExportReadError(`${file}: ${code === 'EISDIR' ? 'is a folder; an export file was expected here' : `cannot be read (${String(code ?? err)})`}`);
+  }
+};
+
 const readJson = (file: string): Json => {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // PowerShell's Out-File writes a BOM
+  const text = readText(file).replace(/^\uFEFF/, ''); // PowerShell's Out-File writes a BOM
   try {
     return JSON.parse(text) as Json;
   } catch (err) {
@@ -51,7 +61,7 @@ export function readExportFolder(dir: string): { sources: ExportSources; files: 
         files.push(`${name}/${f}`);
       }
     } else if (/^services\.(csv|ya?ml)$/i.test(name)) {
-      sources.serviceSheet = parseServiceSheet(readFileSync(path, 'utf8'), name);
+      sources.serviceSheet = parseServiceSheet(readText(path), name);
       files.push(name);
     }
   }
@@ -84,7 +94,13 @@ const SHEET_COLUMNS: Record<string, keyof ServiceSheetRow> = {
 export function parseServiceSheet(text: string, name: string): ServiceSheetRow[] {
   const rows: Record<string, unknown>[] = [];
   if (/\.ya?ml$/i.test(name)) {
-    const data: unknown = parseYaml(text);
+    let data: unknown;
+    try {
+      // The library's own alias limit stops a YAML alias bomb; it throws, which is the file's fault, not ours.
+      data = parseYaml(text);
+    } catch (err) {
+      throw new ExportReadError(`${name}: not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
     const items: unknown = Array.isArray(data) ? data : typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['services'] : undefined;
     if (!Array.isArray(items)) throw new ExportReadError(`${name}: expected a list of services`);
     for (const item of items) if (typeof item === 'object' && item !== null) rows.push(item as Record<string, unknown>);
