@@ -7,7 +7,7 @@
  */
 import { formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, Decision, ScenarioResult, SuiteResult, TimelineEntry } from '../result.js';
-import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, plural, portablePath, ruleTitle } from './text.js';
+import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, maxOf, plural, portablePath, ruleTitle } from './text.js';
 import { stripIllegalXmlChars } from './xml.js';
 
 /** Text for HTML element content and attribute values. */
@@ -78,7 +78,7 @@ function laneOrder(subject: string): number {
 /** A timeline: one lane per subject, one mark per entry at its virtual time (hover for the text). */
 export function timelineHtml(entries: readonly TimelineEntry[], durationMs: number): string {
   if (entries.length === 0) return '<p class="totals">No timeline entries.</p>';
-  const end = Math.max(durationMs, ...entries.map((e) => e.at), 1);
+  const end = maxOf(entries.map((e) => e.at), Math.max(durationMs, 1));
   const lanes = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
     const lane = lanes.get(e.subject);

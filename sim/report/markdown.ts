@@ -249,7 +249,11 @@ export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): s
   if (bad.length > 0) {
     const max = options.maxFailureDetails ?? 50;
     out.push('', '### Failures');
-    for (const s of bad.slice(0, max)) out.push('', ...scenarioSection(s));
+    // A failed scenario's section holds a diagram per call (100k calls and more): no push(...section), it would overflow the stack.
+    for (const s of bad.slice(0, max)) {
+      out.push('');
+      for (const line of scenarioSection(s)) out.push(line);
+    }
     if (bad.length > max) out.push('', `…and ${bad.length - max} more failed scenarios; see \`junit.xml\` or \`nimbus-sim.json\`.`);
   }
   out.push('', '### Scenarios', '', '| Status | Scenario | File | Assertions | Virtual time |', '| --- | --- | --- | --- | --- |');

@@ -95,3 +95,13 @@ export function decisionChecks(decision: Decision<unknown>): { rule: string; pas
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The largest of `values`, at least `floor`. `Math.max(...values)` passes every value as an argument, which
+ * overflows the stack on run-sized lists (more than ~10k calls or steps); this loops instead.
+ */
+export function maxOf(values: Iterable<number>, floor: number): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}

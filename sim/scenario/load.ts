@@ -102,10 +102,10 @@ function toScenario(layer: Layer, file: string): Scenario {
   const problems: ScenarioProblem[] = [];
   const top = TopLevel.safeParse(withoutScratchKeys(layer.data), { reportInput: true });
   if (!top.success) {
-    problems.push(...problemsFromIssues(top.error.issues, { root: layer.data, rootRef: layer.rootRef, base: [], schema: TopLevel }));
+    for (const p of problemsFromIssues(top.error.issues, { root: layer.data, rootRef: layer.rootRef, base: [], schema: TopLevel })) problems.push(p);
   }
   const steps = validateSteps(layer.data, layer.rootRef);
-  problems.push(...steps.problems);
+  for (const p of steps.problems) problems.push(p); // a file may have a problem in each of 100k steps
   if (!top.success || problems.length > 0) throw new ScenarioLoadError(problems);
 
   const { $schema: _schema, extends: _extends, steps: _rawSteps, ...rest } = top.data;
