@@ -7,12 +7,12 @@
  */
 import { formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, Decision, ScenarioResult, SuiteResult, TimelineEntry } from '../result.js';
-import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, maxOf, plural, portablePath, ruleTitle } from './text.js';
+import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, maxOf, plural, portablePath, ruleTitle, showBidiControls } from './text.js';
 import { stripIllegalXmlChars } from './xml.js';
 
 /** Text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return stripIllegalXmlChars(text)
+  return showBidiControls(stripIllegalXmlChars(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -105,3 +105,15 @@ export function maxOf(values: Iterable<number>, floor: number): number {
   for (const v of values) if (v > max) max = v;
   return max;
 }
+
+/**
+ * Bidirectional control characters (embeddings, overrides, isolates, marks, the Arabic letter mark) reorder
+ * the text around them when shown, so a scenario name or message could make a report say something else
+ * than its bytes ("Trojan Source"). Reports meant for people show them as their code point instead.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** `text` with every bidi control character written visibly as `<U+202E>`. */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
