@@ -3,6 +3,7 @@
  * to JavaScript, but far past what a seed, a port or a call count can mean), so every number option is
  * read here: plain decimal digits, inside the option's range, or a usage error naming the flag.
  */
+import { formatDuration, parseDuration } from '../../src/domain/duration.js';
 import { UsageError } from './usage.js';
 
 /** Seeds are used as unsigned 32-bit integers (`seed >>> 0`): larger ones would silently alias smaller ones. */
@@ -37,4 +38,13 @@ export function decimalOption(name: string, raw: string, range: NumberRange, exa
 /** `--seed` of run and explore: undefined when not given. */
 export function seedOption(raw: string | boolean | undefined): number | undefined {
   return typeof raw === 'string' ? wholeNumberOption('seed', raw, SEED_RANGE, '42') : undefined;
+}
+
+/** `--name` as a duration (`30s`, `10m`, `1h`) in milliseconds within `range`. */
+export function durationOption(name: string, raw: string, range: NumberRange, example: string): number {
+  const ms = parseDuration(raw);
+  if (ms === undefined || !Number.isSafeInteger(ms) || ms < range.min || ms > range.max) {
+    throw new UsageError(`--${name} takes a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}, got "${raw}"`, `for example --${name} ${example}`);
+  }
+  return ms;
 }
