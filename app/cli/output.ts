@@ -26,14 +26,14 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 /** Why a file-system call failed, in words; the raw code when there are none. */
-export function writeFailureReason(err: unknown): string {
+function writeFailureReason(err: unknown): string {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') return REASONS[code] ?? code;
   return err instanceof Error ? err.message : String(err);
 }
 
 /** The usage error for `path` that could not be written; `flag` is the option that named it. */
-export function cannotWrite(flag: string, path: string, err: unknown): UsageError {
+function cannotWrite(flag: string, path: string, err: unknown): UsageError {
   return new UsageError(`cannot write ${flag} "${path}": ${writeFailureReason(err)}`, `give ${flag} a path that can be written; nothing was written there`);
 }
 
