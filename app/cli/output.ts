@@ -77,6 +77,8 @@ export async function writeReportsOrFail(suite: SuiteResult, options: WriteRepor
   try {
     return await writeReports(suite, options);
   } catch (err) {
+    // Only the file system's refusals are the user's to fix; a reporter that throws is a defect, reported as one.
+    if (typeof (err as { code?: unknown }).code !== 'string') throw err;
     throw cannotWrite('--out', options.outDir, err);
   }
 }
