@@ -145,9 +145,9 @@ function stepChanges(before: ScenarioEntry['steps'], after: ScenarioEntry['steps
 }
 
 function compareScenario(a: ScenarioEntry, b: ScenarioEntry, keyOf: KeyOf): ScenarioDiff {
-  const changes: ChangeLine[] = [];
-  if (a.status !== b.status) changes.push({ kind: 'status', subject: 'verdict', before: a.status, after: b.status });
-  changes.push(...callChanges(a.calls, b.calls), ...stepChanges(a.steps, b.steps));
+  const verdict: ChangeLine[] = a.status !== b.status ? [{ kind: 'status', subject: 'verdict', before: a.status, after: b.status }] : [];
+  // A scenario may have 100k calls and steps: concat, not push(...), which would overflow the stack.
+  const changes = verdict.concat(callChanges(a.calls, b.calls), stepChanges(a.steps, b.steps));
   return {
     key: keyOf(b),
     name: b.name,
@@ -203,8 +203,11 @@ export function formatRunDiff(d: RunDiff): string {
   section('Worse', d.changed.filter((c) => c.worse));
   section('Better', d.changed.filter((c) => c.better));
   section('Changed (same verdict)', d.changed.filter((c) => !c.worse && !c.better));
-  if (d.added.length > 0) lines.push('', 'New scenarios', ...d.added.map((s) => `  + ${s.name}  (${s.file})  ${s.status}`));
-  if (d.removed.length > 0) lines.push('', 'Removed scenarios', ...d.removed.map((s) => `  - ${s.name}  (${s.file})  was ${s.status}`));
+  // Loops, not push(...list): a spread of a run-sized list overflows the stack.
+  if (d.added.length > 0) lines.push('', 'New scenarios');
+  for (const s of d.added) lines.push(`  + ${s.name}  (${s.file})  ${s.status}`);
+  if (d.removed.length > 0) lines.push('', 'Removed scenarios');
+  for (const s of d.removed) lines.push(`  - ${s.name}  (${s.file})  was ${s.status}`);
   const head = `${d.worse} worse, ${d.better} better, ${d.changed.length - d.worse - d.better} changed otherwise, ${d.unchanged} unchanged, ${d.added.length} new, ${d.removed.length} removed`;
   return [head, ...lines].join('\n');
 }

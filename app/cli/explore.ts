@@ -6,6 +6,7 @@
 import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './usage.js';
+import { seedOption } from './numbers.js';
 
 export async function exploreCommand(args: ParsedArgs): Promise<number> {
   const mermaid = args.values.mermaid;
@@ -15,11 +16,7 @@ export async function exploreCommand(args: ParsedArgs): Promise<number> {
     process.stdout.write(`${machineToMermaid(ExplorerSession.machineOf(mermaid))}\n`);
     return 0;
   }
-  let seed: number | undefined;
-  if (typeof args.values.seed === 'string') {
-    seed = Number(args.values.seed);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, got "${args.values.seed}"`);
-  }
+  const seed = seedOption(args.values.seed);
   if (args.positionals.length > 1) throw new UsageError('explore takes one scenario file', 'nimbus-sim explore scenarios/scenario-b.yaml');
   const { ExplorerSession, emptyScenario } = await import('../tui/explorer/session.js');
   let scenario = emptyScenario();

@@ -2,13 +2,13 @@
  * `nimbus-sim import <exports-folder> [--out F] [--redact] [--tenant-name N]`: customer exports (Graph JSON,
  * Teams PowerShell JSON, a service sheet) to a scenario tenant fragment, and what was missing or odd.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ExportReadError, formatFinding, readExportFolder, renderTenantYaml, writeValidatedFragment } from '../../sim/support/exportFolder.js';
 import { importTenant } from '../../sim/support/importTenant.js';
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import type { ParsedArgs } from './args.js';
+import { requirePath, writeOutputOrFail } from './output.js';
 
 export function importCommand(args: ParsedArgs): number {
   const dir = args.positionals[0];
@@ -31,11 +31,11 @@ export function importCommand(args: ParsedArgs): number {
   const result = importTenant(read.sources, { redact, ...(tenantName ? { tenantName } : {}) });
   const yaml = renderTenantYaml(result, read.files, redact);
   const out = typeof args.values.out === 'string' ? args.values.out : undefined;
-  if (out) {
-    mkdirSync(dirname(out), { recursive: true });
+  if (out !== undefined) {
+    requirePath('--out', out);
     // The file must load as it is: it is validated with the scenario loader before it appears at `out`.
     try {
-      writeValidatedFragment(out, yaml, loadTenantOrScenario);
+      writeValidatedFragment(out, yaml, loadTenantOrScenario, (staged) => writeOutputOrFail('--out', out, readFileSync(staged, 'utf8')));
     } catch (err) {
       if (err instanceof ScenarioLoadError) {
         process.stderr.write(`the imported tenant does not validate, so ${out} was not written (a nimbus-sim defect, please report it):\n${err.format()}\n`);

@@ -2,31 +2,39 @@
  * `nimbus-sim load`: a contact-center day through the engine (sim/load/day.ts). A progress bar on stderr
  * while it runs, then KPIs per service and the run's own figures; `--json FILE` also writes them as JSON.
  */
-import { writeFileSync } from 'node:fs';
 import { runDay, type DayOptions, type DayProgress, type DayResult } from '../../sim/load/day.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './usage.js';
+import { decimalOption, SEED_RANGE, wholeNumberOption, type NumberRange } from './numbers.js';
+import { requirePath, writeOutputOrFail } from './output.js';
 
 const DEFAULTS = { agents: 300, services: 12, calls: 30_000, cob: 3_000, hours: 8, seed: 1 } as const;
 
-function numberOption(args: ParsedArgs, name: keyof typeof DEFAULTS, integer: boolean, min: number): number {
+/** What a day can hold: beyond these the engine would need more memory than a machine has, or weeks. */
+const RANGES: Readonly<Record<keyof typeof DEFAULTS, NumberRange>> = {
+  agents: { min: 1, max: 100_000 },
+  services: { min: 1, max: 10_000 },
+  calls: { min: 0, max: 10_000_000 },
+  cob: { min: 0, max: 10_000_000 },
+  hours: { min: 0.01, max: 24 },
+  seed: SEED_RANGE,
+};
+
+function numberOption(args: ParsedArgs, name: keyof typeof DEFAULTS, integer: boolean): number {
   const raw = args.values[name];
   if (raw === undefined) return DEFAULTS[name];
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min) {
-    throw new UsageError(`--${name} takes ${integer ? 'an integer' : 'a number'} >= ${min}, got "${String(raw)}"`);
-  }
-  return n;
+  const text = typeof raw === 'string' ? raw : '';
+  return integer ? wholeNumberOption(name, text, RANGES[name], String(DEFAULTS[name])) : decimalOption(name, text, RANGES[name], String(DEFAULTS[name]));
 }
 
 export function parseDayOptions(args: ParsedArgs): Omit<DayOptions, 'onProgress'> {
   return {
-    agents: numberOption(args, 'agents', true, 1),
-    services: numberOption(args, 'services', true, 1),
-    calls: numberOption(args, 'calls', true, 0),
-    cob: numberOption(args, 'cob', true, 0),
-    hours: numberOption(args, 'hours', false, 0.01),
-    seed: numberOption(args, 'seed', true, 0),
+    agents: numberOption(args, 'agents', true),
+    services: numberOption(args, 'services', true),
+    calls: numberOption(args, 'calls', true),
+    cob: numberOption(args, 'cob', true),
+    hours: numberOption(args, 'hours', false),
+    seed: numberOption(args, 'seed', true),
   };
 }
 
@@ -84,6 +92,8 @@ export function formatDay(r: DayResult): string {
 export async function loadCommand(args: ParsedArgs): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`load takes no paths, got "${args.positionals.join(' ')}"`, 'nimbus-sim load --agents 300 --calls 30000');
   const options = parseDayOptions(args);
+  // A --json path that cannot be written is found after the day has run; an empty one is a slip, caught now.
+  if (typeof args.values.json === 'string') requirePath('--json', args.values.json);
   const tty = process.stderr.isTTY === true && args.values.quiet !== true;
   let lastLine = 0;
   const result = await runDay({
@@ -100,7 +110,7 @@ export async function loadCommand(args: ParsedArgs): Promise<number> {
   if (tty) process.stderr.write('\n');
   process.stdout.write(`${formatDay(result)}\n`);
   if (typeof args.values.json === 'string') {
-    writeFileSync(args.values.json, `${JSON.stringify(result, null, 2)}\n`);
+    writeOutputOrFail('--json', args.values.json, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`written: ${args.values.json}\n`);
   }
   return 0;

@@ -76,9 +76,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => ({ command: (await import('./why.js')).whyCommand }),
   },
   serve: {
-    usage: 'serve [--port 4010] [--scenario F] [--tls] [--cert F] [--host H]',
+    usage: 'serve [--port 4010] [--scenario F] [--tls] [--cert F] [--host H] [--call-retention 10m]',
     summary: 'the mock Graph as an HTTP(S) server on 127.0.0.1 (bearer token required)',
-    options: { port: 'string', scenario: 'string', tls: 'boolean', cert: 'string', host: 'string' },
+    options: { port: 'string', scenario: 'string', tls: 'boolean', cert: 'string', host: 'string', 'call-retention': 'string' },
     load: async () => ({ command: (await import('./serve.js')).serveCommand }),
   },
   coverage: {

@@ -2,12 +2,15 @@
 import { runScenario, suiteOf } from '../../sim/runner.js';
 import type { ScenarioResult } from '../../sim/result.js';
 import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
-import { writeReports, type ReportFormat } from '../../sim/report/write.js';
+import type { ReportFormat } from '../../sim/report/write.js';
 import { colorEnabled } from '../../sim/report/color.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './usage.js';
+import { seedOption } from './numbers.js';
+import { requirePath, writeReportsOrFail } from './output.js';
+import { relative, sep } from 'node:path';
 import { parseShard, selectShard, shardKey, type Shard } from '../../sim/shard.js';
 import { mentions } from '../../sim/scenario/select.js';
 
@@ -41,7 +44,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     process.stdout.write(`shard ${shard.index}/${shard.count}: ${scenarios.length} of ${matched.length} scenarios\n`);
     if (scenarios.length === 0) {
       // An empty shard of a CI matrix is not an error: it passes and writes empty reports.
-      if (fileFormats.length > 0) process.stdout.write(`reports: ${(await writeReports(suiteOf([], seed ?? null), { outDir, formats: fileFormats })).join(', ')}\n`);
+      if (fileFormats.length > 0) process.stdout.write(`reports: ${(await writeReportsOrFail(suiteOf([], seed ?? null), { outDir, formats: fileFormats })).join(', ')}\n`);
       return 0;
     }
   }
@@ -59,12 +62,8 @@ function runOptions(args: ParsedArgs): RunOptions {
   }
   const consoleMode = requested.includes('pretty') ? 'pretty' : requested.includes('plain') ? 'plain' : tty ? 'pretty' : 'plain';
   const fileFormats = requested.length > 0 ? FILES.filter((f) => requested.includes(f)) : [...DEFAULT_FILES];
-  const outDir = typeof args.values.out === 'string' ? args.values.out : 'reports';
-  let seed: number | undefined;
-  if (typeof args.values.seed === 'string') {
-    seed = Number(args.values.seed);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed takes an integer, got "${args.values.seed}"`);
-  }
+  const outDir = typeof args.values.out === 'string' ? requirePath('--out', args.values.out) : 'reports';
+  const seed = seedOption(args.values.seed);
   let shard: Shard | undefined;
   if (typeof args.values.shard === 'string') {
     const parsed = parseShard(args.values.shard);
@@ -100,7 +99,7 @@ async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: 
   process.stdout.write(`${formatSuite(suite, { color }).split('\n').slice(suite.scenarios.length).join('\n').replace(/^\n+/, '')}\n`);
 
   if (fileFormats.length > 0) {
-    const written = await writeReports(suite, { outDir, formats: fileFormats });
+    const written = await writeReportsOrFail(suite, { outDir, formats: fileFormats });
     process.stdout.write(`reports: ${written.join(', ')}\n`);
   }
   if (suite.totals.errors > 0) return 2;

@@ -1,12 +1,14 @@
 /**
- * `nimbus-sim serve [--port 4010] [--scenario FILE] [--tls] [--cert FILE]`: the mock Graph as an HTTP(S)
- * server on 127.0.0.1 until Ctrl-C. Without --scenario it serves Scenario B's tenant.
+ * `nimbus-sim serve [--port 4010] [--scenario FILE] [--tls] [--cert FILE] [--call-retention 10m]`: the mock
+ * Graph as an HTTP(S) server on 127.0.0.1 until Ctrl-C. Without --scenario it serves Scenario B's tenant.
+ * Terminated calls are forgotten after --call-retention (default 10m), so a long session keeps flat memory.
  */
 import { loadTenantOrScenario } from '../../sim/support/loadTenant.js';
 import { parseScenarioText } from '../../sim/scenario/load.js';
 import { startMockServer } from '../serve/server.js';
 import { loadOneForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
+import { durationOption, wholeNumberOption } from './numbers.js';
 
 /** Scenario B's tenant (the README's example), served when no --scenario is given. */
 const DEFAULT_TENANT = `name: nimbus-sim serve default tenant (Scenario B)
@@ -26,12 +28,8 @@ steps: [{ wait: 1ms }]
 `;
 
 export async function serveCommand(args: ParsedArgs): Promise<number> {
-  const portText = typeof args.values.port === 'string' ? args.values.port : '4010';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port must be a port number (0-65535), got ${portText}\n`);
-    return 2;
-  }
+  const port = typeof args.values.port === 'string' ? wholeNumberOption('port', args.values.port, { min: 0, max: 65_535 }, '4010') : 4010;
+  const callRetentionMs = typeof args.values['call-retention'] === 'string' ? durationOption('call-retention', args.values['call-retention'], { min: 0, max: 7 * 24 * 3_600_000 }, '10m') : undefined;
   const scenario = typeof args.values.scenario === 'string' ? loadOneForCommand(args.values.scenario, loadTenantOrScenario) : parseScenarioText(DEFAULT_TENANT, 'default-tenant.yaml');
   if (scenario === 2) return 2;
   const tls = args.values.tls === true;
@@ -47,6 +45,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
       port,
       host,
       tls,
+      ...(callRetentionMs !== undefined ? { callRetentionMs } : {}),
       ...(typeof args.values.cert === 'string' ? { certFile: args.values.cert } : {}),
       onRequest: (e) =>
         process.stdout.write(

@@ -32,7 +32,17 @@ export interface MockServerOptions {
   certFile?: string;
   /** Called once per request, after the response is sent. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * How long a terminated call stays readable (`GET /communications/calls/{id}`), in wall-clock ms; then it
+   * is forgotten, so a long session keeps flat memory and throughput. Default DEFAULT_CALL_RETENTION_MS.
+   */
+  callRetentionMs?: number;
 }
+
+/** Ten minutes: long enough for a client to read a call's end result, short enough that a day of calls is not kept. */
+export const DEFAULT_CALL_RETENTION_MS = 10 * 60_000;
+/** Request log entries the served mock keeps (the newest); the console log prints each request anyway. */
+const SERVED_REQUEST_LOG = 1_000;
 
 export interface RequestLogEntry {
   method: string;
@@ -90,7 +100,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 export async function startMockServer(opts: MockServerOptions): Promise<RunningMockServer> {
-  const mock = await servedMock(opts.scenario);
+  const mock = await servedMock(opts.scenario, opts.callRetentionMs ?? DEFAULT_CALL_RETENTION_MS);
   const handle = graphRequestHandler(mock, opts.onRequest);
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
@@ -123,12 +133,17 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
   };
 }
 
-/** The scenario's mock Graph on wall-clock time, with the scenario's `faults:` and magic fixtures, as a run has them. */
-async function servedMock(scenario: Scenario): Promise<GraphMock> {
+/**
+ * The scenario's mock Graph on wall-clock time, with the scenario's `faults:` and magic fixtures, as a run has
+ * them; unlike a run's, it forgets ended calls and old log entries, as it may serve for days.
+ */
+async function servedMock(scenario: Scenario, callRetentionMs: number): Promise<GraphMock> {
   const startedAt = Date.now();
   const mock = createGraphMock({
     now: () => Date.now() - startedAt,
     clockOrigin: startedAt,
+    endedCallRetentionMs: callRetentionMs,
+    requestLogLimit: SERVED_REQUEST_LOG,
     pstnPolicy: rulesPstnPolicy(resolveTenant(scenario)),
   });
   await mock.seed(seedOf(withMagicFixtures(scenario)));
@@ -192,7 +207,8 @@ async function forward(mock: GraphMock, req: IncomingMessage, res: ServerRespons
   }
   let response: Response;
   try {
-    response = await mock.fetch(`${GRAPH_ORIGIN}${req.url ?? '/'}`, { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
+    // HEAD is GET without a body (RFC 9110): the mock's handlers answer GET, and the body is dropped below.
+    response = await mock.fetch(`${GRAPH_ORIGIN}${req.url ?? '/'}`, { method: method === 'HEAD' ? 'GET' : method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
   } catch (err) {
     if (err instanceof TypeError) {
       // An injected network fault: drop the connection, as a failing network does.

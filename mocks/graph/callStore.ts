@@ -28,8 +28,21 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
     // `updated` is a fresh copy nobody else holds; once out of the collection it is the archived call.
     ctx.db.calls.delete(updated);
     ctx.endedCalls.set(id, updated);
+    ctx.endedAt.set(id, ctx.now());
+    forgetExpiredCalls(ctx);
   }
   return updated;
+}
+
+/** Terminated calls past the retention are forgotten (oldest first: `endedAt` is in end order). */
+function forgetExpiredCalls(ctx: GraphMockContext): void {
+  if (ctx.endedCallRetentionMs === Number.POSITIVE_INFINITY) return;
+  const cutoff = ctx.now() - ctx.endedCallRetentionMs;
+  for (const [id, at] of ctx.endedAt) {
+    if (at > cutoff) break;
+    ctx.endedAt.delete(id);
+    ctx.endedCalls.delete(id);
+  }
 }
 
 export const participant = (identity: ParticipantRecord['identity'], extra: Partial<ParticipantRecord> = {}): ParticipantRecord => ({

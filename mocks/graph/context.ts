@@ -85,6 +85,12 @@ export interface GraphMockContext {
    * (a contact-center day ends tens of thousands of calls); still readable by id for inspection.
    */
   readonly endedCalls: Map<string, CallRecord>;
+  /** When each call in `endedCalls` ended (mock clock), in the order they ended, to forget them after the retention. */
+  readonly endedAt: Map<string, number>;
+  /** How long a terminated call stays readable by id, in ms of the mock's clock; Infinity keeps every one. */
+  readonly endedCallRetentionMs: number;
+  /** Entries `log` and `unhandled` keep (the newest); Infinity keeps every one. */
+  readonly requestLogLimit: number;
   stamp(request: GraphRequest): RequestStamp;
 }
 

@@ -63,6 +63,7 @@ export async function seedDirectory(ctx: GraphMockContext, directory: ScenarioDi
   directory.clear();
   ctx.farEndModes.clear();
   ctx.endedCalls.clear();
+  ctx.endedAt.clear();
   ctx.tenant = { name: tenant.name, domains: [...tenant.domains], consents: [...tenant.consents] };
   for (const s of services) await seedService(ctx, directory, s);
   for (const u of users) await seedUser(ctx, directory, u);

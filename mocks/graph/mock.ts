@@ -34,6 +34,13 @@ export interface GraphMockOptions {
   clockOrigin?: number;
   /** Callback URI recorded on incoming calls (the Nimbus calling bot endpoint). */
   callbackUri?: string;
+  /**
+   * How long a terminated call stays readable by id, in ms of `now`. Default: for ever, as a run's report
+   * reads every call at its end; a long-lived server (`nimbus-sim serve`) sets it so memory stays flat.
+   */
+  endedCallRetentionMs?: number;
+  /** Newest entries `log` and `unhandled` keep. Default: every one (a run reports them all). */
+  requestLogLimit?: number;
 }
 
 /** A call as the mock holds it, with the first responder also given by scenario service id. */
@@ -93,6 +100,9 @@ function createContext(options: GraphMockOptions): GraphMockContext {
   const tenantId = options.tenantId ?? stableGuid('tenant', 'nimbus-sim');
   const clockOrigin = options.clockOrigin ?? DEFAULT_CLOCK_ORIGIN;
   const ids = new SequentialIds(tenantId);
+  const requestLogLimit = options.requestLogLimit ?? Number.POSITIVE_INFINITY;
+  const log: GraphRequestLogEntry[] = [];
+  const unhandled: UnhandledRequest[] = [];
   return {
     db: createGraphDb(),
     now: options.now,
@@ -101,14 +111,19 @@ function createContext(options: GraphMockOptions): GraphMockContext {
     pstnPolicy: options.pstnPolicy,
     ids,
     faults: new FaultInjector(),
-    log: [],
-    unhandled: [],
+    log,
+    unhandled,
     crashes: [],
     callbackUri: options.callbackUri ?? 'https://nimbus.sim.invalid/api/calls',
     botApplication: { id: stableGuid('application', 'nimbus-calling-bot'), displayName: 'Nimbus Calling Bot' },
     farEndModes: new Map<string, FarEndAnswerMode>(),
     endedCalls: new Map<string, CallRecord>(),
+    endedAt: new Map<string, number>(),
+    endedCallRetentionMs: options.endedCallRetentionMs ?? Number.POSITIVE_INFINITY,
+    requestLogLimit,
     stamp(request: GraphRequest): RequestStamp {
+      keepNewest(log, requestLogLimit);
+      keepNewest(unhandled, requestLogLimit);
       const requestId = ids.next('request');
       const at = options.now();
       return {
@@ -119,6 +134,11 @@ function createContext(options: GraphMockOptions): GraphMockContext {
       };
     },
   };
+}
+
+/** Drops the oldest entries once `list` holds twice `limit`: amortised, so each request costs O(1). */
+function keepNewest(list: unknown[], limit: number): void {
+  if (list.length > 2 * limit) list.splice(0, list.length - limit);
 }
 
 export function createGraphMock(options: GraphMockOptions): GraphMock {

@@ -7,13 +7,13 @@
  */
 import { formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, Decision, ScenarioResult, SuiteResult, TimelineEntry } from '../result.js';
-import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, plural, portablePath, ruleTitle } from './text.js';
+import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, maxOf, plural, portablePath, ruleTitle, showBidiControls } from './text.js';
 import { stripIllegalXmlChars } from './xml.js';
 import { compareCodePoints } from '../order.js';
 
 /** Text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return stripIllegalXmlChars(text)
+  return showBidiControls(stripIllegalXmlChars(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -79,7 +79,7 @@ function laneOrder(subject: string): number {
 /** A timeline: one lane per subject, one mark per entry at its virtual time (hover for the text). */
 export function timelineHtml(entries: readonly TimelineEntry[], durationMs: number): string {
   if (entries.length === 0) return '<p class="totals">No timeline entries.</p>';
-  const end = Math.max(durationMs, ...entries.map((e) => e.at), 1);
+  const end = maxOf(entries.map((e) => e.at), Math.max(durationMs, 1));
   const lanes = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
     const lane = lanes.get(e.subject);

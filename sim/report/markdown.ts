@@ -7,7 +7,7 @@
  */
 import { formatDuration } from '../../src/domain/duration.js';
 import type { AssertionResult, CallResult, Decision, ScenarioResult, SuiteResult } from '../result.js';
-import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, oneLine, plural, portablePath, ruleTitle, truncate } from './text.js';
+import { compact, decisionChecks, failureLocation, formatInputs, formatVerdict, maxOf, oneLine, plural, portablePath, ruleTitle, showBidiControls, truncate } from './text.js';
 import { faultRate, faultRateText, suiteFaultRate } from './faultRate.js';
 
 export interface MarkdownOptions {
@@ -24,7 +24,7 @@ export interface MarkdownOptions {
  * `lineStart` (the text begins a line) they cannot start a heading, list or quote either.
  */
 export function escapeMarkdown(text: string, lineStart = false): string {
-  const inline = oneLine(text)
+  const inline = showBidiControls(oneLine(text))
     .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -38,9 +38,9 @@ export function escapeMarkdown(text: string, lineStart = false): string {
  * pipe even inside code spans; `\|` there renders as `|`).
  */
 export function codeSpan(text: string, inTable = false): string {
-  let body = oneLine(text);
+  let body = showBidiControls(oneLine(text));
   if (inTable) body = body.replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = maxOf([...body.matchAll(/`+/g)].map((m) => m[0].length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = body.startsWith('`') || body.endsWith('`') || body === '' ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;
@@ -57,7 +57,7 @@ const cell = (text: string): string => escapeMarkdown(text);
  */
 export function escapeMermaid(text: string): string {
   const named: Record<string, string> = { '<': '#lt;', '>': '#gt;', '&': '#amp;', '"': '#quot;' };
-  return oneLine(text)
+  return showBidiControls(oneLine(text))
     .replace(/[#;&<>"%`]/g, (c) => named[c] ?? `#${c.charCodeAt(0)};`)
     .replace(/^(\s*(?:no)?wrap):/i, '$1#58;');
 }
@@ -249,7 +249,11 @@ export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): s
   if (bad.length > 0) {
     const max = options.maxFailureDetails ?? 50;
     out.push('', '### Failures');
-    for (const s of bad.slice(0, max)) out.push('', ...scenarioSection(s));
+    // A failed scenario's section holds a diagram per call (100k calls and more): no push(...section), it would overflow the stack.
+    for (const s of bad.slice(0, max)) {
+      out.push('');
+      for (const line of scenarioSection(s)) out.push(line);
+    }
     if (bad.length > max) out.push('', `…and ${bad.length - max} more failed scenarios; see \`junit.xml\` or \`nimbus-sim.json\`.`);
   }
   out.push('', '### Scenarios', '', '| Status | Scenario | File | Assertions | Virtual time |', '| --- | --- | --- | --- | --- |');

@@ -12,6 +12,7 @@ import {
   failureLocation,
   formatInputs,
   formatVerdict,
+  maxOf,
   oneLine,
   plural,
   portablePath,
@@ -133,7 +134,7 @@ export function formatScenarioDetail(result: ScenarioResult, options: PrettyOpti
   if (result.tags.length > 0) meta.push(`tags ${result.tags.map(oneLine).join(', ')}`);
   if (result.because.length > 0) meta.push(`covers ${result.because.join(', ')}`);
   lines.push(`  ${c.dim(meta.join(' · '))}`);
-  const verbWidth = Math.max(0, ...result.steps.map((s) => s.verb.length));
+  const verbWidth = maxOf(result.steps.map((s) => s.verb.length), 0);
   for (const step of result.steps) lines.push(...indent(stepLines(step, verbWidth, options), '  '));
   if (result.calls.length > 0) {
     lines.push('  Calls:');
@@ -174,7 +175,7 @@ export function formatSummary(suite: SuiteResult, options: PrettyOptions = {}): 
 /** A whole suite: one line per scenario, then each failure and error in full, then the summary. */
 export function formatSuite(suite: SuiteResult, options: PrettyOptions = {}): string {
   const c = paletteFor(options);
-  const nameWidth = Math.max(0, ...suite.scenarios.map((s) => oneLine(s.name).length));
+  const nameWidth = maxOf(suite.scenarios.map((s) => oneLine(s.name).length), 0);
   const out = suite.scenarios.map((s) => formatScenarioLine(s, { ...options, nameWidth }));
   const bad = suite.scenarios.filter((s) => s.status !== 'passed');
   if (bad.length > 0) {

@@ -88,3 +88,25 @@ export function decisionChecks(decision: Decision<unknown>): { rule: string; pas
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The largest of `values`, at least `floor`. `Math.max(...values)` passes every value as an argument, which
+ * overflows the stack on run-sized lists (more than ~10k calls or steps); this loops instead.
+ */
+export function maxOf(values: Iterable<number>, floor: number): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/**
+ * Bidirectional control characters (embeddings, overrides, isolates, marks, the Arabic letter mark) reorder
+ * the text around them when shown, so a scenario name or message could make a report say something else
+ * than its bytes ("Trojan Source"). Reports meant for people show them as their code point instead.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** `text` with every bidi control character written visibly as `<U+202E>`. */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}

@@ -4,6 +4,7 @@
  * report and a crashed run never leaves a truncated one.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SuiteResult } from '../result.js';
@@ -36,13 +37,38 @@ export interface WriteReportsOptions {
 /** Write `content` to `file` atomically: temp file in the same directory, then rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const stopCleanup = removeOnInterrupt(tmp);
   try {
     await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
+  } finally {
+    stopCleanup();
   }
+}
+
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * While `tmp` may exist, Ctrl-C (or a CI runner's SIGTERM) removes it before the process ends, so an
+ * interrupted run leaves the old report or none, never a stray `.tmp` in --out. The signal is then raised
+ * again with this listener gone, so the process ends as it would have (exit 130 for Ctrl-C). Returns the
+ * function that uninstalls the listener once the temp file is renamed or removed.
+ */
+function removeOnInterrupt(tmp: string): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rmSync(tmp, { force: true });
+    stop();
+    // Other listeners (Ink's view) still run; without any, the default action ends the process.
+    process.kill(process.pid, signal);
+  };
+  const stop = (): void => {
+    for (const s of INTERRUPTS) process.off(s, onSignal);
+  };
+  for (const s of INTERRUPTS) process.once(s, onSignal);
+  return stop;
 }
 
 /**

@@ -108,10 +108,10 @@ function toScenario(layer: Layer, file: string): Omit<Scenario, 'suitePath'> {
   const problems: ScenarioProblem[] = [];
   const top = TopLevel.safeParse(withoutScratchKeys(layer.data), { reportInput: true });
   if (!top.success) {
-    problems.push(...problemsFromIssues(top.error.issues, { root: layer.data, rootRef: layer.rootRef, base: [], schema: TopLevel }));
+    for (const p of problemsFromIssues(top.error.issues, { root: layer.data, rootRef: layer.rootRef, base: [], schema: TopLevel })) problems.push(p);
   }
   const steps = validateSteps(layer.data, layer.rootRef);
-  problems.push(...steps.problems);
+  for (const p of steps.problems) problems.push(p); // a file may have a problem in each of 100k steps
   if (!top.success || problems.length > 0) throw new ScenarioLoadError(problems);
 
   const { $schema: _schema, extends: _extends, steps: _rawSteps, ...rest } = top.data;
@@ -136,6 +136,13 @@ function withoutScratchKeys(data: PlainMap): PlainMap {
 
 // --- extends ---------------------------------------------------------------------------------------
 
+/**
+ * Files an `extends` chain may hold, the scenario included. Real suites use two or three (scenario ->
+ * tenant -> company defaults); each level costs stack, so a chain thousands of files deep would otherwise
+ * end in a stack overflow instead of a message.
+ */
+export const MAX_EXTENDS_DEPTH = 32;
+
 function loadBase(own: Layer, file: string, absolute: string, ctx: LoadContext): Layer {
   const ref = originOf(own.data)?.entries.get('extends') ?? own.rootRef;
   const fail = (message: string, hint?: string): never => {
@@ -154,6 +161,9 @@ function loadBase(own: Layer, file: string, absolute: string, ctx: LoadContext):
   const real = realOrResolved(baseAbsolute);
   if (!ctx.allowOutsideRoot && isOutside(realOrResolved(ctx.root), real)) {
     fail(`extends "${target}" leaves the suite root ${displayRoot(ctx.root)} through a symbolic link`, 'pass --allow-outside-root (loader option allowOutsideRoot) to allow it');
+  }
+  if (ctx.chain.length >= MAX_EXTENDS_DEPTH) {
+    fail(`extends "${target}": the extends chain is more than ${MAX_EXTENDS_DEPTH} files deep`, `shorten it: ${relative(ctx.root, ctx.chain[0] ?? absolute) || file} extends ${MAX_EXTENDS_DEPTH - 1} files before this one; merge the shared parts into fewer files`);
   }
   if (ctx.chain.includes(real)) {
     const names = [...ctx.chain, real].map((p) => relative(ctx.root, p) || p);

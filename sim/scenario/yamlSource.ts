@@ -341,6 +341,11 @@ class PlainBuilder {
         continue;
       }
       const key = keyNode === null || keyNode.value === null ? '' : String(keyNode.value);
+      if (key === '__proto__') {
+        // Assigning it would replace the map's prototype: the entry would vanish and its keys leak into lookups.
+        this.fail(this.ref(keyNode, ref.valueOffset), 'the key "__proto__" is not allowed', 'it is reserved by JavaScript; no scenario key is named so; remove it or rename it');
+        continue;
+      }
       const valueNode = pair.value as YamlNode | null;
       const keyOffset = keyNode?.range?.[0] ?? ref.valueOffset;
       const valueRef: SourceRef = { source: this.source, valueOffset: valueNode?.range?.[0] ?? keyOffset, keyOffset };
@@ -375,8 +380,8 @@ class PlainBuilder {
     return { source: this.source, valueOffset: node?.range?.[0] ?? fallback };
   }
 
-  private fail(ref: SourceRef, message: string): null {
-    this.problems.push(problemAt(ref, [], message));
+  private fail(ref: SourceRef, message: string, hint?: string): null {
+    this.problems.push(problemAt(ref, [], message, hint === undefined ? {} : { hint }));
     return null;
   }
 }

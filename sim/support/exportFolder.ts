@@ -3,7 +3,7 @@
  * parses the service sheet (CSV or YAML) and writes the imported tenant as a YAML fragment with the findings
  * as comments on top.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { ScenarioLoadError } from '../scenario/errors.js';
@@ -22,8 +22,18 @@ const FILES: Record<string, keyof Omit<ExportSources, 'licenseDetails' | 'servic
 
 export class ExportReadError extends Error {}
 
+/** An export file's text; a folder or an unreadable file where a file belongs is the user's to fix. */
+const readText = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new ExportReadError(`${file}: ${code === 'EISDIR' ? 'is a folder; an export file was expected here' : `cannot be read (${String(code ?? err)})`}`);
+  }
+};
+
 const readJson = (file: string): Json => {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // PowerShell's Out-File writes a BOM
+  const text = readText(file).replace(/^\uFEFF/, ''); // PowerShell's Out-File writes a BOM
   try {
     return JSON.parse(text) as Json;
   } catch (err) {
@@ -52,7 +62,7 @@ export function readExportFolder(dir: string): { sources: ExportSources; files: 
         files.push(`${name}/${f}`);
       }
     } else if (/^services\.(csv|ya?ml)$/i.test(name)) {
-      sources.serviceSheet = parseServiceSheet(readFileSync(path, 'utf8'), name);
+      sources.serviceSheet = parseServiceSheet(readText(path), name);
       files.push(name);
     }
   }
@@ -85,7 +95,13 @@ const SHEET_COLUMNS: Record<string, keyof ServiceSheetRow> = {
 export function parseServiceSheet(text: string, name: string): ServiceSheetRow[] {
   const rows: Record<string, unknown>[] = [];
   if (/\.ya?ml$/i.test(name)) {
-    const data: unknown = parseYaml(text);
+    let data: unknown;
+    try {
+      // The library's own alias limit stops a YAML alias bomb; it throws, which is the file's fault, not ours.
+      data = parseYaml(text);
+    } catch (err) {
+      throw new ExportReadError(`${name}: not valid YAML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
     const items: unknown = Array.isArray(data) ? data : typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['services'] : undefined;
     if (!Array.isArray(items)) throw new ExportReadError(`${name}: expected a list of services`);
     for (const item of items) if (typeof item === 'object' && item !== null) rows.push(item as Record<string, unknown>);
@@ -171,8 +187,14 @@ function commentText(text: string): string {
  * private folder next to `out`, then renamed into place, so an import that fails validation (or is
  * interrupted) leaves nothing at `out`. The loader's problems name `out`, not the temporary file.
  */
-export function writeValidatedFragment(out: string, yaml: string, validate: (path: string) => unknown): void {
+export function writeValidatedFragment(
+  out: string,
+  yaml: string,
+  validate: (path: string) => unknown,
+  publish: (staged: string) => void = (staged) => renameSync(staged, out),
+): void {
   const home = resolve(dirname(out));
+  mkdirSync(home, { recursive: true });
   const folder = mkdtempSync(join(home, '.nimbus-sim-import-'));
   const staged = join(folder, basename(out));
   try {
@@ -183,7 +205,7 @@ export function writeValidatedFragment(out: string, yaml: string, validate: (pat
       if (!(error instanceof ScenarioLoadError)) throw error;
       throw new ScenarioLoadError(error.problems.map((p) => ({ ...p, file: p.file.split(folder).join(home) })));
     }
-    renameSync(staged, out);
+    publish(staged);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -6,6 +6,12 @@ const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 const COMPOUND = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/;
 const CLOCK = /^(\d+):([0-5]\d):([0-5]\d)(?:\.(\d{1,3}))?$/;
 
+/**
+ * The longest duration a scenario may write: a year of virtual time. Far longer ones reach Infinity (or lose
+ * whole milliseconds) in virtual time and show up as `null` or `Infinity` in reports.
+ */
+export const MAX_DURATION_MS = 365 * 24 * 3_600_000;
+
 /** Milliseconds for a duration string, or undefined when it is not one. */
 export function parseDuration(raw: string): number | undefined {
   const text = raw.trim().toLowerCase().replace(/\s+/g, '');

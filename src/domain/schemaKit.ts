@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { canonicalEnum, type EnumSpec } from './enums.js';
-import { E164, UPN, formatDuration, parseDuration } from './duration.js';
+import { E164, MAX_DURATION_MS, UPN, formatDuration, parseDuration } from './duration.js';
 import { findMicrosoftLicense, knownLicenseNames } from './licenses.js';
 
 export interface NimbusFieldMeta {
@@ -49,6 +49,10 @@ export const durationField = () =>
           message: `"${String(raw)}" is not a duration; write it like 500ms, 20s, 10m, 1h30m or 00:10:00`,
           params: { nimbus: 'duration', got: raw },
         });
+        return z.NEVER;
+      }
+      if (!(ms <= MAX_DURATION_MS)) {
+        ctx.issues.push({ code: 'custom', input: raw, message: `"${String(raw)}" is longer than virtual time allows; durations are at most ${formatDuration(MAX_DURATION_MS)} (a year)`, params: { nimbus: 'durationRange', got: raw } });
         return z.NEVER;
       }
       return ms;

@@ -113,7 +113,7 @@ export class GraphClient {
     for (let i = 0; i < ids.length; i += PRESENCE_BATCH_LIMIT) {
       const batch = ids.slice(i, i + PRESENCE_BATCH_LIMIT);
       const page = await this.json<Collection<Presence>>({ method: 'POST', path: '/communications/getPresencesByUserId', endpoint: 'presence', body: { ids: batch } });
-      out.push(...page.value);
+      for (const item of page.value) out.push(item); // a spread of a large page would overflow the stack
     }
     return out;
   }

@@ -1,5 +1,8 @@
+import { CRASH_CORPUS } from './corpusCrashes.js';
+
 /** The malformed-input corpus: every file in test/fixtures/malformed with the position and words a user must see. */
 export const MALFORMED: readonly { file: string; line: number; column: number; says: string }[] = [
+  ...CRASH_CORPUS,
   { file: 'alias-bomb.yaml', line: 3, column: 12, says: 'more than 100 aliases (*name); this looks like an alias bomb' },
   { file: 'assignment-unknown.yaml', line: 3, column: 51, says: '"Manual" is not a user assignment type' },
   { file: 'at-garbage.yaml', line: 4, column: 9, says: '"1x" is not a duration' },
