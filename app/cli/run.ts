@@ -3,6 +3,7 @@ import { runScenario, suiteOf } from '../../sim/runner.js';
 import type { ScenarioResult } from '../../sim/result.js';
 import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
 import { writeReports, type ReportFormat } from '../../sim/report/write.js';
+import type { WallTimes } from '../../sim/report/junit.js';
 import { colorEnabled } from '../../sim/report/color.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { loadForCommand } from './load.js';
@@ -46,8 +47,8 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     }
   }
   const color = options.consoleMode === 'pretty' && colorEnabled({ color: options.tty });
-  const { results, linesShown } = await runAll(scenarios, options, color);
-  return report(results, options, { color, verbose: args.values.verbose === true, linesShown });
+  const { results, wallMs, linesShown } = await runAll(scenarios, options, color);
+  return report(results, options, { color, verbose: args.values.verbose === true, linesShown, wallMs });
 }
 
 /** The command line's choices, checked before anything loads. */
@@ -76,19 +77,22 @@ function runOptions(args: ParsedArgs): RunOptions {
 }
 
 /** Runs every scenario, drawn live by Ink on a terminal, else one line per scenario as it finishes. */
-async function runAll(scenarios: Scenario[], { consoleMode, tty, seed }: RunOptions, color: boolean): Promise<{ results: ScenarioResult[]; linesShown: boolean }> {
+async function runAll(scenarios: Scenario[], { consoleMode, tty, seed }: RunOptions, color: boolean): Promise<{ results: ScenarioResult[]; wallMs: WallTimes; linesShown: boolean }> {
   // Ink (and React) load only when there is a terminal to draw on.
   const view = consoleMode === 'pretty' && tty ? (await import('../tui/renderRun.js')).startRunView(scenarios.length) : null;
   const results: ScenarioResult[] = [];
+  const wallMs = new Map<ScenarioResult, number>();
   const linesShown = view !== null || scenarios.length > 1;
   for (const scenario of scenarios) {
+    const started = performance.now();
     const result = await runScenario(scenario, seed !== undefined ? { seed } : {});
+    wallMs.set(result, performance.now() - started);
     results.push(result);
     if (view?.active) view.update({ total: scenarios.length, done: [...results], ...(scenarios[results.length] ? { running: scenarios[results.length]!.name } : {}) });
     else if (scenarios.length > 1) process.stdout.write(`${formatScenarioLine(result, { color })}\n`);
   }
   await view?.finish();
-  return { results, linesShown };
+  return { results, wallMs, linesShown };
 }
 
 interface ConsoleChoices {
@@ -96,6 +100,8 @@ interface ConsoleChoices {
   verbose: boolean;
   /** The scenario lines were already on screen (streamed, or drawn by Ink). */
   linesShown: boolean;
+  /** Wall-clock time per scenario, for JUnit only. */
+  wallMs: WallTimes;
 }
 
 /**
@@ -103,7 +109,7 @@ interface ConsoleChoices {
  * errored. By default a failure is brief (where, expected and actual, the deciding rules once, the command
  * that shows more); --verbose prints every step and every rule check, as the reports keep them.
  */
-async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: RunOptions, { color, verbose, linesShown }: ConsoleChoices): Promise<number> {
+async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: RunOptions, { color, verbose, linesShown, wallMs }: ConsoleChoices): Promise<number> {
   const suite = suiteOf(results, seed ?? null);
   // One passing scenario is shown step by step: that is how a newcomer reads why Scenario B is refused.
   const detailed = verbose || (results.length === 1 && results[0]?.status === 'passed');
@@ -115,7 +121,7 @@ async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: 
   process.stdout.write(`${rest.join('\n').replace(/^\n+/, '')}\n`);
 
   if (fileFormats.length > 0) {
-    const written = await writeReports(suite, { outDir, formats: fileFormats });
+    const written = await writeReports(suite, { outDir, formats: fileFormats, wallMs });
     process.stdout.write(`reports: ${written.join(', ')}\n`);
   }
   return suite.totals.failed > 0 || suite.totals.errors > 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 /** What `run` prints for people: a failed expectation on one screen, more only when asked for. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,21 @@ describe('a failed expectation', () => {
     const r = cli('run', 'scenarios/scenario-b.yaml', '--reporter', 'plain');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/refused: .*\[.*XFER-03/);
+  });
+});
+
+describe('report files', () => {
+  it('JUnit times are wall-clock seconds per scenario (virtual time a property); the JSON report is the same run after run', () => {
+    const first = join(dir, 'first');
+    const second = join(dir, 'second');
+    expect(cli('run', 'scenarios/scenario-a.yaml', 'scenarios/scenario-b.yaml', '--out', first).code).toBe(0);
+    expect(cli('run', 'scenarios/scenario-a.yaml', 'scenarios/scenario-b.yaml', '--out', second).code).toBe(0);
+    const junit = readFileSync(join(first, 'junit.xml'), 'utf8');
+    const times = [...junit.matchAll(/<testcase [^>]*time="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(times).toHaveLength(2);
+    for (const t of times) expect(t).toBeGreaterThan(0);
+    expect(junit).toMatch(/<property name="nimbus-sim.virtualSeconds" value="\d+\.\d{3}"/);
+    expect(readFileSync(join(second, 'nimbus-sim.json'), 'utf8')).toBe(readFileSync(join(first, 'nimbus-sim.json'), 'utf8'));
   });
 });
 
