@@ -1,29 +1,34 @@
 /**
- * Writes schema/scenario.schema.json from the zod schemas. `--check` only compares, for CI: the committed
- * file must be what the schemas generate, or editors validate against a stale contract.
+ * Writes schema/scenario.schema.json and schema/fragment.schema.json from the zod schemas. `--check` only
+ * compares, for CI: the committed files must be what the schemas generate, or editors validate against a
+ * stale contract.
  *
  *   npx tsx scripts/gen-json-schema.ts [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchemaText } from '../sim/scenario/jsonSchema.js';
+import { fragmentJsonSchemaText, scenarioJsonSchemaText } from '../sim/scenario/jsonSchema.js';
 
-const target = fileURLToPath(new URL('../schema/scenario.schema.json', import.meta.url));
-const text = scenarioJsonSchemaText();
+const files = [
+  { name: 'schema/scenario.schema.json', text: scenarioJsonSchemaText() },
+  { name: 'schema/fragment.schema.json', text: fragmentJsonSchemaText() },
+];
+const pathOf = (name: string): string => fileURLToPath(new URL(`../${name}`, import.meta.url));
 
 if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    // A missing file is simply out of date.
-  }
-  if (committed !== text) {
-    process.stderr.write('schema/scenario.schema.json is out of date; run: npx tsx scripts/gen-json-schema.ts\n');
-    process.exit(1);
-  }
-  process.stdout.write('schema/scenario.schema.json is up to date\n');
+  const stale = files.filter((f) => {
+    try {
+      return readFileSync(pathOf(f.name), 'utf8') !== f.text;
+    } catch {
+      return true; // a missing file is simply out of date
+    }
+  });
+  for (const f of stale) process.stderr.write(`${f.name} is out of date; run: npm run schema\n`);
+  if (stale.length > 0) process.exit(1);
+  process.stdout.write(`${files.map((f) => f.name).join(' and ')} are up to date\n`);
 } else {
-  writeFileSync(target, text);
-  process.stdout.write(`wrote ${target}\n`);
+  for (const f of files) {
+    writeFileSync(pathOf(f.name), f.text);
+    process.stdout.write(`wrote ${f.name}\n`);
+  }
 }

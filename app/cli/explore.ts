@@ -1,7 +1,7 @@
 /**
  * `nimbus-sim explore [scenario]`: a live engine on a scenario's tenant (or an empty one). On a terminal it
  * opens the interactive explorer; otherwise it prints a plain transcript of every step with its decisions
- * and the "why" panel of every user at the end. `--mermaid user|call` prints a machine as a Mermaid diagram.
+ * and the "why" panel of every user at the end. `--mermaid agent|session` prints the agent or call session machine as a Mermaid diagram.
  */
 import { loadForCommand } from './load.js';
 import type { ParsedArgs } from './args.js';
@@ -11,9 +11,9 @@ import { seedOption } from './numbers.js';
 export async function exploreCommand(args: ParsedArgs): Promise<number> {
   const mermaid = args.values.mermaid;
   if (typeof mermaid === 'string') {
-    if (mermaid !== 'user' && mermaid !== 'call') throw new UsageError(`--mermaid takes "user" or "call", got "${mermaid}"`);
+    if (mermaid !== 'agent' && mermaid !== 'session') throw new UsageError(`--mermaid takes "agent" or "session", got "${mermaid}"`, 'agent: the agent machine (a user); session: the call session machine (a call)');
     const [{ machineToMermaid }, { ExplorerSession }] = await Promise.all([import('../tui/mermaid.js'), import('../tui/explorer/session.js')]);
-    process.stdout.write(`${machineToMermaid(ExplorerSession.machineOf(mermaid))}\n`);
+    process.stdout.write(`${machineToMermaid(ExplorerSession.machineOf(mermaid === 'agent' ? 'user' : 'call'))}\n`);
     return 0;
   }
   const seed = seedOption(args.values.seed);

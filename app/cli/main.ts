@@ -1,50 +1,84 @@
 /**
- * The `nimbus-sim` command. Exit codes: 0 everything passed, 1 a scenario failed, 2 bad input or usage.
+ * The `nimbus-sim` command. Exit codes (docs/reference/cli.md): 0 all passed, 1 a scenario failed or errored
+ * (or the command found what it checks for), 2 invalid input or usage (nothing run), 3 internal error.
  * A user's mistake never ends in a stack trace: it is a positioned message with a hint.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage.js';
 import type { OptionKinds, ParsedArgs } from './args.js';
-import { COMMANDS } from './registry.js';
+import { COMMANDS, optionKinds, type CommandEntry } from './registry.js';
 import { TOOL_VERSION } from '../../sim/version.js';
 
+const EXIT_CODES = 'Exit codes: 0 all passed, 1 a scenario failed or errored (or the command found what it checks for),\n2 invalid input or usage (nothing run), 3 internal error.';
+
 function help(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length)) + 2;
-  const lines = Object.values(COMMANDS).map((c) => `  nimbus-sim ${c.usage.padEnd(width)}${c.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`);
   return `nimbus-sim — simulate Luware Nimbus call handling and licensing offline, in virtual time
 
-Usage
+Usage: npx nimbus-sim COMMAND [options]
+
+Commands
 ${lines.join('\n')}
 
-Options for run
-  --reporter LIST   pretty (default on a terminal), plain, json, junit, md, html; comma separated
-  --out DIR         where json, junit, md and html reports go (default: reports/)
-  --shard K/N       run only shard K of N (deterministic per scenario, for CI matrices)
-  --seed N          override every scenario's seed
-  --filter TEXT     only scenarios whose name, file or tags contain TEXT
-  --verbose         print every step of every scenario, not only of failures
+Each command's options and examples: npx nimbus-sim help COMMAND (or COMMAND --help).
 
-Exit codes: 0 all passed, 1 a scenario failed, 2 invalid input or usage.
-Docs: README.md; the rules: nimbus-sim rules`;
+${EXIT_CODES}
+Docs: README.md and docs/reference/cli.md; the rules: npx nimbus-sim rules`;
 }
 
-/** `nimbus-sim <command> --help`: the command's usage, summary and options (no module is loaded). */
-function commandHelp(name: string, entry: (typeof COMMANDS)[string]): string {
-  const options = Object.entries(entry.options).map(([option, kind]) => `  --${option}${kind === 'string' ? ' VALUE' : ''}`);
-  const detail = name === 'run' ? help().split('\n\n').find((part) => part.startsWith('Options for run')) : undefined;
+/** `nimbus-sim COMMAND --help` and `nimbus-sim help COMMAND`: what it does, each option, two examples. */
+function commandHelp(entry: CommandEntry): string {
+  const options = Object.entries(entry.options).map(([name, option]) => [`--${name}${option.value !== undefined ? ` ${option.value}` : ''}`, option.help] as const);
+  const width = Math.max(0, ...options.map(([flag]) => flag.length)) + 2;
   return [
-    `Usage: nimbus-sim ${entry.usage}`,
-    entry.summary,
+    `Usage: npx nimbus-sim ${entry.usage}`,
     '',
-    detail ?? (options.length > 0 ? `Options\n${options.join('\n')}` : 'No options.'),
+    ...wrap(entry.description, 100),
     '',
-    'Exit codes: 0 success, 1 a scenario or check failed, 2 invalid input or usage. All commands: nimbus-sim --help',
+    ...(options.length > 0 ? ['Options', ...options.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`)] : ['No options.']),
+    '',
+    'Examples',
+    ...entry.examples.flatMap((e) => [`  ${e.command}`, `      ${e.does}`]),
+    '',
+    EXIT_CODES,
   ].join('\n');
+}
+
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return line === '' ? lines : [...lines, line];
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  try {
+    return await dispatch(command, rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`nimbus-sim: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
+      return 2;
+    }
+    // A defect of nimbus-sim, not the user's mistake: the stack is what a maintainer needs.
+    process.stderr.write(`nimbus-sim: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\nPlease report this with the scenario file.\n`);
+    return 3;
+  }
+}
+
+async function dispatch(command: string | undefined, rest: string[]): Promise<number> {
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === 'help' && rest[0] !== undefined) {
+      process.stdout.write(`${commandHelp(entryOf(rest[0]))}\n`);
+      return 0;
+    }
     process.stdout.write(`${help()}\n`);
     return command ? 0 : 2;
   }
@@ -52,25 +86,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  try {
-    // Commands load lazily: --help and check must not pay for the engine, XState, msw and Ink.
-    const entry = COMMANDS[command];
-    if (!entry) throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(COMMANDS).join(', ')} (see nimbus-sim --help)`);
-    const beforeTerminator = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-    if (beforeTerminator.includes('--help') || beforeTerminator.includes('-h')) {
-      process.stdout.write(`${commandHelp(command, entry)}\n`);
-      return 0;
-    }
-    return await (await entry.load()).command(parse(rest, entry.options));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`nimbus-sim: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
-      return 2;
-    }
-    throw err;
+  // Commands load lazily: --help and check must not pay for the engine, XState, msw and Ink.
+  const entry = entryOf(command);
+  const beforeTerminator = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (beforeTerminator.includes('--help') || beforeTerminator.includes('-h')) {
+    process.stdout.write(`${commandHelp(entry)}\n`);
+    return 0;
   }
+  return await (await entry.load()).command(parse(rest, optionKinds(entry)));
 }
 
+function entryOf(command: string): CommandEntry {
+  const entry = COMMANDS[command];
+  if (!entry) throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(COMMANDS).join(', ')} (see npx nimbus-sim --help)`);
+  return entry;
+}
 
 function parse(args: string[], kinds: OptionKinds): ParsedArgs {
   try {
@@ -78,6 +108,6 @@ function parse(args: string[], kinds: OptionKinds): ParsedArgs {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { positionals, values: values as ParsedArgs['values'] };
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message.split('\n')[0] ?? String(err) : String(err), 'see nimbus-sim --help');
+    throw new UsageError(err instanceof Error ? err.message.split('\n')[0] ?? String(err) : String(err), 'see npx nimbus-sim --help');
   }
 }

@@ -3,6 +3,7 @@ import { runScenario, suiteOf } from '../../sim/runner.js';
 import type { ScenarioResult } from '../../sim/result.js';
 import { formatScenarioDetail, formatScenarioLine, formatSuite } from '../../sim/report/pretty.js';
 import type { ReportFormat } from '../../sim/report/write.js';
+import type { WallTimes } from '../../sim/report/junit.js';
 import { colorEnabled } from '../../sim/report/color.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { loadForCommand } from './load.js';
@@ -32,7 +33,7 @@ interface RunOptions {
 
 export async function runCommand(args: ParsedArgs): Promise<number> {
   const options = runOptions(args);
-  const loaded = loadForCommand(args.positionals);
+  const loaded = loadForCommand(args.positionals, { allowOutsideRoot: args.values['allow-outside-root'] === true });
   if (loaded === 2) return 2;
   const { filter, shard, seed, fileFormats, outDir } = options;
   const matched = filter ? loaded.filter((s) => mentions(s, filter)) : loaded;
@@ -49,8 +50,8 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     }
   }
   const color = options.consoleMode === 'pretty' && colorEnabled({ color: options.tty });
-  const results = await runAll(scenarios, options, color);
-  return report(results, options, color, args.values.verbose === true);
+  const { results, wallMs, linesShown } = await runAll(scenarios, options, color);
+  return report(results, options, { color, verbose: args.values.verbose === true, linesShown, wallMs });
 }
 
 /** The command line's choices, checked before anything loads. */
@@ -75,33 +76,52 @@ function runOptions(args: ParsedArgs): RunOptions {
 }
 
 /** Runs every scenario, drawn live by Ink on a terminal, else one line per scenario as it finishes. */
-async function runAll(scenarios: Scenario[], { consoleMode, tty, seed }: RunOptions, color: boolean): Promise<ScenarioResult[]> {
+async function runAll(scenarios: Scenario[], { consoleMode, tty, seed }: RunOptions, color: boolean): Promise<{ results: ScenarioResult[]; wallMs: WallTimes; linesShown: boolean }> {
   // Ink (and React) load only when there is a terminal to draw on.
   const view = consoleMode === 'pretty' && tty ? (await import('../tui/renderRun.js')).startRunView(scenarios.length) : null;
   const results: ScenarioResult[] = [];
+  const wallMs = new Map<ScenarioResult, number>();
+  const linesShown = view !== null || scenarios.length > 1;
   for (const scenario of scenarios) {
+    const started = performance.now();
     const result = await runScenario(scenario, seed !== undefined ? { seed } : {});
+    wallMs.set(result, performance.now() - started);
     results.push(result);
     if (view?.active) view.update({ total: scenarios.length, done: [...results], ...(scenarios[results.length] ? { running: scenarios[results.length]!.name } : {}) });
     else if (scenarios.length > 1) process.stdout.write(`${formatScenarioLine(result, { color })}\n`);
   }
   await view?.finish();
-  return results;
+  return { results, wallMs, linesShown };
 }
 
-/** Details, failures and summary on stdout, the report files; the exit code: 2 on harness errors, 1 on failures. */
-async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: RunOptions, color: boolean, verbose: boolean): Promise<number> {
+interface ConsoleChoices {
+  color: boolean;
+  verbose: boolean;
+  /** The scenario lines were already on screen (streamed, or drawn by Ink). */
+  linesShown: boolean;
+  /** Wall-clock time per scenario, for JUnit only. */
+  wallMs: WallTimes;
+}
+
+/**
+ * Details, failures and summary on stdout, the report files; the exit code: 1 when a scenario failed or
+ * errored. By default a failure is brief (where, expected and actual, the deciding rules once, the command
+ * that shows more); --verbose prints every step and every rule check, as the reports keep them.
+ */
+async function report(results: ScenarioResult[], { seed, fileFormats, outDir }: RunOptions, { color, verbose, linesShown, wallMs }: ConsoleChoices): Promise<number> {
   const suite = suiteOf(results, seed ?? null);
-  if (results.length === 1 || verbose) {
+  // One passing scenario is shown step by step: that is how a newcomer reads why Scenario B is refused.
+  const detailed = verbose || (results.length === 1 && results[0]?.status === 'passed');
+  if (detailed) {
     for (const r of results) process.stdout.write(`${formatScenarioDetail(r, { color })}\n\n`);
   }
-  // Scenario lines were already shown (streamed, drawn by Ink, or in the detail): failures and summary follow.
-  process.stdout.write(`${formatSuite(suite, { color }).split('\n').slice(suite.scenarios.length).join('\n').replace(/^\n+/, '')}\n`);
+  const text = formatSuite(suite, { color, brief: !verbose }).split('\n');
+  const rest = detailed || linesShown ? text.slice(suite.scenarios.length) : text;
+  process.stdout.write(`${rest.join('\n').replace(/^\n+/, '')}\n`);
 
   if (fileFormats.length > 0) {
-    const written = await writeReportsOrFail(suite, { outDir, formats: fileFormats });
+    const written = await writeReportsOrFail(suite, { outDir, formats: fileFormats, wallMs });
     process.stdout.write(`reports: ${written.join(', ')}\n`);
   }
-  if (suite.totals.errors > 0) return 2;
-  return suite.totals.failed > 0 ? 1 : 0;
+  return suite.totals.failed > 0 || suite.totals.errors > 0 ? 1 : 0;
 }

@@ -18,7 +18,8 @@ export async function whyCommand(args: ParsedArgs): Promise<number> {
   const scenario = loadOneForCommand(file, loadTenantOrScenario);
   if (scenario === 2) return 2;
   try {
-    const explanation = byCall ? await explainCall(scenario, call) : await explainPair(scenario, String(user), String(service));
+    // The file as the user named it: a fragment is loaded through a wrapper file that does not exist.
+    const explanation = byCall ? await explainCall(scenario, call, file) : await explainPair(scenario, String(user), String(service), file);
     process.stdout.write(args.values.json === true ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
     return 0;
   } catch (err) {

@@ -20,9 +20,11 @@ export interface PstnVerdict {
  * @param appInstanceLicenses display names of the licenses on the application instance being checked: the
  *   caller's own for `outbound`, the FIRST answering service's for `transfer` (XFER-02).
  * @param connectivity how that service's number reaches the PSTN; undefined when it has no number.
+ * @param appInstanceName the application instance's display name, so a refusal names the right service.
  */
 export type PstnPolicy = (
   appInstanceLicenses: readonly string[],
   connectivity: PstnConnectivity | undefined,
   purpose: PstnPurpose,
+  appInstanceName?: string,
 ) => PstnVerdict;

@@ -1,7 +1,7 @@
 /**
  * A step that cannot run because the scenario asks for something impossible (answering a call that nobody
  * offered, a time in the past). It is the scenario author's mistake, not a refusal by the modelled product,
- * so the run ends as a harness error (exit 2) that points at the step.
+ * so the run ends as a harness error (the run exits 1, like a failure) that points at the step.
  */
 export class StepError extends Error {
   constructor(

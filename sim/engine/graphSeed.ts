@@ -44,14 +44,17 @@ export function seedFromScenario(scenario: Pick<Scenario, 'services' | 'users'>,
 }
 
 /** A resource account as the PSTN rule sees it, built from what Graph knows about an application instance. */
-function parseResourceAccount(licenses: readonly string[], connectivity: PstnConnectivity | undefined) {
-  return ServiceSpec.parse({
+function parseResourceAccount(licenses: readonly string[], connectivity: PstnConnectivity | undefined, name: string) {
+  // The decision's text names the service by its id: a 403 must name the service the client dialled from,
+  // whose display name need not be a valid scenario id, so it is set after parsing.
+  const spec = ServiceSpec.parse({
     id: 'resource-account',
     license: 'Enterprise Routing',
     assignment: 'None',
     ...(connectivity ? { pstn: { number: '+10000000000', connectivity } } : {}),
     resourceAccount: { licenses: [...licenses] },
   });
+  return { ...spec, id: name };
 }
 
 /**
@@ -61,17 +64,17 @@ function parseResourceAccount(licenses: readonly string[], connectivity: PstnCon
  */
 export function rulesPstnPolicy(tenant: TenantFacts): PstnPolicy {
   const resourceAccounts = new Map<string, ReturnType<typeof parseResourceAccount>>();
-  const resourceAccountAsService = (licenses: readonly string[], connectivity: PstnConnectivity | undefined) => {
-    const key = `${connectivity ?? ''}\u0000${licenses.join('\u0000')}`;
+  const resourceAccountAsService = (licenses: readonly string[], connectivity: PstnConnectivity | undefined, name: string) => {
+    const key = `${name}\u0000${connectivity ?? ''}\u0000${licenses.join('\u0000')}`;
     let spec = resourceAccounts.get(key);
     if (!spec) {
-      spec = parseResourceAccount(licenses, connectivity);
+      spec = parseResourceAccount(licenses, connectivity, name);
       resourceAccounts.set(key, spec);
     }
     return spec;
   };
-  return (licenses, connectivity, purpose) => {
-    const d = rules.servicePstnLicense({ tenant, service: resourceAccountAsService(licenses, connectivity), purpose });
+  return (licenses, connectivity, purpose, name = 'resource-account') => {
+    const d = rules.servicePstnLicense({ tenant, service: resourceAccountAsService(licenses, connectivity, name), purpose });
     return { allowed: d.verdict, because: d.because, message: d.summary };
   };
 }

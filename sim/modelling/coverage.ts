@@ -76,7 +76,8 @@ const pct = (n: number, d: number): string => `${d === 0 ? 100 : Math.floor((100
 export function formatCoverage(report: CoverageReport): string {
   const lines: string[] = [];
   for (const m of report.machines) {
-    lines.push(`${m.machine} machine (${m.id}): ${m.total.states} states, ${m.total.transitions} transitions`);
+    // The names users see everywhere (CLI options, docs, the explorer): the agent and the call session machine.
+    lines.push(`${m.machine === 'agent' ? 'agent' : 'call session'} machine: ${m.total.states} states, ${m.total.transitions} transitions`);
     lines.push(
       `  generated paths   ${String(m.generated.transitions).padStart(3)}/${m.total.transitions} transitions (${pct(m.generated.transitions, m.total.transitions)})  ${m.generated.states}/${m.total.states} states  from ${m.generated.paths} paths, ${m.generated.steps} steps, ${m.generated.failures} failing`,
     );

@@ -2,8 +2,10 @@
  * JUnit XML (`junit.xml`) for CI test tabs: GitHub (test-reporter actions), GitLab `artifacts:reports:junit`
  * and Jenkins `junit`. One `<testsuite>` per scenario folder, one `<testcase>` per scenario.
  *
- * `time` attributes are VIRTUAL seconds (the simulated duration of the scenario), never wall-clock, so the
- * file is deterministic; each suite says so in its `time.unit` property. An assertion failure is a
+ * `time` attributes are WALL-CLOCK seconds, what a CI test tab shows and sums: how long each scenario took to
+ * run, measured by the caller (`run`) and passed in, since results hold no wall-clock value (the JSON report
+ * stays byte-identical). The simulated duration is the test case's `nimbus-sim.virtualSeconds` property; each
+ * suite's `time.unit` property says so. Without measured times, `time` is 0. An assertion failure is a
  * `<failure type="AssertionFailed">` with expected vs actual and the decision trail; a harness error (bad
  * input found while running, or a defect) is an `<error type="HarnessError">`.
  */
@@ -15,6 +17,9 @@ import { el, escapeXmlText } from './xml.js';
 import { faultRateText, suiteFaultRate } from './faultRate.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+/** Wall-clock milliseconds each scenario took to run, as `run` measured them. */
+export type WallTimes = ReadonlyMap<ScenarioResult, number>;
 
 /** Folder of a scenario file, `.` for files at the top level. */
 function scenarioFolder(result: ScenarioResult): string {
@@ -31,9 +36,9 @@ export function junitClassname(result: ScenarioResult): string {
   return [...pkg.map((p) => p.replace(/\./g, '_')), base].join('.');
 }
 
-function testcase(result: ScenarioResult): string {
+function testcase(result: ScenarioResult, wallMs: WallTimes): string {
   const plain = { color: false } as const;
-  const children: string[] = [];
+  const children: string[] = [el('properties', {}, [el('property', { name: 'nimbus-sim.virtualSeconds', value: seconds(result.virtualDurationMs) })])];
   if (result.failures.length > 0) {
     const first = result.failures[0];
     const more = result.failures.length > 1 ? ` (and ${result.failures.length - 1} more)` : '';
@@ -55,7 +60,7 @@ function testcase(result: ScenarioResult): string {
     {
       classname: junitClassname(result),
       name: oneLine(result.name),
-      time: seconds(result.virtualDurationMs),
+      time: seconds(wallMs.get(result) ?? 0),
       file: portablePath(result.file),
       line,
       assertions: result.assertions.passed + result.assertions.failed,
@@ -71,17 +76,17 @@ interface Counts {
   ms: number;
 }
 
-function counts(results: readonly ScenarioResult[]): Counts {
+function counts(results: readonly ScenarioResult[], wallMs: WallTimes): Counts {
   return {
     tests: results.length,
     // A scenario with both failed assertions and a harness error counts as an error only.
     failures: results.filter((r) => r.status === 'failed').length,
     errors: results.filter((r) => r.status === 'error').length,
-    ms: results.reduce((n, r) => n + r.virtualDurationMs, 0),
+    ms: results.reduce((n, r) => n + (wallMs.get(r) ?? 0), 0),
   };
 }
 
-export function toJUnitXml(suite: SuiteResult): string {
+export function toJUnitXml(suite: SuiteResult, wallMs: WallTimes = new Map()): string {
   const groups = new Map<string, ScenarioResult[]>();
   for (const s of suite.scenarios) {
     const folder = scenarioFolder(s);
@@ -93,21 +98,21 @@ export function toJUnitXml(suite: SuiteResult): string {
     'properties',
     {},
     [
-      ['time.unit', 'virtual seconds (simulated scenario time, not wall-clock)'],
+      ['time.unit', "wall-clock seconds; the simulated time is each test case's nimbus-sim.virtualSeconds property"],
       ['nimbus-sim.version', suite.tool.version],
       ['nimbus-sim.seed', suite.seed === null ? 'per scenario' : String(suite.seed)],
       ['nimbus-sim.graphFaultRate', faultRateText(suiteFaultRate(suite))],
     ].map(([name, value]) => el('property', { name, value })),
   );
   const suites = [...groups].map(([folder, results]) => {
-    const c = counts(results);
+    const c = counts(results, wallMs);
     return el(
       'testsuite',
       { name: folder, tests: c.tests, failures: c.failures, errors: c.errors, skipped: 0, time: seconds(c.ms) },
-      [properties, ...results.map(testcase)],
+      [properties, ...results.map((r) => testcase(r, wallMs))],
     );
   });
-  const all = counts(suite.scenarios);
+  const all = counts(suite.scenarios, wallMs);
   const root = el('testsuites', { name: 'nimbus-sim', tests: all.tests, failures: all.failures, errors: all.errors, time: seconds(all.ms) }, suites);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root}\n`;
 }

@@ -25,6 +25,8 @@ export interface PrettyOptions extends ColorOptions {
   nameWidth?: number;
   /** Longest rule title printed beside an id (cut with `…`). Default 100. */
   titleWidth?: number;
+  /** Failures in {@link formatSuite} as {@link formatFailureBrief} (the console default); full otherwise. */
+  brief?: boolean;
 }
 
 const indent = (lines: readonly string[], by: string): string[] => lines.map((l) => (l === '' ? l : by + l));
@@ -79,6 +81,49 @@ export function formatFailure(failure: AssertionResult, options: PrettyOptions =
     lines.push('  Why:');
     for (const d of failure.explanation) lines.push(...indent(formatDecision(d, options), '    '));
   }
+  return lines.join('\n');
+}
+
+/** Decisions shown in a brief failure; the rest are counted and left to --verbose and the reports. */
+const BRIEF_DECISIONS = 8;
+
+/** A path or id as one shell word, quoted only when it needs to be. */
+const shellWord = (text: string): string => (/^[\w./:@+-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+
+/** The `why` command that explains an assertion's subject, when the subject names a call or a user and service. */
+function whyCommand(failure: AssertionResult, result: ScenarioResult): string | undefined {
+  const file = shellWord(portablePath(result.file));
+  const call = result.calls.find((c) => failure.subject === c.id || failure.subject.startsWith(`${c.id} `));
+  if (call !== undefined) return `npx nimbus-sim why ${file} --call ${shellWord(call.id)}`;
+  const pair = /^([^\s/]+) \/ ([^\s/]+)$/.exec(failure.subject);
+  if (pair !== null) return `npx nimbus-sim why ${file} --user ${shellWord(pair[1] ?? '')} --service ${shellWord(pair[2] ?? '')}`;
+  return undefined;
+}
+
+/**
+ * One failed expectation in at most 20 lines, for the default console output: where, expected and actual,
+ * each deciding decision once on one line with its rules and inputs, and the commands that show more.
+ * The full explanation (every check of every rule) is {@link formatFailure}, printed with --verbose.
+ */
+function formatFailureBrief(failure: AssertionResult, result: ScenarioResult, options: PrettyOptions = {}): string {
+  const c = paletteFor(options);
+  const lines = [`${c.red('✗')} ${portablePath(result.file)}:${failure.line}  expect ${c.bold(oneLine(failure.key))}: ${oneLine(failure.subject)}`];
+  lines.push(...indent(safeLines(failure.message).slice(0, 2), '  '));
+  lines.push(`  expected: ${c.green(compact(failure.expected))}`, `  actual:   ${c.red(compact(failure.actual))}`);
+  if (failure.explanation.length === 0) lines.push(`  deciding rules: ${c.dim('none recorded for this value')}`);
+  else lines.push('  deciding rules:');
+  for (const d of failure.explanation.slice(0, BRIEF_DECISIONS)) {
+    const verdict = formatVerdict(d.verdict);
+    const rules = d.because.length > 0 ? ` [${d.because.join(', ')}]` : '';
+    const inputs = formatInputs(d.inputs, 40);
+    lines.push(`    ${oneLine(d.question)} → ${d.verdict === false ? c.red(verdict) : verdict}${rules}${inputs.length > 0 ? c.dim(`  ${inputs.join(' · ')}`) : ''}`);
+  }
+  const hidden = failure.explanation.length - BRIEF_DECISIONS;
+  if (hidden > 0) lines.push(`    … ${plural(hidden, 'more decision')} with --verbose`);
+  const more = [`npx nimbus-sim run ${shellWord(portablePath(result.file))} --verbose`];
+  const why = whyCommand(failure, result);
+  if (why !== undefined) more.push(why);
+  lines.push(`  more: ${more.join('\n        ')}`);
   return lines.join('\n');
 }
 
@@ -182,7 +227,7 @@ export function formatSuite(suite: SuiteResult, options: PrettyOptions = {}): st
     out.push('', c.bold('Failures:'));
     for (const s of bad) {
       out.push('', `${c.red('✗')} ${c.bold(oneLine(s.name))}  ${c.dim(failureLocation(s))}`);
-      for (const f of s.failures) out.push(...indent(formatFailure(f, options).split('\n'), '  '));
+      for (const f of s.failures) out.push(...indent((options.brief === true ? formatFailureBrief(f, s, options) : formatFailure(f, options)).split('\n'), '  '));
       if (s.error !== undefined) out.push(...indent(formatError(s, options).split('\n'), '  '));
     }
   }

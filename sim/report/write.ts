@@ -9,7 +9,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SuiteResult } from '../result.js';
 import { toJsonReport } from './json.js';
-import { toJUnitXml } from './junit.js';
+import { toJUnitXml, type WallTimes } from './junit.js';
 import { toMarkdown } from './markdown.js';
 import { toHtml } from './html.js';
 
@@ -22,9 +22,9 @@ const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
   html: 'report.html',
 };
 
-const RENDER: Readonly<Record<ReportFormat, (suite: SuiteResult) => string>> = {
+const RENDER: Readonly<Record<ReportFormat, (suite: SuiteResult, wallMs: WallTimes) => string>> = {
   json: toJsonReport,
-  junit: toJUnitXml,
+  junit: (suite, wallMs) => toJUnitXml(suite, wallMs),
   md: (suite) => toMarkdown(suite),
   html: toHtml,
 };
@@ -32,6 +32,8 @@ const RENDER: Readonly<Record<ReportFormat, (suite: SuiteResult) => string>> = {
 export interface WriteReportsOptions {
   outDir: string;
   formats: readonly ReportFormat[];
+  /** How long each scenario took, for JUnit's `time` (only JUnit: the other reports stay deterministic). */
+  wallMs?: WallTimes;
 }
 
 /** Write `content` to `file` atomically: temp file in the same directory, then rename. */
@@ -80,7 +82,7 @@ export async function writeReports(suite: SuiteResult, options: WriteReportsOpti
   const written: string[] = [];
   for (const format of new Set(options.formats)) {
     const file = path.join(options.outDir, REPORT_FILES[format]);
-    await writeFileAtomic(file, RENDER[format](suite));
+    await writeFileAtomic(file, RENDER[format](suite, options.wallMs ?? new Map()));
     written.push(file);
   }
   return written;

@@ -227,5 +227,26 @@ function relaxForExtends(schema: Json): void {
   schema['else'] = { properties: fullRequirements };
 }
 
+const FRAGMENT_SCHEMA_ID = 'urn:nimbus-sim:fragment:v1';
+
+/**
+ * The schema of a fragment: a file starting with `_` that scenarios `extends` for its tenant, services and
+ * users. The loader needs neither `name` nor `steps` there, so the editor must not flag their absence;
+ * everything else is the scenario schema.
+ */
+export function fragmentJsonSchema(): object {
+  const { $schema, $id: _id, title: _title, description: _description, required: _required, ...rest } = scenarioJsonSchema() as Json;
+  return {
+    $schema,
+    $id: FRAGMENT_SCHEMA_ID,
+    title: 'nimbus-sim scenario fragment',
+    description: 'A nimbus-sim fragment (a file starting with _): the tenant, services and users that scenarios extend. Neither name nor steps is required.',
+    ...rest,
+  };
+}
+
 /** The committed `schema/scenario.schema.json` text: pretty, stable, newline-terminated. */
 export const scenarioJsonSchemaText = (): string => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+
+/** The committed `schema/fragment.schema.json` text. */
+export const fragmentJsonSchemaText = (): string => `${JSON.stringify(fragmentJsonSchema(), null, 2)}\n`;

@@ -155,7 +155,7 @@ function loadBase(own: Layer, file: string, absolute: string, ctx: LoadContext):
   const baseAbsolute = resolve(dirname(absolute), target);
   const baseFile = join(dirname(file), target);
   if (!ctx.allowOutsideRoot && isOutside(ctx.root, baseAbsolute)) {
-    fail(`extends "${target}" leaves the suite root ${displayRoot(ctx.root)}`, 'keep shared files inside the suite folder, or pass --allow-outside-root (loader option allowOutsideRoot) to allow it');
+    fail(`extends "${target}" leaves the suite root ${displayRoot(ctx.root)}`, 'keep shared files inside the suite folder, or pass --allow-outside-root to npx nimbus-sim run or check to allow it');
   }
   if (!existsSync(baseAbsolute)) fail(`extends "${target}": no such file`, `looked for ${baseAbsolute}`);
   const real = realOrResolved(baseAbsolute);

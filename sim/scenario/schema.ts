@@ -1,5 +1,5 @@
 /**
- * The scenario file contract (shared/spec/scenario-format.md) as zod schemas. Core vocabulary exactly as the
+ * The scenario file contract (docs/reference/scenario-format.md) as zod schemas. Core vocabulary exactly as the
  * spec writes it; nimbus-sim extensions are marked `extension`. Steps are validated one verb at a time
  * (`stepVerbs`) so that an error names the verb and its field; `StepSpec` is the union used for types and
  * the JSON Schema.

@@ -4,7 +4,6 @@
  * mock Graph at start-up, and says which rules decided it and what to change.
  */
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
-import { activityOf } from '../../src/domain/model.js';
 import * as rules from '../../src/rules/index.js';
 import type { Decision, RuleCheck, RuleId, ServiceFacts, UserFacts } from '../../src/rules/index.js';
 import * as policy from '../engine/policy.js';
@@ -148,21 +147,60 @@ function servicesOfMembers(scenario: Scenario): Map<string, string[]> {
 }
 
 /**
- * First-level services are the services customers can call (inbound on). XFER-02/03: every PSTN transfer of a
- * call that starts here uses this service's license, whichever service transfers it later.
+ * How a PSTN transfer can start in a call that begins at a service: a workflow `Transfer` to a PSTN number in
+ * this service or in any service its workflows transfer to, or a member of one of them transferring the call
+ * by hand while the first-service rule also covers manual transfers (XFER-03, behavior OQ14).
  */
-function firstLevelPstn({ world, targetedServices }: LintContext, service: ServiceFacts): LintFinding | undefined {
+interface PstnTransferStart {
+  /** Services whose workflow transfers to a PSTN number. */
+  byWorkflow: string[];
+  /** Services whose members can transfer the call to a PSTN number by hand. */
+  byUsers: string[];
+}
+
+function pstnTransferStarts(world: World, scenario: Scenario, first: string): PstnTransferStart {
+  const byId = new Map(scenario.services.map((s) => [s.id, s]));
+  const reached = new Set<string>();
+  const queue = [first];
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    const spec = byId.get(id);
+    if (reached.has(id) || spec === undefined) continue;
+    reached.add(id);
+    for (const item of spec.workflow) if (typeof item !== 'string' && 'service' in item.to) queue.push(item.to.service);
+  }
+  const chain = [...reached].map((id) => byId.get(id)).filter((s) => s !== undefined);
+  const manual = world.tenant.behavior.firstServiceRuleForManualTransfers;
+  return {
+    byWorkflow: chain.filter((s) => s.workflow.some((w) => typeof w !== 'string' && 'pstn' in w.to)).map((s) => s.id),
+    byUsers: manual ? chain.filter((s) => s.members.length > 0).map((s) => s.id) : [],
+  };
+}
+
+const listed = (ids: readonly string[]): string => ids.map((id) => `service ${id}`).join(', ');
+
+/**
+ * First-level services are the services customers can call (inbound on). XFER-02/03: every PSTN transfer of a
+ * call that starts here uses this service's license, whichever service transfers it later. Only where such a
+ * transfer can start (see {@link pstnTransferStarts}): a service whose calls can never reach a PSTN transfer
+ * needs no PSTN license, and a warning there would teach support engineers to ignore the lint.
+ */
+function firstLevelPstn({ world, scenario, targetedServices }: LintContext, service: ServiceFacts): LintFinding | undefined {
   if (!service.modalities.inbound) return undefined;
   const transfer = rules.servicePstnLicense({ tenant: world.tenant, service, purpose: 'transfer' });
   if (transfer.verdict) return undefined;
-  const hasPstnWorkflowTransfer = service.workflow.some((w) => typeof w !== 'string' && 'pstn' in w.to);
-  const forwardsCalls = service.members.length > 0 || service.workflow.some((w) => activityOf(w) === 'Transfer');
+  const starts = pstnTransferStarts(world, scenario, service.id);
+  if (starts.byWorkflow.length === 0 && starts.byUsers.length === 0) return undefined;
+  const how = [
+    ...(starts.byWorkflow.length > 0 ? [`the workflow of ${listed(starts.byWorkflow)} transfers to a PSTN number`] : []),
+    ...(starts.byUsers.length > 0 ? [`members of ${listed(starts.byUsers)} can transfer to a PSTN number`] : []),
+  ].join(', and ');
   const second = targetedServices.has(service.id);
   return {
-    severity: forwardsCalls || hasPstnWorkflowTransfer ? 'error' : 'warning',
+    severity: 'error',
     subject: `service ${service.id}`,
     code: 'first-level-pstn',
-    message: `${second ? 'receives calls directly (inbound on) and by transfer' : 'is a first-level service'} without a PSTN license: every PSTN transfer of a call that starts here fails, even from a licensed service later in the chain (${details(failed(transfer))})${forwardsCalls ? '' : '; it has no members and no Transfer activity, so only a chain continued elsewhere is at risk'}`,
+    message: `${second ? 'receives calls directly (inbound on) and by transfer' : 'is a first-level service'} without a PSTN license, and ${how}: every PSTN transfer of a call that starts here fails, even from a licensed service later in the chain (${details(failed(transfer))})`,
     because: [...ids(failed(transfer)), 'XFER-02', 'XFER-03'],
     fix: pstnFix(world, service, 'transfer'),
     decision: transfer,

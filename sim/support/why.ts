@@ -124,10 +124,11 @@ const stepTouches = (scenario: Scenario, step: StepResult, call: string): boolea
   return args['call'] === call;
 };
 
-export async function explainCall(scenario: Scenario, call: string): Promise<CallExplanation> {
+/** `shownAs`: the file as the user named it (a fragment is loaded through a wrapper whose path means nothing to them). */
+export async function explainCall(scenario: Scenario, call: string, shownAs: string = scenario.file): Promise<CallExplanation> {
   const result = await runScenario(scenario);
   const c = result.calls.find((x) => x.id === call);
-  if (!c) throw new Error(`no call "${call}" in ${scenario.file}; calls: ${result.calls.map((x) => x.id).join(', ') || 'none'}`);
+  if (!c) throw new Error(`no call "${call}" in ${shownAs}; calls: ${result.calls.map((x) => x.id).join(', ') || 'none'}`);
   const steps = result.steps.filter((s) => stepTouches(scenario, s, call));
   const failed = [...steps].reverse().find((s) => s.ok === false) ?? null;
   const last = c.serviceSessions.at(-1);
@@ -162,7 +163,7 @@ export async function explainCall(scenario: Scenario, call: string): Promise<Cal
   }
   return {
     kind: 'call',
-    scenario: scenario.file,
+    scenario: shownAs,
     call,
     status: result.status,
     outcome,
@@ -200,7 +201,7 @@ async function pairDecisions(scenario: Scenario, user: string, service: string):
   }
 }
 
-export async function explainPair(scenario: Scenario, user: string, service: string): Promise<PairExplanation> {
+export async function explainPair(scenario: Scenario, user: string, service: string, shownAs: string = scenario.file): Promise<PairExplanation> {
   if (!scenario.users.some((u) => u.id === user)) throw new Error(`no user "${user}"; users: ${scenario.users.map((u) => u.id).join(', ')}`);
   if (!scenario.services.some((s) => s.id === service)) throw new Error(`no service "${service}"; services: ${scenario.services.map((s) => s.id).join(', ')}`);
   const base = await pairDecisions(scenario, user, service);
@@ -215,7 +216,7 @@ export async function explainPair(scenario: Scenario, user: string, service: str
       });
     }
   }
-  return { kind: 'pair', scenario: scenario.file, user, service, decisions: base.map((decision, i) => ({ decision, flips: flips[i] ?? [] })), triedChanges: tried };
+  return { kind: 'pair', scenario: shownAs, user, service, decisions: base.map((decision, i) => ({ decision, flips: flips[i] ?? [] })), triedChanges: tried };
 }
 
 // --- text ---------------------------------------------------------------------------------------------

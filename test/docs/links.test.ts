@@ -1,7 +1,7 @@
 /**
  * The documentation is read from a clone, so every relative link in it must land on a file of the
- * repository (and on a heading there, when it names one), and no Markdown file may send the reader to a
- * `shared/` folder that only existed next to the project while it was written. The scenario format
+ * repository (and on a heading there, when it names one), and no file may send the reader to a sibling
+ * folder that only existed next to the project while it was written. The scenario format
  * reference is the only description of the format a user has, so it must name every key the tool accepts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -117,6 +117,33 @@ describe('documentation links', () => {
         .filter((path) => path.startsWith('/') || path.startsWith('..') || !existsSync(resolve(dirname(file), path)))
         .map((path) => `${relative(root, file)}: ${path}`);
     });
+    expect(problems).toEqual([]);
+  });
+});
+
+/** Every text file of ours a clone carries: sources, tests, scripts, docs, schemas, scenarios. */
+function textFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) || entry.name === 'reports' ? [] : textFilesUnder(path);
+    return /\.(ts|tsx|mjs|cjs|js|json|jsonc|ya?ml|md)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('the repository carries its own sources', () => {
+  // The one hand-run script that compares the catalogue with a rulebook kept beside a clone.
+  const allowed = new Set(['scripts/compare-rulebook.ts']);
+
+  it('no file names or reads a sibling folder of the clone', () => {
+    const outside = /\bshared\/(?:domain|spec|reference)\b|nimbus-rules\.md/;
+    const problems = textFilesUnder(root)
+      .map((file) => relative(root, file).split(sep).join('/'))
+      .filter((rel) => !allowed.has(rel) && rel !== 'package-lock.json')
+      .flatMap((rel) =>
+        readFileSync(join(root, rel), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (outside.test(line) ? [`${rel}:${i + 1}: ${line.trim()}`] : [])),
+      );
     expect(problems).toEqual([]);
   });
 });

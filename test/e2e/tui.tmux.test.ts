@@ -1,17 +1,18 @@
 /**
  * End to end in a real terminal: tmux runs `nimbus-sim run` and `nimbus-sim explore` in a pseudo-terminal,
- * sends keys, and reads the screen back. Skips (with the reason) when tmux is not installed: CI installs it
- * with `apt-get install -y tmux`.
+ * sends keys, and reads the screen back. Skips (with the reason) when tmux is not installed on a developer's
+ * machine; in CI (.ci/run sets NIMBUS_SIM_REQUIRE_TOOLS=1 and installs tmux) a missing tmux fails instead.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-if (!hasTmux) console.warn('test/e2e/tui.tmux.test.ts skipped: tmux is not installed (apt-get install -y tmux)');
+const toolsRequired = process.env.NIMBUS_SIM_REQUIRE_TOOLS === '1';
+if (!hasTmux && !toolsRequired) console.warn('test/e2e/tui.tmux.test.ts skipped: tmux is not installed (apt-get install -y tmux)');
 
 const SOCKET = `nimbus-e2e-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
@@ -55,7 +56,12 @@ async function waitFor(name: string, text: string | RegExp, timeoutMs = 60_000):
 
 const NIMBUS = 'node bin/nimbus-sim.js';
 
-describe.skipIf(!hasTmux)('TUI in a real terminal (tmux)', () => {
+describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () => {
+  // In CI a missing tmux fails every test here with this message instead of skipping them.
+  beforeAll(() => {
+    if (!hasTmux) throw new Error('tmux -V failed: install tmux (apt-get install -y tmux); CI requires it (NIMBUS_SIM_REQUIRE_TOOLS=1)');
+  });
+
   it('explore: a newcomer steps scenario B to the failed PSTN transfer and reads why; q restores the terminal', async () => {
     const s = start(`${NIMBUS} explore scenarios/scenario-b.yaml`);
     await waitFor(s, 'step 0/7');

@@ -91,11 +91,11 @@ describe('through the CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an impossible step: exit 2 with the step line', () => {
+  it('an impossible step: a scenario error, exit 1 (the file was valid and the run happened), with the step line', () => {
     const file = join(scratch, 'impossible.yaml');
     writeFileSync(file, `name: impossible\nusers: [{ id: bob, upn: bob@contoso.com }]\nservices: [{ id: A, license: Enterprise Routing, assignment: MS Teams-based }]\nsteps:\n  - inboundCall: { call: c1, from: "+41791110000", to: A }\n  - answer: { user: bob, call: c1 }\n`);
     const r = cli('run', file, '--reporter', 'plain', '--out', join(scratch, 'r2'));
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/impossible\.yaml:6/);
   });
 });

@@ -137,7 +137,7 @@ function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefin
   if (!instance) {
     return GraphErrors.forbiddenByRules(stamp, 'A call to a PSTN number must be placed as the application instance (resource account) of a service: set source.identity.applicationInstance', ['LIC-02']);
   }
-  const verdict = ctx.pstnPolicy(licenseNamesOf(instance), instance.pstnConnectivity ?? undefined, 'outbound');
+  const verdict = ctx.pstnPolicy(licenseNamesOf(instance), instance.pstnConnectivity ?? undefined, 'outbound', instance.displayName);
   return verdict.allowed ? undefined : GraphErrors.forbiddenByRules(stamp, `Outbound PSTN call from ${instance.displayName} refused: ${verdict.message}`, verdict.because);
 }
 
@@ -296,7 +296,7 @@ async function checkPstnTransfer(ctx: GraphMockContext, attempt: TransferAttempt
   if (!first) {
     return GraphErrors.forbiddenByRules(stamp, `PSTN transfer of call ${id} refused: no application instance ever answered it, so there is no PSTN license to use`, ['LIC-02', 'XFER-02']);
   }
-  const verdict = ctx.pstnPolicy(licenseNamesOf(first), first.pstnConnectivity ?? undefined, 'transfer');
+  const verdict = ctx.pstnPolicy(licenseNamesOf(first), first.pstnConnectivity ?? undefined, 'transfer', first.displayName);
   await recordTransfer(ctx, attempt, 'phone', verdict.allowed ? 'pending' : 'refused', first.id, verdict.because);
   if (verdict.allowed) return undefined;
   const holder = call.heldBy && call.heldBy !== first.id ? findUser(ctx, call.heldBy)?.displayName : undefined;

@@ -18,9 +18,9 @@ describe('nimbus-sim <command> --help', () => {
     for (const command of ['run', 'load', 'diff', 'why', 'check']) {
       const r = cli(command, '--help');
       expect(r.code, `${command}: ${r.stderr}`).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^Usage: nimbus-sim ${command}\\b`));
+      expect(r.stdout).toMatch(new RegExp(`^Usage: npx nimbus-sim ${command}\\b`));
     }
-    expect(cli('load', '-h').stdout).toContain('--calls VALUE');
+    expect(cli('load', '-h').stdout).toContain('--calls N');
     expect(cli('run', '--help').stdout).toContain('--shard K/N');
   });
 });

@@ -53,6 +53,9 @@ describe('serve with mock.control', () => {
     expect(refused.status).toBe(403);
     const error = refused.json['error'] as { message: string; details: { code: string; target: string }[] };
     expect(error.message).toMatch(/\[LIC-01\]$/);
+    // The refusal names the service the call was answered by, not a placeholder.
+    expect(error.message).toMatch(/refused: service B is not licensed to transfer calls to PSTN numbers: service B has no PSTN number/);
+    expect(error.message).not.toMatch(/resource-account/);
     expect(error.details).toEqual([{ code: 'LIC-01', message: error.message.slice(0, error.message.lastIndexOf(' [')), target: RULE_DETAIL_TARGET }]);
     await server.mock.control.farEndHangsUp(callId);
     expect((await graph('GET', `communications/calls/${callId}`)).json).toMatchObject({ state: 'terminated' });

@@ -11,25 +11,32 @@ describe('toJUnitXml', () => {
     expect(xml.endsWith('</testsuites>\n')).toBe(true);
     const root = parseXml(xml);
     expect(root.name).toBe('testsuites');
-    expect(root.attrs).toMatchObject({ name: 'nimbus-sim', tests: '3', failures: '1', errors: '1', time: '120.250' });
+    expect(root.attrs).toMatchObject({ name: 'nimbus-sim', tests: '3', failures: '1', errors: '1', time: '0.000' });
     const suites = findAll(root, 'testsuite');
     expect(suites.map((s) => s.attrs['name'])).toEqual(['scenarios/licensing', 'scenarios/errors']);
-    expect(suites[0]?.attrs).toMatchObject({ tests: '2', failures: '1', errors: '0', skipped: '0', time: '120.250' });
+    expect(suites[0]?.attrs).toMatchObject({ tests: '2', failures: '1', errors: '0', skipped: '0', time: '0.000' });
     const cases = findAll(root, 'testcase');
     expect(cases.map((c) => [c.attrs['classname'], c.attrs['name'], c.attrs['time']])).toEqual([
-      ['scenarios.licensing.scenario-a', 'Scenario A - licensed first service transfers to PSTN', '90.000'],
-      ['scenarios.licensing.scenario-b', 'Scenario B - PSTN transfer after internal transfer', '30.250'],
+      ['scenarios.licensing.scenario-a', 'Scenario A - licensed first service transfers to PSTN', '0.000'],
+      ['scenarios.licensing.scenario-b', 'Scenario B - PSTN transfer after internal transfer', '0.000'],
       ['scenarios.errors.typo', 'Scenario E - typo in a user id', '0.000'],
     ]);
     expect(cases[1]?.attrs).toMatchObject({ file: 'scenarios/licensing/scenario-b.yaml', line: '24' });
   });
 
-  it('says in a property that times are virtual seconds, and carries no wall-clock data', () => {
-    const xml = toJUnitXml(suite());
-    const props = findAll(parseXml(xml), 'property');
-    expect(props.find((p) => p.attrs['name'] === 'time.unit')?.attrs['value']).toMatch(/^virtual seconds/);
+  it("writes each scenario's wall time as time (summed per suite) and its virtual time as a property", () => {
+    const s = suite();
+    const [a, b, e] = s.scenarios;
+    const xml = toJUnitXml(s, new Map([[a!, 1250], [b!, 40], [e!, 5]]));
+    const root = parseXml(xml);
+    expect(root.attrs['time']).toBe('1.295');
+    expect(findAll(root, 'testsuite').map((t) => t.attrs['time'])).toEqual(['1.290', '0.005']);
+    const cases = findAll(root, 'testcase');
+    expect(cases.map((c) => c.attrs['time'])).toEqual(['1.250', '0.040', '0.005']);
+    const virtual = cases.map((c) => findAll(c, 'property').find((p) => p.attrs['name'] === 'nimbus-sim.virtualSeconds')?.attrs['value']);
+    expect(virtual).toEqual(['90.000', '30.250', '0.000']);
+    expect(findAll(root, 'property').find((p) => p.attrs['name'] === 'time.unit')?.attrs['value']).toMatch(/^wall-clock seconds/);
     expect(xml).not.toMatch(/timestamp=|hostname=/);
-    expect(toJUnitXml(suite())).toBe(xml);
   });
 
   it('writes an assertion failure with expected, actual and the decision trail', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../../src/domain/duration.js';
-import { DURATION_PATTERN, scenarioJsonSchema, scenarioJsonSchemaText, spellingPattern } from '../../../sim/scenario/jsonSchema.js';
+import { DURATION_PATTERN, fragmentJsonSchema, fragmentJsonSchemaText, scenarioJsonSchema, scenarioJsonSchemaText, spellingPattern } from '../../../sim/scenario/jsonSchema.js';
 import { STEP_VERBS } from '../../../sim/scenario/schema.js';
 import { fixture, invalid, valid } from './helpers.js';
 
@@ -132,5 +132,23 @@ describe('scenario JSON Schema', () => {
       expect(() => new RegExp(p)).not.toThrow();
       expect(() => new RegExp(p, 'u')).not.toThrow();
     }
+  });
+});
+
+describe('fragment JSON Schema', () => {
+  const fragment = fragmentJsonSchema() as Json;
+
+  it('is committed exactly as generated (run: npm run schema)', () => {
+    expect(readFileSync(fixture('../../schema/fragment.schema.json'), 'utf8')).toBe(fragmentJsonSchemaText());
+  });
+
+  it('accepts the fragments scenarios extend, which have neither name nor steps, and still flags mistakes', () => {
+    for (const file of ['scenarios/cob/_tenant.yaml', 'test/fixtures/invalid/_tenant-base.yaml']) {
+      const value = yamlOf(file);
+      expect(accepts(schema, schema, value), `${file} fails the scenario schema`).toBe(false);
+      expect(accepts(fragment, fragment, value), file).toBe(true);
+    }
+    expect(fragment).toMatchObject({ $id: 'urn:nimbus-sim:fragment:v1', title: 'nimbus-sim scenario fragment' });
+    expect(accepts(fragment, fragment, { services: [{ id: 'A', license: 'No Such Tier', assignment: 'MS Teams-based' }] })).toBe(false);
   });
 });
