@@ -145,7 +145,7 @@ export interface TransferringUserArgs {
 
 /**
  * REP-06 (+ XFER-05, XFER-06): the outcome of the user session of a user who accepted the task and handed it
- * on: the same decision as any user session (userSessionOutcome), asked at the moment the transfer settles
+ * on: the same decision as every other user session (userSessionOutcome), asked at the moment the transfer settles
  * (taken over, moved to a service or number, or missed by its target).
  */
 export function transferringUserOutcome({ tenant, user, origin, transfer }: TransferringUserArgs): Decision<UserSessionOutcome> {
