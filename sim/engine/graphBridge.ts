@@ -181,6 +181,7 @@ export class GraphBridge {
   /** Place an outbound call as the service's resource account (COB, scheduled outbound). */
   async createOutboundCall(call: string, service: string, target: NonNullable<CallExtras['target']>): Promise<GraphOutcome> {
     const appInstance = this.mock.graphIdOf(service, 'service');
+    if (target.kind === 'pstn') this.farEndKeptByEngine(target.value);
     const source = this.world.service(service);
     const targetIdentity =
       target.kind === 'pstn'
@@ -224,12 +225,40 @@ export class GraphBridge {
     const id = this.graphCalls.get(call);
     if (!id) return { ok: false, message: `call ${call} is not known to Graph`, because: [] };
     const identity = 'pstn' in target ? { phone: { id: target.pstn } } : { user: { id: target.upn, displayName: target.upn } };
+    if ('pstn' in target) this.farEndKeptByEngine(target.pstn);
     try {
       await this.client.transferCall(id, { transferTarget: { endpointType: 'default', identity, languageId: 'en-us' } });
       return { ok: true, message: 'transfer accepted', because: [] };
     } catch (err) {
       return this.refusal(err);
     }
+  }
+
+  /**
+   * A PSTN far end picks up when the engine's virtual time says so (at once, after `answerAfter`, or never
+   * within the ring limit, XFER-07), so the mock's call waits for `farEndAnswers` / `farEndRingsOut` instead of
+   * settling on its own: the engine and the mock then agree on every call at every step.
+   */
+  private farEndKeptByEngine(number: string): void {
+    this.mock.control.setFarEndAnswerMode(number, 'manual');
+  }
+
+  /** The far end of the call's pending leg (a dial-out or a PSTN transfer) picks up; nothing when none is pending. */
+  async farEndAnswers(call: string): Promise<void> {
+    const id = this.pendingLeg(call);
+    if (id) await this.mock.control.farEndAnswers(id);
+  }
+
+  /** The far end of the call's pending leg never picked up: a dial-out ends, a transfer falls back to the call. */
+  async farEndRingsOut(call: string): Promise<void> {
+    const id = this.pendingLeg(call);
+    if (id) await this.mock.control.farEndRejects(id);
+  }
+
+  private pendingLeg(call: string): string | undefined {
+    const id = this.graphCalls.get(call);
+    const state = id === undefined ? undefined : this.mock.callState(id);
+    return state === 'establishing' || state === 'transferring' ? id : undefined;
   }
 
   /**

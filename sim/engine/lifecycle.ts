@@ -69,7 +69,9 @@ export function endSupervisionFor(world: World, call: string, event: 'transferre
 
 /**
  * The far end of an outbound call (COB target, scheduled outbound target, PSTN transfer target) answers at
- * once, after `answerAfter`, or never (`targetAnswers: false`; it rings until the PSTN ring limit, XFER-07).
+ * once, after `answerAfter`, or never (`targetAnswers: false`). It rings at most the PSTN ring limit
+ * (behavior.pstnRingLimit, XFER-07): a far end that would answer at or after the limit is never reached. The
+ * mock's PSTN side learns the same moment, so the Graph call settles exactly when the modelled one does.
  */
 export function whenFarEndAnswers(
   world: World,
@@ -79,27 +81,34 @@ export function whenFarEndAnswers(
   onNoAnswer: () => void,
 ): void {
   const extras = world.extras(call);
-  if (opts.targetAnswers === false) {
+  const answered = (): void => {
+    world.track(world.graph.farEndAnswers(call));
+    onAnswer();
+  };
+  const ringLimit = world.tenant.behavior.pstnRingLimit;
+  const answerAfter = opts.answerAfter ?? 0;
+  if (opts.targetAnswers === false || answerAfter >= ringLimit) {
     extras.farEndTimer = world.clock.setTimeout(
       () => {
         delete extras.farEndTimer;
+        world.track(world.graph.farEndRingsOut(call));
         onNoAnswer();
       },
-      world.tenant.behavior.pstnRingLimit,
+      ringLimit,
       `${call} far end rings out`,
     );
     return;
   }
-  if (opts.answerAfter && opts.answerAfter > 0) {
+  if (answerAfter > 0) {
     extras.farEndTimer = world.clock.setTimeout(
       () => {
         delete extras.farEndTimer;
-        onAnswer();
+        answered();
       },
-      opts.answerAfter,
+      answerAfter,
       `${call} far end answers`,
     );
     return;
   }
-  onAnswer();
+  answered();
 }

@@ -57,12 +57,13 @@ export function servicePstnLicense(world: World, service: string, purpose: 'outb
   return rules.servicePstnLicense({ tenant: world.tenant, service: world.serviceFacts(service), purpose });
 }
 
-export function pstnTransfer(world: World, firstService: string, currentService: string, via: 'workflow' | 'manual'): Decision<boolean> {
+export function pstnTransfer(world: World, firstService: string, currentService: string, via: 'workflow' | 'manual', by: rules.TransferredBy): Decision<boolean> {
   return rules.pstnTransfer({
     tenant: world.tenant,
     firstService: world.serviceFacts(firstService),
     currentService: world.serviceFacts(currentService),
     via,
+    by,
   });
 }
 
@@ -242,7 +243,8 @@ function userSummary(record: UserSessionRecord, current: string | null, pending?
       summary.transfer = { kind: 'blind', to: 'user', succeeded: false };
       break;
   }
-  if (pending && record.user === current && record.endedAt === null) summary.transfer = pending;
+  // An unsettled session (no outcome yet) is the transferring user's, also after a blind transfer released them (XFER-06).
+  if (pending && record.user === current && record.outcome === null) summary.transfer = pending;
   return summary;
 }
 
@@ -258,7 +260,7 @@ export function sessionOutcome(world: World, call: string, end: SessionEnd, tran
     .filter((u) => u.service === service && (session === undefined || u.startedAt >= session.startedAt))
     .map((u, i) => ({ u, i }))
     .sort((a, b) => (a.u.endedAt ?? Number.POSITIVE_INFINITY) - (b.u.endedAt ?? Number.POSITIVE_INFINITY) || a.i - b.i)
-    .map(({ u }) => userSummary(u, ctx.user, transfer));
+    .map(({ u }) => userSummary(u, ctx.user ?? ctx.handedOffBy, transfer));
   const direction = DIRECTION[ctx.type] ?? 'inbound';
   const reachedTarget = ctx.serviceSessions.some((s) => s.connectedTime > 0 || s.connectedAt !== null);
   const summary: rules.ServiceSessionSummary = {

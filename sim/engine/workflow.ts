@@ -213,10 +213,10 @@ function transferToService(world: World, call: string, source: string, target: s
 function transferToPstn(world: World, call: string, source: string, number: string, answer: { targetAnswers?: boolean | undefined; answerAfter?: number | undefined }): void {
   const ctx = world.call(call).getSnapshot().context;
   const first = ctx.firstRespondingService ?? source;
-  const decision = world.record(policy.pstnTransfer(world, first, source, 'workflow'), call);
+  const decision = world.record(policy.pstnTransfer(world, first, source, 'workflow', { workflowOf: source }), call);
   world.sendCall(call, { type: 'TRANSFER_STARTED', by: `workflow of ${source}`, to: number, mode: 'blind', at: world.clock.now() });
   const fail = (message: string, because: Decision<boolean>['because'], firstServiceUnlicensed: boolean): void => {
-    settleSession(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed });
+    settleSession(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed, transferredBy: { workflowOf: source } });
     world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message, because, at: world.clock.now() });
     world.note(`call:${call}`, 'task', `Exit announcement route of ${source}: ${message}`, [...because, 'WF-06']);
     endCall(world, call, because);

@@ -79,6 +79,11 @@ export interface CallContext {
   pstnLicensed: boolean | null;
   pstnBecause: RuleId[];
   user: string | null;
+  /**
+   * XFER-06: the user whose blind transfer to a PSTN number removed them at once; their session ended at the
+   * transfer, its outcome follows when the far end answers or rings out.
+   */
+  handedOffBy: string | null;
   /** Users the task is ringing now, and how it reached them. */
   ringing: string[];
   ringingOrigin: UserSessionOrigin;
@@ -133,6 +138,8 @@ export type CallEvent =
   | ({ type: 'PARK'; user: string } & At)
   | ({ type: 'UNPARK' } & At)
   | ({ type: 'TRANSFER_STARTED'; by: string; to: string; mode: string } & At)
+  /** XFER-06: a blind transfer to a PSTN number removes the transferring user at once, while the target still rings. */
+  | ({ type: 'TRANSFERRING_USER_LEFT'; user: string } & At)
   /** `user`: the transferring user's session outcome (absent for a workflow Transfer activity, no user is on the call). */
   | ({ type: 'TRANSFERRED_TO_SERVICE'; service: string; session: DecidedOutcome<ServiceSessionOutcome | null>; user?: DecidedOutcome<UserSessionOutcome> } & At)
   | ({ type: 'TRANSFERRED_TO_USER'; user: string } & At)
@@ -310,6 +317,7 @@ export const callSessionMachine = setup({
       if (event.type !== 'TRANSFERRED_EXTERNALLY') return {};
       return {
         user: null,
+        handedOffBy: null,
         endedAt: event.at,
         reported: context.reported && event.session.outcome !== null,
         serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) })),
@@ -323,8 +331,18 @@ export const callSessionMachine = setup({
       return { transfers: settleLastTransfer(context, taken.verdict, taken.because, taken.summary) };
     }),
     recordTransferFailure: assign(({ context, event }) =>
-      event.type === 'TRANSFER_FAILED' ? { transfers: settleLastTransfer(context, false, event.because, event.message) } : {},
+      event.type === 'TRANSFER_FAILED' ? { handedOffBy: null, transfers: settleLastTransfer(context, false, event.because, event.message) } : {},
     ),
+    /** XFER-06: the user's session ends now (its outcome waits for the transfer), the call is no longer theirs. */
+    handOff: assign(({ context, event }) => {
+      if (event.type !== 'TRANSFERRING_USER_LEFT' || context.user !== event.user) return {};
+      return {
+        user: null,
+        handedOffBy: event.user,
+        serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+        userSessions: context.userSessions.map((u) => (u.user === event.user && u.endedAt === null ? { ...u, endedAt: event.at } : u)),
+      };
+    }),
     startSupervision: assign(({ context, event }) => {
       if (event.type !== 'SUPERVISION_STARTED') return {};
       const others = context.supervision.map((s) =>
@@ -400,6 +418,7 @@ export const callSessionMachine = setup({
     pstnLicensed: null,
     pstnBecause: [],
     user: null,
+    handedOffBy: null,
     ringing: [],
     ringingOrigin: 'queue',
     parkedBy: null,
@@ -501,6 +520,7 @@ export const callSessionMachine = setup({
         USER_ACCEPTED: { target: 'Connected', actions: ['connectUser', 'settleTransferOk'] },
         OFFERED: { actions: 'recordRinging' },
         OFFER_MISSED: { actions: 'recordMissed' },
+        TRANSFERRING_USER_LEFT: { actions: 'handOff' },
         TRANSFERRED_TO_SERVICE: { target: 'InQueue', actions: ['moveToService', 'markQueued'] },
         TRANSFERRED_TO_USER: { target: 'Ringing', actions: 'handToUser' },
         TRANSFERRED_EXTERNALLY: { target: 'Ended', actions: 'leaveExternally' },
@@ -535,22 +555,27 @@ const sessionOutcomeOf = (decided: DecidedOutcome<ServiceSessionOutcome | null>)
   because: decided.because,
 });
 
-/** Close the connected user's open session with the outcome the reporting rules decided for it. */
+/**
+ * Settle the transferring user's session (the connected user's, or the one a blind PSTN transfer already
+ * ended, XFER-06) with the outcome the reporting rules decided for it.
+ */
 function closeUserSession(ctx: CallContext, at: number, decided: DecidedOutcome<UserSessionOutcome>): UserSessionRecord[] {
+  const user = ctx.user ?? ctx.handedOffBy;
   let idx = -1;
   ctx.userSessions.forEach((u, i) => {
-    if (u.user === ctx.user && u.endedAt === null) idx = i;
+    if (u.user === user && u.outcome === null) idx = i;
   });
-  return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: at, outcome: decided.outcome, because: decided.because } : u));
+  return ctx.userSessions.map((u, i) => (i === idx ? { ...u, endedAt: u.endedAt ?? at, outcome: decided.outcome, because: decided.because } : u));
 }
 
 /** Close open user sessions (all, or only `user`'s); one without an outcome yet gets the reporting rules' one. */
 function closeOpenUserSessions(ctx: CallContext, at: number, user: string | null): UserSessionRecord[] {
   return ctx.userSessions.map((u) => {
-    if (u.endedAt !== null || (user !== null && u.user !== user)) return u;
+    // A session ended without an outcome is a handed-off user's whose transfer never settled (the call ended first).
+    if ((u.endedAt !== null && u.outcome !== null) || (user !== null && u.user !== user)) return u;
     if (u.outcome !== null) return { ...u, endedAt: at };
     const decided = openUserSessionOutcome({ user: u.user, stillRinging: ctx.ringing.includes(u.user) });
-    return { ...u, endedAt: at, outcome: decided.verdict, because: decided.because };
+    return { ...u, endedAt: u.endedAt ?? at, outcome: decided.verdict, because: decided.because };
   });
 }
 

@@ -178,14 +178,24 @@ export interface PstnTransferArgs {
   currentService: ServiceFacts;
   /** A Transfer workflow activity, or a user's manual (Attendant Console) transfer. */
   via: 'workflow' | 'manual';
+  /**
+   * Who transfers: a user (whose transfer may still take the workflow's path, `via: workflow`) or a service's
+   * workflow Transfer activity. Named in the decision's inputs and sentences; unnamed when not given.
+   */
+  by?: TransferredBy | undefined;
 }
+
+export type TransferredBy = { user: string } | { workflowOf: string };
+
+/** The transferring party in words: "user carl", "the workflow of service C". */
+export const describeTransferredBy = (by: TransferredBy): string => ('user' in by ? `user ${by.user}` : `the workflow of service ${by.workflowOf}`);
 
 /**
  * XFER-02, XFER-03, WF-06: may the current service transfer this call to a PSTN number? The license of the
  * first responding service decides; for manual transfers only while behavior.firstServiceRuleForManualTransfers
  * is on (open question 14), otherwise the current service's own license decides (LIC-02).
  */
-export function pstnTransfer({ tenant, firstService, currentService, via }: PstnTransferArgs): Decision<boolean> {
+export function pstnTransfer({ tenant, firstService, currentService, via, by }: PstnTransferArgs): Decision<boolean> {
   const first = firstService ?? currentService;
   const same = first.id === currentService.id;
   const setting = tenant.behavior.firstServiceRuleForManualTransfers;
@@ -199,16 +209,18 @@ export function pstnTransfer({ tenant, firstService, currentService, via }: Pstn
       licenses: licenseNames(currentService.resourceAccount.licenses),
     },
     via,
+    transferredBy: by ? describeTransferredBy(by) : null,
     firstServiceRuleForManualTransfers: setting,
     directRoutingLicensing: tenant.behavior.directRoutingLicensing,
   });
   const current = svc(currentService);
   const firstLabel = svc(first);
+  const byWhom = by ? ` by ${describeTransferredBy(by)}` : '';
 
   if (!firstRule) {
     b.note('XFER-02', `behavior.firstServiceRuleForManualTransfers is false: for this manual transfer the current ${current}'s own PSTN license decides${same ? '' : `, not first ${firstLabel}'s`}`);
     replay(b, evaluatePstnLicense(tenant, currentService, 'transfer').checks);
-    return b.done(`manual PSTN transfer from ${current} allowed on its own PSTN license`, refusal(`manual PSTN transfer from ${current} fails`, b));
+    return b.done(`manual PSTN transfer${byWhom} from ${current} allowed on its own PSTN license`, refusal(`manual PSTN transfer${byWhom} from ${current} fails`, b));
   }
 
   const why = via === 'manual' ? ' (behavior.firstServiceRuleForManualTransfers is true)' : '';
@@ -235,7 +247,7 @@ export function pstnTransfer({ tenant, firstService, currentService, via }: Pstn
     b.check('WF-06', false, `the workflow of ${current} leaves through the Exit announcement route; service session outcome "Transfer Failed"`);
   }
   return b.done(
-    same ? `PSTN transfer from ${current} allowed on its PSTN license` : `PSTN transfer from ${current} allowed on first ${firstLabel}'s PSTN license`,
-    refusal(`PSTN transfer ${via === 'workflow' ? 'by workflow' : 'by a user'} from ${current} fails`, b),
+    same ? `PSTN transfer${byWhom} from ${current} allowed on its PSTN license` : `PSTN transfer${byWhom} from ${current} allowed on first ${firstLabel}'s PSTN license`,
+    refusal(`PSTN transfer${byWhom} from ${current} fails`, b),
   );
 }

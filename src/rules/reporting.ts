@@ -15,6 +15,7 @@ import { DecisionBuilder, valueDecision, type Decision, type Json, type RuleChec
 import type { ServiceFacts, TenantFacts } from './facts.js';
 import { dur, refusal, svc } from './common.js';
 import { outboundReported } from './outbound.js';
+import { describeTransferredBy, type TransferredBy } from './pstn.js';
 
 export const reportingRules: readonly RuleId[] = [
   'REP-01',
@@ -174,8 +175,11 @@ export type ServiceSessionEnd =
   | { by: 'customer'; where: HangupPlace }
   /** A user ended the call after handling it. */
   | { by: 'user' }
-  /** A workflow Transfer activity moved the call to another service or a PSTN number. */
-  | { by: 'workflowTransfer'; to: 'service' | 'pstn'; succeeded: boolean; firstServiceUnlicensed?: boolean | undefined }
+  /**
+   * A transfer on the workflow's path moved the call to another service or a PSTN number: a Transfer activity,
+   * or a user's transfer that takes that path (`transferredBy` names who, when known).
+   */
+  | { by: 'workflowTransfer'; to: 'service' | 'pstn'; succeeded: boolean; firstServiceUnlicensed?: boolean | undefined; transferredBy?: TransferredBy | undefined }
   /** The caller left a voice message. */
   | { by: 'voiceMessage' }
   /** The workflow ended the call (Disconnect, no Queue, rejected). */
@@ -231,21 +235,25 @@ function serviceSessionInputs(tenant: TenantFacts, session: ServiceSessionSummar
     passedAccept: session.passedAccept,
     userSessions: session.userSessions.map((u) => `${u.user}:${u.origin}:${u.response}${u.transfer ? `:${u.transfer.kind}-${u.transfer.to}-${u.transfer.succeeded ? 'ok' : 'failed'}` : ''}`),
     end: session.end.by,
+    ...(session.end.by === 'workflowTransfer' && session.end.transferredBy ? { transferredBy: describeTransferredBy(session.end.transferredBy) } : {}),
     firstServiceRuleForManualTransfers: tenant.behavior.firstServiceRuleForManualTransfers,
   };
 }
 
 /**
  * REP-01..06, XFER-03/04, WF-06, OUT-07, OUT-09: the outcome of one service session, or null when the session
- * is not written to reporting (a terminated outbound call, OUT-07). The first step that finds one decides:
- * outbound sessions apart, a refused workflow PSTN transfer, the last user outcome, then how the session ended.
+ * is not written to reporting (a terminated outbound call, OUT-07). The first step that finds one decides: a
+ * PSTN transfer refused by the first-service rule (XFER-03, whatever kind of call it is, so a Call on Behalf
+ * or scheduled outbound call ends "Transfer Failed" as an inbound call does), then outbound sessions apart,
+ * the last user outcome, then how the session ended.
  */
 export function serviceSessionOutcome({ tenant, session }: ServiceSessionOutcomeArgs): ServiceSessionOutcomeDecision {
   const checks: RuleCheck[] = [];
   const finding =
-    session.direction !== 'inbound'
-      ? outboundSessionOutcome(tenant, session, checks)
-      : (workflowPstnTransferFailure(session, checks) ?? lastUserOutcome(tenant, session, checks) ?? sessionEndOutcome(session, checks));
+    workflowPstnTransferFailure(session, checks) ??
+    (session.direction !== 'inbound'
+      ? (userPstnTransferRefused(tenant, session, checks) ?? outboundSessionOutcome(tenant, session, checks))
+      : (lastUserOutcome(tenant, session, checks) ?? sessionEndOutcome(session, checks)));
   const { outcome, because, summary } = finding;
   if (outcome !== null) checks.push({ rule: 'REP-01', passed: true, detail: `${outcome} belongs to outcome group ${outcomeGroupOf(outcome)}` });
   return valueDecision('serviceSessionOutcome', outcome, because, serviceSessionInputs(tenant, session), checks, summary);
@@ -267,10 +275,28 @@ function workflowPstnTransferFailure(session: ServiceSessionSummary, checks: Rul
   checks.push({
     rule: 'XFER-03',
     passed: false,
-    detail: `the workflow's PSTN transfer failed${end.firstServiceUnlicensed ? ' (the first responding service has no PSTN license)' : ''}: Transfer Failed`,
+    detail: `${end.transferredBy ? `the PSTN transfer by ${describeTransferredBy(end.transferredBy)}` : "the workflow's PSTN transfer"} failed${end.firstServiceUnlicensed ? ' (the first responding service has no PSTN license)' : ''}: Transfer Failed`,
   });
   checks.push({ rule: 'WF-06', passed: false, detail: 'the workflow left through the Exit announcement route' });
   return found(session, 'Transfer Failed', ['XFER-03', 'WF-06']);
+}
+
+/** XFER-03: a user's PSTN transfer failed on the first-service rule, which applies to it (open question 14). */
+const refusedByFirstServiceRule = (tenant: TenantFacts, t: UserTransferSummary | undefined): boolean =>
+  t !== undefined && !t.succeeded && t.to === 'pstn' && t.firstServiceUnlicensed === true && tenant.behavior.firstServiceRuleForManualTransfers;
+
+const refusedTransferCheck = (u: UserSessionSummary): RuleCheck => ({
+  rule: 'XFER-03',
+  passed: false,
+  detail: `user ${u.user}'s PSTN transfer failed on the first-service rule (behavior.firstServiceRuleForManualTransfers is true): Transfer Failed`,
+});
+
+/** XFER-03, REP-05: an outbound session whose last transfer is a user's PSTN transfer refused by the first-service rule. */
+function userPstnTransferRefused(tenant: TenantFacts, session: ServiceSessionSummary, checks: RuleCheck[]): OutcomeFinding | undefined {
+  const last = session.userSessions.findLast((u) => u.transfer !== undefined);
+  if (last === undefined || !refusedByFirstServiceRule(tenant, last.transfer)) return undefined;
+  checks.push(refusedTransferCheck(last));
+  return found(session, 'Transfer Failed', ['REP-05', 'XFER-03'], ' (last user outcome)');
 }
 
 /** REP-05: the last outcome of the user sessions, walked in the order they ended (see the module comment). */
@@ -278,13 +304,9 @@ function lastUserOutcome(tenant: TenantFacts, session: ServiceSessionSummary, ch
   let last: { outcome: ServiceSessionOutcome; because: RuleId[] } | undefined;
   for (const u of session.userSessions) {
     const t = u.transfer;
-    if (t && !t.succeeded && t.to === 'pstn' && t.firstServiceUnlicensed && tenant.behavior.firstServiceRuleForManualTransfers) {
+    if (refusedByFirstServiceRule(tenant, t)) {
       last = { outcome: 'Transfer Failed', because: ['REP-05', 'XFER-03'] };
-      checks.push({
-        rule: 'XFER-03',
-        passed: false,
-        detail: `user ${u.user}'s PSTN transfer failed on the first-service rule (behavior.firstServiceRuleForManualTransfers is true): Transfer Failed`,
-      });
+      checks.push(refusedTransferCheck(u));
       continue;
     }
     const d = userSessionOutcome({ tenant, session: u });

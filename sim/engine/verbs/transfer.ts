@@ -4,6 +4,7 @@
  * is not licensed the transfer fails and the workflow leaves through the Exit route (XFER-03, WF-06).
  */
 import type { StepOf, TargetSpec } from '../../scenario/schema.js';
+import type { RuleId } from '../../../src/rules/decision.js';
 import * as policy from '../policy.js';
 import { StepError } from '../errors.js';
 import { endCall, endSupervisionFor, releaseUser, settleSession, whenFarEndAnswers } from '../lifecycle.js';
@@ -97,13 +98,17 @@ function toUser(world: World, call: string, by: string, target: string, mode: 'b
   return { ok: true, text: `${by} transfers ${call} to ${target} (${mode})`, decision };
 }
 
-async function toExternal(world: World, args: StepOf<'transfer'>['args'], target: { kind: 'pstn'; number: string } | { kind: 'external'; upn: string }): Promise<VerbOutcome> {
+type ExternalTarget = { kind: 'pstn'; number: string } | { kind: 'external'; upn: string };
+type TransferArgs = StepOf<'transfer'>['args'];
+
+async function toExternal(world: World, args: TransferArgs, target: ExternalTarget): Promise<VerbOutcome> {
   const call = args.call;
   const ctx = world.call(call).getSnapshot().context;
   const first = ctx.firstRespondingService ?? ctx.currentService;
+  const label = target.kind === 'pstn' ? target.number : target.upn;
   let decision = null as ReturnType<typeof policy.pstnTransfer> | null;
   if (target.kind === 'pstn') {
-    decision = world.record(policy.pstnTransfer(world, first, ctx.currentService, args.via ?? 'workflow'), call);
+    decision = world.record(policy.pstnTransfer(world, first, ctx.currentService, args.via ?? 'workflow', { user: args.by }), call);
   }
   // Open question 14 = false: an Attendant Console transfer places the PSTN leg from the current service's own
   // resource account, so the Graph call (bound to the first responding service) is not transferred itself.
@@ -117,56 +122,87 @@ async function toExternal(world: World, args: StepOf<'transfer'>['args'], target
   if (!graph.ok || (decision && !decision.verdict)) {
     const message = decision && !decision.verdict ? `Transfer failed: ${decision.summary}` : `Transfer failed: ${graph.message}`;
     if (args.mode === 'safe') return failAndReturn(world, call, args.by, 'safe', message, decision ?? undefined);
-    // XFER-03 / WF-06: the workflow leaves through the Exit announcement route; the session is "Transfer failed".
-    const because = decision?.because ?? graph.because;
-    const firstServiceUnlicensed = decision !== null && !decision.verdict;
-    if ((args.via ?? 'workflow') === 'workflow') settleSession(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed });
-    else settleSession(world, call, { by: 'user' }, { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed });
-    world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message, because, at: world.clock.now() });
+    return refusedBlind(world, args, label, message, decision, graph.because);
+  }
+  // XFER-06: a blind transfer removes the transferring user at once, whatever the target does later.
+  if (args.mode === 'blind') {
     releaseUser(world, args.by, call);
-    world.note(`call:${call}`, 'task', `Exit announcement route of ${ctx.currentService}`, ['WF-06']);
-    endCall(world, call, because);
-    world.result(false, message, decision ?? undefined, because);
-    return { ok: false, text: `${args.by} transfers ${call} to ${target.kind === 'pstn' ? target.number : target.upn}: ${message}`, ...(decision ? { decision } : {}) };
+    world.sendCall(call, { type: 'TRANSFERRING_USER_LEFT', user: args.by, at: world.clock.now() });
+    world.note(`user:${args.by}`, 'status', `left ${call} with the blind transfer to ${label}`, ['XFER-06']);
   }
   whenFarEndAnswers(
     world,
     call,
     { targetAnswers: args.targetAnswers, answerAfter: args.answerAfter },
-    () => {
-      endSupervisionFor(world, call, 'transferred');
-      const handedOn = { kind: args.mode, to: 'pstn', succeeded: true } as const;
-      const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, handedOn), call);
-      const userOutcome = world.record(policy.transferringUserOutcome(world, call, args.by, handedOn));
-      releaseUser(world, args.by, call);
-      world.sendCall(call, { type: 'TRANSFERRED_EXTERNALLY', session: policy.decided(outcome), user: policy.decided(userOutcome), at: world.clock.now() });
-      world.note(`call:${call}`, 'task', `transferred to ${target.kind === 'pstn' ? target.number : target.upn}`, outcome.because);
-      if (ownLeg) world.track(world.graph.hangUp(call));
-    },
-    () => {
-      // XFER-07: an unanswered PSTN target rings up to two minutes; the call comes back (safe) or fails.
-      if (args.mode === 'safe') {
-        failAndReturn(world, call, args.by, 'safe', `${target.kind === 'pstn' ? target.number : target.upn} did not answer`, undefined);
-        return;
-      }
-      settleSession(world, call, { by: 'user' }, { kind: 'blind', to: 'pstn', succeeded: false });
-      world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message: 'the transfer target did not answer', because: ['XFER-07'], at: world.clock.now() });
-      releaseUser(world, args.by, call);
-      endCall(world, call, ['XFER-07']);
-    },
+    () => externalAnswered(world, args, label, ownLeg),
+    () => externalRangOut(world, args, label),
   );
   const because = decision?.because ?? ['XFER-01'];
-  world.result(true, `${call} transferred to ${target.kind === 'pstn' ? target.number : target.upn}`, decision ?? undefined, because);
+  world.result(true, `${call} transferred by ${args.by} to ${label}`, decision ?? undefined, because);
   return {
     ok: true,
-    text: `${args.by} transfers ${call} to ${target.kind === 'pstn' ? target.number : target.upn} (${args.mode}); PSTN license of ${first}`,
+    text: `${args.by} transfers ${call} to ${label} (${args.mode}); PSTN license of ${first}`,
     ...(decision ? { decision } : {}),
   };
 }
 
+/** XFER-03 / WF-06: a refused blind transfer: the workflow leaves through the Exit announcement route; the session is "Transfer failed". */
+function refusedBlind(world: World, args: TransferArgs, label: string, message: string, decision: ReturnType<typeof policy.pstnTransfer> | null, graphBecause: RuleId[]): VerbOutcome {
+  const call = args.call;
+  const service = world.call(call).getSnapshot().context.currentService;
+  const because = decision?.because ?? graphBecause;
+  const firstServiceUnlicensed = decision !== null && !decision.verdict;
+  if ((args.via ?? 'workflow') === 'workflow') settleSession(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed, transferredBy: { user: args.by } });
+  else settleSession(world, call, { by: 'user' }, { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed });
+  world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message, because, at: world.clock.now() });
+  releaseUser(world, args.by, call);
+  world.note(`call:${call}`, 'task', `Exit announcement route of ${service} after ${args.by}'s transfer failed`, ['WF-06']);
+  endCall(world, call, because);
+  world.result(false, message, decision ?? undefined, because);
+  return { ok: false, text: `${args.by} transfers ${call} to ${label}: ${message}`, ...(decision ? { decision } : {}) };
+}
+
+/** The PSTN or external target picked up: the call leaves Nimbus (REP-06 "Transferred Externally"). */
+function externalAnswered(world: World, args: TransferArgs, label: string, ownLeg: boolean): void {
+  const call = args.call;
+  endSupervisionFor(world, call, 'transferred');
+  const handedOn = { kind: args.mode, to: 'pstn', succeeded: true } as const;
+  const outcome = world.record(policy.sessionOutcome(world, call, { by: 'user' }, handedOn), call);
+  const userOutcome = world.record(policy.transferringUserOutcome(world, call, args.by, handedOn));
+  // XFER-05: a safe transfer kept its user on the call until now.
+  if (args.mode === 'safe') releaseUser(world, args.by, call);
+  world.sendCall(call, { type: 'TRANSFERRED_EXTERNALLY', session: policy.decided(outcome), user: policy.decided(userOutcome), at: world.clock.now() });
+  world.note(`call:${call}`, 'task', `${args.by}'s transfer to ${label} answered`, outcome.because);
+  if (ownLeg) world.track(world.graph.hangUp(call));
+}
+
+/** XFER-07: the target rang the whole PSTN ring limit; a safe transfer comes back to its user (XFER-05), a blind one fails. */
+function externalRangOut(world: World, args: TransferArgs, label: string): void {
+  const call = args.call;
+  const limit = `within the PSTN ring limit of ${world.tenant.behavior.pstnRingLimit / 1000}s`;
+  if (args.mode === 'safe') {
+    failAndReturn(world, call, args.by, 'safe', `${label} did not answer ${limit}`, undefined, ['XFER-07', 'XFER-05']);
+    return;
+  }
+  const failed = { kind: 'blind', to: 'pstn', succeeded: false } as const;
+  settleSession(world, call, { by: 'user' }, failed);
+  const userOutcome = world.record(policy.transferringUserOutcome(world, call, args.by, failed));
+  world.sendCall(call, { type: 'USER_SESSION_OUTCOME', user: args.by, service: world.call(call).getSnapshot().context.currentService, ...policy.decided(userOutcome), at: world.clock.now() });
+  world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message: `${label} did not answer ${limit}`, because: ['XFER-07'], at: world.clock.now() });
+  endCall(world, call, ['XFER-07']);
+}
+
 /** A refused or failed transfer: a safe transfer returns to the user (XFER-05); a blind one is refused before it starts. */
-function failAndReturn(world: World, call: string, by: string, mode: 'blind' | 'safe', message: string, decision: ReturnType<typeof policy.pstnTransfer> | undefined): VerbOutcome {
-  const because = decision?.because ?? ['XFER-05'];
+function failAndReturn(
+  world: World,
+  call: string,
+  by: string,
+  mode: 'blind' | 'safe',
+  message: string,
+  decision: ReturnType<typeof policy.pstnTransfer> | undefined,
+  fallback: RuleId[] = ['XFER-05'],
+): VerbOutcome {
+  const because = decision?.because ?? fallback;
   world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'user', message, because, at: world.clock.now() });
   world.note(`call:${call}`, 'task', `${mode} transfer failed, the call stays with ${by}: ${message}`, because);
   world.result(false, message, decision, because);
