@@ -339,7 +339,7 @@ export const callSessionMachine = setup({
       return {
         user: null,
         handedOffBy: event.user,
-        serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+        // The session's connected time runs on while the customer hears the target ring (as before the transfer settles).
         userSessions: context.userSessions.map((u) => (u.user === event.user && u.endedAt === null ? { ...u, endedAt: event.at } : u)),
       };
     }),
