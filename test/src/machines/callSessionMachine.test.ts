@@ -108,3 +108,55 @@ describe('call session machine: reporting bookkeeping', () => {
     expect(ctx.userSessions).toMatchObject([{ user: 'anna', outcome: 'Transferred Externally', because: ['REP-06'], endedAt: 3_000 }]);
   });
 });
+
+describe('call session machine: a blind PSTN transfer removes its user at once (XFER-06)', () => {
+  function transferring() {
+    const c = call();
+    c.send(accepted(0));
+    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+    c.send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 10_000 });
+    c.send({ type: 'TRANSFERRING_USER_LEFT', user: 'anna', at: 10_000 });
+    return c;
+  }
+
+  it('the call is no longer the user\'s; her session ends at the transfer and waits for its outcome', () => {
+    const { actor, state } = transferring();
+    expect(state()).toBe('Transferring');
+    expect(actor.getSnapshot().context).toMatchObject({ user: null, handedOffBy: 'anna' });
+    expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'anna', endedAt: 10_000, outcome: null }]);
+  });
+
+  it('when the number answers, her session gets the decided outcome and keeps the time she left', () => {
+    const { actor, send, state } = transferring();
+    send({
+      type: 'TRANSFERRED_EXTERNALLY',
+      session: { outcome: 'User External Transfer Success', because: ['REP-05', 'REP-06'] },
+      user: { outcome: 'Transferred Externally', because: ['REP-06'] },
+      at: 40_000,
+    });
+    expect(state()).toBe('Ended');
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.handedOffBy).toBeNull();
+    expect(ctx.userSessions).toMatchObject([{ user: 'anna', endedAt: 10_000, outcome: 'Transferred Externally', because: ['REP-06'] }]);
+    expect(ctx.serviceSessions.at(-1)).toMatchObject({ outcome: 'User External Transfer Success', endedAt: 40_000 });
+  });
+
+  it('a call that ends before the transfer settles still gives her session an outcome', () => {
+    const { actor, send } = transferring();
+    send({ type: 'ENDED', at: 20_000 });
+    expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'anna', endedAt: 10_000, outcome: 'Accepted', because: ['REP-04'] }]);
+  });
+
+  it('only the connected user can leave this way', () => {
+    const c = call();
+    c.send(accepted(0));
+    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+    c.send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 10_000 });
+    c.send({ type: 'TRANSFERRING_USER_LEFT', user: 'ben', at: 10_000 });
+    expect(c.actor.getSnapshot().context).toMatchObject({ user: 'anna', handedOffBy: null });
+  });
+});

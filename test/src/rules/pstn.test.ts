@@ -148,6 +148,21 @@ describe('pstnTransfer', () => {
     expect(d.checks.find((c) => c.rule === 'WF-06')?.detail).toContain('Exit announcement route');
   });
 
+  it('names who transfers: the user, or the workflow of a service; nobody when the caller does not say', () => {
+    const byUser = pstnTransfer({ tenant: tenant(), firstService: A, currentService: B, via: 'workflow', by: { user: 'carl' } });
+    expect(byUser.summary).toMatch(/^PSTN transfer by user carl from service B fails: /);
+    expect(byUser.inputs).toMatchObject({ via: 'workflow', transferredBy: 'user carl' });
+    const byWorkflow = pstnTransfer({ tenant: tenant(), firstService: B, currentService: B, via: 'workflow', by: { workflowOf: 'B' } });
+    expect(byWorkflow).toMatchObject({ verdict: true, summary: 'PSTN transfer by the workflow of service B from service B allowed on its PSTN license' });
+    const manual = pstnTransfer({ tenant: tenant({ behavior: { firstServiceRuleForManualTransfers: false } }), firstService: A, currentService: B, via: 'manual', by: { user: 'lea' } });
+    expect(manual.summary).toBe('manual PSTN transfer by user lea from service B allowed on its own PSTN license');
+    const unnamed = pstnTransfer({ tenant: tenant(), firstService: A, currentService: B, via: 'workflow' });
+    expect(unnamed.summary).toMatch(/^PSTN transfer from service B fails: /);
+    expect(unnamed.summary).not.toContain('by workflow');
+    expect(unnamed.inputs).toMatchObject({ transferredBy: null });
+    assertWellFormed(byUser);
+  });
+
   it('names the setting when the current service decided', () => {
     const d = pstnTransfer({ tenant: tenant({ behavior: { firstServiceRuleForManualTransfers: false } }), firstService: A, currentService: B, via: 'manual' });
     expect(d.checks[0]?.detail).toBe("behavior.firstServiceRuleForManualTransfers is false: for this manual transfer the current service B's own PSTN license decides, not first service A's");

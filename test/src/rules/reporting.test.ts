@@ -303,3 +303,41 @@ describe('transferringUserOutcome (REP-06, XFER-05, XFER-06)', () => {
     assertWellFormed(ask({ kind: 'blind', to: 'user', succeeded: false }));
   });
 });
+
+describe('serviceSessionOutcome: a PSTN transfer refused by the first-service rule, whatever kind of call (XFER-03, WF-06)', () => {
+  const cob = (over: Partial<ServiceSessionSummary>): ServiceSessionSummary =>
+    inbound({ direction: 'callOnBehalf', outbound: { userAccepted: true, reachedTarget: true }, userSessions: [{ user: 'lea', origin: 'queue', response: 'accepted' }], ...over });
+  const refusedByWorkflowPath = { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed: true, transferredBy: { user: 'lea' } } as const;
+
+  it('a Call on Behalf or scheduled outbound session ends Transfer Failed through the Exit route, as an inbound one does', () => {
+    for (const direction of ['inbound', 'callOnBehalf', 'outbound', 'outboundWithWorkflow'] as const) {
+      const d = serviceSessionOutcome({ tenant: tenant(), session: cob({ direction, end: refusedByWorkflowPath }) });
+      expect(d, direction).toMatchObject({ verdict: 'Transfer Failed', because: ['XFER-03', 'WF-06'] });
+      assertWellFormed(d);
+    }
+  });
+
+  it('names who transferred in the decision (the user, or the workflow of a service)', () => {
+    const byUser = serviceSessionOutcome({ tenant: tenant(), session: cob({ end: refusedByWorkflowPath }) });
+    expect(byUser.inputs).toMatchObject({ end: 'workflowTransfer', transferredBy: 'user lea' });
+    expect(byUser.checks.find((c) => c.rule === 'XFER-03')?.detail).toMatch(/^the PSTN transfer by user lea failed/);
+    const byWorkflow = serviceSessionOutcome({ tenant: tenant(), session: cob({ end: { ...refusedByWorkflowPath, transferredBy: { workflowOf: 'L' } } }) });
+    expect(byWorkflow.checks.find((c) => c.rule === 'XFER-03')?.detail).toMatch(/^the PSTN transfer by the workflow of service L failed/);
+  });
+
+  it("a user's manual transfer refused by the rule ends an outbound session Transfer Failed only while the rule applies to manual transfers", () => {
+    const refused = cob({
+      userSessions: [{ user: 'lea', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } }],
+    });
+    expect(serviceSessionOutcome({ tenant: tenant(), session: refused })).toMatchObject({ verdict: 'Transfer Failed', because: ['REP-05', 'XFER-03'] });
+    const off = serviceSessionOutcome({ tenant: tenant({ behavior: { firstServiceRuleForManualTransfers: false } }), session: refused });
+    expect(off).toMatchObject({ verdict: 'Outbound Accepted', because: ['OUT-09', 'OUT-07'] });
+  });
+
+  it('the allowed side: a completed or not first-service transfer keeps the outbound groups (OUT-09)', () => {
+    const done = cob({ userSessions: [{ user: 'lea', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: true } }] });
+    expect(serviceSessionOutcome({ tenant: tenant(), session: done })).toMatchObject({ verdict: 'Outbound Accepted', because: ['OUT-09', 'OUT-07'] });
+    const rangOut = cob({ userSessions: [{ user: 'lea', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false } }] });
+    expect(serviceSessionOutcome({ tenant: tenant(), session: rangOut }).verdict).toBe('Outbound Accepted');
+  });
+});
