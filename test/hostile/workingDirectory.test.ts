@@ -43,7 +43,7 @@ describe('the built-in suite from the repository root and from inside scenarios/
         all.add(`${s.suitePath}#${s.name}`);
       }
     }
-    expect(all.size).toBe(160);
+    expect(all.size).toBe(164);
   });
 });
 
