@@ -13,36 +13,16 @@ import { MAX_EXTENDS_DEPTH } from './scenario/load.js';
 /** Scenario file (absolute) -> the files it reads (absolute): itself first, then its `extends` chain in order. */
 export type ScenarioReads = ReadonlyMap<string, readonly string[]>;
 
-export interface RerunPlan {
-  /** Known scenarios to run again, in the order of `reads`. */
-  rerun: string[];
-  /**
-   * Changed scenario-like files (`.yaml`/`.yml`) that no known scenario reads: a new scenario, a renamed one,
-   * or a fragment nothing extends yet. The watcher looks for scenarios again when there is any.
-   */
-  unknown: string[];
-}
-
-const isYaml = (path: string): boolean => /\.ya?ml$/i.test(path);
-
-/** Which scenarios the `changed` files (absolute paths) touch, and which changed files no scenario reads. */
-export function planRerun(reads: ScenarioReads, changed: Iterable<string>): RerunPlan {
-  const readers = new Map<string, Set<string>>();
-  for (const [scenario, files] of reads) {
-    for (const file of files) {
-      const set = readers.get(file) ?? new Set<string>();
-      set.add(scenario);
-      readers.set(file, set);
-    }
-  }
-  const touched = new Set<string>();
-  const unknown = new Set<string>();
-  for (const file of changed) {
-    const by = readers.get(file);
-    if (by) for (const scenario of by) touched.add(scenario);
-    else if (isYaml(file)) unknown.add(file);
-  }
-  return { rerun: [...reads.keys()].filter((s) => touched.has(s)), unknown: [...unknown].sort() };
+/**
+ * The scenarios to run again after the `changed` files (absolute paths): of the scenarios there are now
+ * (`after`, read once the change happened), those that read a changed file before or after the change (an
+ * edit may also have changed their `extends`), and those that are new (a scenario file added or renamed).
+ * In the order of `after`; a removed scenario is not run.
+ */
+export function planRerun(before: ScenarioReads, after: ScenarioReads, changed: Iterable<string>): string[] {
+  const changedFiles = new Set(changed);
+  const readsChanged = (files: readonly string[] | undefined): boolean => files?.some((f) => changedFiles.has(f)) === true;
+  return [...after.keys()].filter((s) => !before.has(s) || readsChanged(before.get(s)) || readsChanged(after.get(s)));
 }
 
 /**

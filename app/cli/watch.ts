@@ -36,9 +36,9 @@ export async function watchRuns(paths: readonly string[], cycle: RunCycle, { hum
       const changed = await Promise.race([watchers.changes, stopped]);
       watchers.close();
       if (changed === 'stop') return 0;
-      const plan = planRerun(reads, changed);
-      const fresh = plan.unknown.length > 0 ? currentReads(paths) : reads;
-      const only = new Set([...plan.rerun.filter((s) => fresh.has(s)), ...[...fresh.keys()].filter((s) => !reads.has(s))]);
+      // Read again: the change may add a scenario, remove one, or point an `extends` elsewhere.
+      const fresh = currentReads(paths);
+      const only = new Set(planRerun(reads, fresh, changed));
       reads = fresh;
       if (only.size === 0) continue;
       humanOut.write(`\n${[...changed].map((f) => relative(process.cwd(), f)).join(', ')} changed: running ${only.size} scenario${only.size === 1 ? '' : 's'} again\n`);

@@ -13,20 +13,33 @@ describe('planRerun', () => {
   ]);
 
   it('re-runs only the scenario whose own file changed', () => {
-    expect(planRerun(reads, ['/s/c.yaml'])).toEqual({ rerun: ['/s/c.yaml'], unknown: [] });
+    expect(planRerun(reads, reads, ['/s/c.yaml'])).toEqual(['/s/c.yaml']);
   });
 
   it('re-runs every scenario that extends a changed fragment, directly or through another fragment', () => {
-    expect(planRerun(reads, ['/s/_tenant.yaml']).rerun).toEqual(['/s/a.yaml', '/s/b.yaml']);
-    expect(planRerun(reads, ['/s/_company.yaml']).rerun).toEqual(['/s/a.yaml']);
+    expect(planRerun(reads, reads, ['/s/_tenant.yaml'])).toEqual(['/s/a.yaml', '/s/b.yaml']);
+    expect(planRerun(reads, reads, ['/s/_company.yaml'])).toEqual(['/s/a.yaml']);
   });
 
   it('keeps suite order and lists each scenario once for several changes', () => {
-    expect(planRerun(reads, ['/s/c.yaml', '/s/_tenant.yaml', '/s/b.yaml']).rerun).toEqual(['/s/a.yaml', '/s/b.yaml', '/s/c.yaml']);
+    expect(planRerun(reads, reads, ['/s/c.yaml', '/s/_tenant.yaml', '/s/b.yaml'])).toEqual(['/s/a.yaml', '/s/b.yaml', '/s/c.yaml']);
   });
 
-  it('names changed YAML files nothing reads (a new scenario) and ignores other files', () => {
-    expect(planRerun(reads, ['/s/new.yaml', '/s/notes.txt', '/s/reports/nimbus-sim.json'])).toEqual({ rerun: [], unknown: ['/s/new.yaml'] });
+  it('runs nothing for a file no scenario reads', () => {
+    expect(planRerun(reads, reads, ['/s/notes.txt', '/s/_unused.yaml', '/s/reports/nimbus-sim.json'])).toEqual([]);
+  });
+
+  it('runs a new scenario, and not a removed one', () => {
+    const after = new Map([...reads].filter(([s]) => s !== '/s/c.yaml'));
+    after.set('/s/d.yaml', ['/s/d.yaml']);
+    expect(planRerun(reads, after, ['/s/d.yaml', '/s/c.yaml'])).toEqual(['/s/d.yaml']);
+  });
+
+  it('runs a scenario whose extends now names another fragment, when the old or the new one changed', () => {
+    const after = new Map(reads);
+    after.set('/s/c.yaml', ['/s/c.yaml', '/s/_other.yaml']);
+    expect(planRerun(reads, after, ['/s/_other.yaml'])).toEqual(['/s/c.yaml']);
+    expect(planRerun(after, reads, ['/s/_other.yaml'])).toEqual(['/s/c.yaml']);
   });
 });
 
