@@ -28,8 +28,10 @@ export async function watchRuns(paths: readonly string[], cycle: RunCycle, { hum
   const stopped = new Promise<'stop'>((done) => (stop = () => done('stop')));
   process.on('SIGINT', stop);
   try {
-    await cycle(undefined);
+    const first = await cycle(undefined);
     let reads = currentReads(paths);
+    // Nothing to watch (a path that does not exist, a folder without scenarios): the first run said why.
+    if (reads.size === 0) return first;
     for (;;) {
       const watchers = watchFolders(paths, reads);
       humanOut.write(`watching ${reads.size} scenario${reads.size === 1 ? '' : 's'} for changes; Ctrl-C to stop\n`);

@@ -2,7 +2,7 @@
  * `run --watch` for real: a process watching a temporary suite, a fragment edited on disk, the scenario that
  * extends it runs again (and only it), Ctrl-C ends the process with exit 0.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,5 +46,11 @@ describe('run --watch', () => {
     expect(rerun).not.toContain('standalone');
     child.kill('SIGINT');
     expect(await exited, stderr).toBe(0);
+  });
+
+  it('stops at once with exit 2 when there is nothing to watch', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'nimbus-sim.js'), 'run', join(dir, 'no-such-folder'), '--watch'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file or folder');
   });
 });
