@@ -4,7 +4,7 @@
  *
  * ```ts
  * // test/nimbus.test.ts
- * import { scenarioTests } from 'nimbus-sim/app/vitest.js';
+ * import { scenarioTests } from 'nimbus-sim/vitest';
  * scenarioTests(['scenarios']);
  * ```
  *

@@ -40,21 +40,38 @@ export const COMMANDS: Record<string, CommandEntry> = {
     usage: 'run [paths...]',
     summary: 'run scenario files or folders (default: scenarios/)',
     description:
-      'Runs scenario files, or every .yaml/.yml file under the given folders (default scenarios/), in virtual time, prints each result and writes the reports. A failed expectation is shown briefly: where, expected and actual, the deciding rules with their inputs, and the command that shows more.',
+      'Runs scenario files, or every .yaml/.yml file under the given folders (default scenarios/, or the suites of the config file), in virtual time, prints each result and writes the reports. A failed expectation is shown briefly: where, expected and actual, the deciding rules with their inputs, and the command that shows more. A nimbus-sim.config.yaml (or a "nimbus-sim" key in package.json), found from the current folder up to the project root, gives defaults for the suites, reporters, out, seed, filter, verbose and allowOutsideRoot; flags override it.',
     options: {
       reporter: valued('LIST', 'Comma separated: pretty (default on a terminal), plain, json, junit, md, html; naming any replaces the default files json, junit and md.'),
-      out: valued('DIR', 'Where the json, junit, md and html reports go (default: reports/).'),
+      out: valued('DIR', 'Where the json, junit, md and html reports go (default: reports/); `-` writes only the JSON report, to stdout, and the rest of the output to stderr.'),
       seed: valued('N', "Overrides every scenario's seed."),
       filter: valued('TEXT', 'Runs only the scenarios whose name, file or tags contain TEXT.'),
       shard: valued('K/N', 'Runs only shard K of N (deterministic per scenario, for CI matrices).'),
       verbose: flag('Prints every step of every scenario and every rule check of a failure.'),
       'allow-outside-root': flag('Lets `extends` name a file outside the folder given on the command line (otherwise an error).'),
+      watch: flag('After the run, waits for changes and runs again the scenarios whose files, or the files they extend, changed; Ctrl-C stops.'),
+      config: valued('FILE', 'Reads the settings from FILE (a nimbus-sim.config.yaml, or a package.json with a "nimbus-sim" key) instead of the one found from the current folder upwards.'),
+      'no-config': flag('Ignores any config file: only the command line counts.'),
     },
     examples: [
       { command: 'npx nimbus-sim run scenarios/scenario-b.yaml', does: 'run Scenario B and show why its PSTN transfer is refused' },
       { command: 'npx nimbus-sim run scenarios --reporter plain,junit --out reports', does: 'run the suite for CI: plain log, reports/junit.xml' },
     ],
     load: async () => ({ command: (await import('./run.js')).runCommand }),
+  },
+  init: {
+    usage: 'init [--force]',
+    summary: 'scaffold a suite here: config, Scenario A and B, a vitest test, a CI workflow',
+    description:
+      'Writes a starting suite into the current folder: nimbus-sim.config.yaml, Scenario A and B under scenarios/, a vitest test that runs them through nimbus-sim/vitest, and a GitHub Actions workflow with JUnit, a job summary and a shard matrix. An existing file is never replaced: init refuses (exit 2) and names it, unless --force.',
+    options: {
+      force: flag('Replaces files that already exist.'),
+    },
+    examples: [
+      { command: 'npx nimbus-sim init', does: 'a suite in this project, then npx nimbus-sim run' },
+      { command: 'npx nimbus-sim init --force', does: 'write the starting files again over your changes' },
+    ],
+    load: async () => ({ command: (await import('./init.js')).initCommand }),
   },
   check: {
     usage: 'check [paths...]',

@@ -37,7 +37,7 @@ const preferredBody = z.looseObject({ availability: z.string(), activity: z.stri
 const clearBody = z.looseObject({ sessionId: z.string().min(1) });
 const batchBody = z.looseObject({ ids: z.array(z.string()).min(1).max(MAX_PRESENCE_BATCH) });
 
-export function presenceOf(ctx: GraphMockContext, userId: string) {
+export function presenceOf(ctx: GraphMockContext, userId: string): ReturnType<GraphMockContext['db']['byId']['presences']> {
   return ctx.db.byId.presences(userId);
 }
 
