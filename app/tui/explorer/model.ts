@@ -6,7 +6,7 @@
 import type { EventObject } from 'xstate';
 import { editText, type KeyPress } from '../keys.js';
 import { actorLines, callDecisionLines, whyLines } from './format.js';
-import type { ActorRef, ActorView, ExplorerSession } from './session.js';
+import { refLabel, type ActorRef, type ActorView, type ExplorerSession } from './session.js';
 
 export type ExplorerMode = { kind: 'main' } | { kind: 'pick'; cursor: number } | { kind: 'edit'; text: string; error?: string };
 
@@ -65,7 +65,7 @@ function editKey(ui: ExplorerUi, mode: Extract<ExplorerMode, { kind: 'edit' }>, 
     const parsed = parseEvent(mode.text);
     if (typeof parsed === 'string' || !current) return { ui: { ...ui, mode: { ...mode, error: typeof parsed === 'string' ? parsed : EVENT_SHAPE } } };
     const { ref } = current;
-    return { ui: { ...ui, mode: { kind: 'main' } }, effect: { kind: 'work', job: { kind: 'send', actor: ref, event: parsed }, done: `sent ${parsed.type} to ${ref.kind} ${ref.id}` } };
+    return { ui: { ...ui, mode: { kind: 'main' } }, effect: { kind: 'work', job: { kind: 'send', actor: ref, event: parsed }, done: `sent ${parsed.type} to ${refLabel(ref)}` } };
   }
   const text = editText(mode.text, press);
   return { ui: text === undefined ? ui : { ...ui, mode: { kind: 'edit', text } } };
@@ -135,7 +135,7 @@ export async function runJob(session: ExplorerSession, job: ExplorerJob): Promis
 export function actorPanelLines(session: ExplorerSession, current: ActorView, panel: ExplorerPanel): string[] {
   const lines = actorLines(current);
   const context = () => JSON.stringify(current.context, null, 1).split('\n');
-  if (current.ref.kind === 'user') {
+  if (current.ref.kind === 'agent') {
     lines.push('', panel === 'why' ? `why (${current.ref.id}):` : 'context:');
     lines.push(...(panel === 'why' ? whyLines(current.ref.id, session.why(current.ref.id)) : context()));
     return lines;

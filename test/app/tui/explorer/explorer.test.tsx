@@ -1,12 +1,9 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agentMachine } from '../../../../src/machines/agentMachine.js';
-import { callSessionMachine } from '../../../../src/machines/callSessionMachine.js';
 import { loadScenarioFile } from '../../../../sim/scenario/load.js';
 import { ExplorerApp } from '../../../../app/tui/explorer/ExplorerApp.js';
 import { ExplorerSession, emptyScenario, genericEvent, stateLines } from '../../../../app/tui/explorer/session.js';
 import { transcript } from '../../../../app/tui/explorer/transcript.js';
-import { machineToMermaid } from '../../../../app/tui/mermaid.js';
 
 const scenarioB = () => loadScenarioFile('scenarios/scenario-b.yaml');
 const sessions: ExplorerSession[] = [];
@@ -40,7 +37,7 @@ describe('ExplorerSession', () => {
     expect(entry?.ok).toBe(false);
     expect(entry?.decision?.question).toBe('pstnTransfer');
     expect(entry?.decision?.because).toContain('XFER-03');
-    expect(s.actor({ kind: 'call', id: 'c1' })?.headline).toBe('Ended');
+    expect(s.actor({ kind: 'callSession', id: 'c1' })?.headline).toBe('Ended');
     expect(s.nextStepIndex).toBe(6);
   });
 
@@ -49,12 +46,12 @@ describe('ExplorerSession', () => {
     for (let i = 0; i < 3; i++) await s.next();
     const before = JSON.stringify(s.actors().map((a) => [a.ref, a.states, a.headline]));
     await s.next();
-    expect(s.actor({ kind: 'user', id: 'carl' })?.headline).toBe('Connected');
+    expect(s.actor({ kind: 'agent', id: 'carl' })?.headline).toBe('Connected');
     expect(await s.back()).toBe(true);
     expect(JSON.stringify(s.actors().map((a) => [a.ref, a.states, a.headline]))).toBe(before);
     expect(s.history).toHaveLength(3);
     await s.travelTo(0);
-    expect(s.actors().filter((a) => a.ref.kind === 'call')).toHaveLength(0);
+    expect(s.actors().filter((a) => a.ref.kind === 'callSession')).toHaveLength(0);
     expect(await s.back()).toBe(false);
   });
 
@@ -62,16 +59,16 @@ describe('ExplorerSession', () => {
     const s = await open();
     await s.next();
     await s.next(); // bea answers c1
-    const bea = s.actor({ kind: 'user', id: 'bea' });
+    const bea = s.actor({ kind: 'agent', id: 'bea' });
     expect(bea?.states).toContain('work.Connected.Talking');
     expect(bea?.accepts).toContain('HOLD');
     expect(bea?.enabled).toContain('HOLD');
-    const hold = s.eventTemplate({ kind: 'user', id: 'bea' }, 'HOLD');
+    const hold = s.eventTemplate({ kind: 'agent', id: 'bea' }, 'HOLD');
     expect(hold).toEqual({ type: 'HOLD', call: 'c1' });
-    await s.send({ kind: 'user', id: 'bea' }, hold);
-    expect(s.actor({ kind: 'user', id: 'bea' })?.states).toContain('work.Connected.OnHold');
+    await s.send({ kind: 'agent', id: 'bea' }, hold);
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.OnHold');
     await s.back();
-    expect(s.actor({ kind: 'user', id: 'bea' })?.states).toContain('work.Connected.Talking');
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.Talking');
   });
 
   it('the why panel gives button, dial pad and selectability decisions for every service', async () => {
@@ -115,33 +112,12 @@ describe('helpers', () => {
   });
 });
 
-describe('Mermaid export', () => {
-  it('derives states, regions and transitions from the machine definition', () => {
-    const text = machineToMermaid(agentMachine);
-    expect(text.split('\n')[0]).toBe('stateDiagram-v2');
-    for (const region of Object.keys(agentMachine.root.states)) expect(text).toContain(`state "${region}" as agent_${region} {`);
-    expect(text).toContain('agent_work_Ringing --> agent_work_Connected_Talking : ACCEPT [isOfferedCall]');
-    expect(text).toMatch(/agent_work_AfterCallWork --> agent_work_Idle : after /);
-    expect(text.split('\n').filter((l) => l.trim() === '--')).toHaveLength(Object.keys(agentMachine.root.states).length - 1);
-    // every event the machine handles appears on some edge
-    const events = new Set(Object.values(agentMachine.root.states).flatMap(function walk(n): string[] {
-      return [...n.transitions.keys(), ...Object.values(n.states).flatMap(walk)];
-    }).filter((e) => !e.startsWith('xstate.')));
-    for (const e of events) expect(text).toContain(` : ${e}`);
-  });
-  it('exports the call session machine with its initial and final states', () => {
-    const text = machineToMermaid(callSessionMachine);
-    expect(text).toContain(`[*] --> call_${callSessionMachine.root.initial?.target[0]?.key}`);
-    for (const state of Object.keys(callSessionMachine.root.states)) expect(text).toContain(`state "${state}" as call_${state}`);
-  });
-});
-
 describe('ExplorerApp', () => {
   it('steps with n, shows why the PSTN transfer failed, goes back with b, and quits with q', async () => {
     const s = await open();
     const ui = render(<ExplorerApp session={s} />);
     expect(ui.lastFrame()).toContain('step 0/7');
-    expect(ui.lastFrame()).toContain('user bea');
+    expect(ui.lastFrame()).toContain('agent bea');
     expect(ui.lastFrame()).toContain('nothing yet: press n');
     expect(ui.lastFrame()).toMatch(/q quit/);
     for (let i = 1; i <= 6; i++) {
@@ -163,10 +139,10 @@ describe('ExplorerApp', () => {
     await s.next();
     await s.next();
     const ui = render(<ExplorerApp session={s} />);
-    expect(ui.lastFrame()).toContain('› user bea');
+    expect(ui.lastFrame()).toContain('› agent bea');
     ui.stdin.write('e');
-    await until(ui.lastFrame, 'send which event to user bea?');
-    const accepts = s.actor({ kind: 'user', id: 'bea' })?.accepts ?? [];
+    await until(ui.lastFrame, 'send which event to agent bea?');
+    const accepts = s.actor({ kind: 'agent', id: 'bea' })?.accepts ?? [];
     for (let i = 0; i < accepts.indexOf('HOLD'); i++) {
       ui.stdin.write('\u001b[B');
       await tick();
@@ -174,8 +150,8 @@ describe('ExplorerApp', () => {
     ui.stdin.write('\r');
     await until(ui.lastFrame, '{"type":"HOLD","call":"c1"}');
     ui.stdin.write('\r');
-    await until(ui.lastFrame, 'sent HOLD to user bea');
-    expect(s.actor({ kind: 'user', id: 'bea' })?.states).toContain('work.Connected.OnHold');
+    await until(ui.lastFrame, 'sent HOLD to agent bea');
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.OnHold');
     expect(ui.lastFrame()).toContain('state work.Connected.OnHold');
     ui.unmount();
   });
@@ -209,7 +185,7 @@ describe('ExplorerApp', () => {
     const ui = render(<ExplorerApp session={s} exportMermaid={(ref) => (asked.push(`${ref.kind}:${ref.id}`), 'wrote agent-machine.mmd')} />);
     ui.stdin.write('m');
     await until(ui.lastFrame, 'wrote agent-machine.mmd');
-    expect(asked).toEqual(['user:bea']);
+    expect(asked).toEqual(['agent:bea']);
     ui.unmount();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explorerFooter, explorerKey, explorerLineColor, initialExplorerUi, parseEvent, type ExplorerKeyContext, type ExplorerUi } from '../../../../app/tui/explorer/model.js';
 import { press, type KeyPress } from '../../../../app/tui/keys.js';
 
-const bea = { ref: { kind: 'user' as const, id: 'bea' }, accepts: ['ACCEPT', 'HOLD', 'SET_DUTY'] };
+const bea = { ref: { kind: 'agent' as const, id: 'bea' }, accepts: ['ACCEPT', 'HOLD', 'SET_DUTY'] };
 const ctx: ExplorerKeyContext = { current: bea, actorCount: () => 3 };
 const keys = (ui: ExplorerUi, ...presses: KeyPress[]) => presses.reduce((u, p) => explorerKey(u, p, ctx).ui, ui);
 const ESC = press('', { escape: true });
@@ -57,7 +57,7 @@ describe('explorerKey', () => {
     expect(keys({ ...edit, mode: { kind: 'edit', text: '[1]' } }, ENTER).mode).toMatchObject({ error: 'an event is a JSON object with a "type"' });
     const sent = explorerKey(typed, ENTER, ctx);
     expect(sent.ui.mode).toEqual({ kind: 'main' });
-    expect(sent.effect).toEqual({ kind: 'work', job: { kind: 'send', actor: bea.ref, event: { type: 'HOLD' } }, done: 'sent HOLD to user bea' });
+    expect(sent.effect).toEqual({ kind: 'work', job: { kind: 'send', actor: bea.ref, event: { type: 'HOLD' } }, done: 'sent HOLD to agent bea' });
     expect(keys(typed, ESC).mode).toEqual({ kind: 'main' });
   });
 });
