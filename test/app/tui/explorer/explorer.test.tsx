@@ -4,6 +4,7 @@ import { loadScenarioFile } from '../../../../sim/scenario/load.js';
 import { ExplorerApp } from '../../../../app/tui/explorer/ExplorerApp.js';
 import { ExplorerSession, emptyScenario, genericEvent, stateLines } from '../../../../app/tui/explorer/session.js';
 import { transcript } from '../../../../app/tui/explorer/transcript.js';
+import { expectFits, renderAt, resize, screenLines, tick, until } from '../screen.js';
 
 const scenarioB = () => loadScenarioFile('scenarios/scenario-b.yaml');
 const sessions: ExplorerSession[] = [];
@@ -15,16 +16,6 @@ const open = async (s = scenarioB()) => {
 afterEach(() => {
   sessions.splice(0).forEach((s) => s.close());
 });
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
-async function until(frame: () => string | undefined, text: string | RegExp): Promise<string> {
-  for (let i = 0; i < 400; i++) {
-    const f = frame() ?? '';
-    if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${String(text)}:\n${frame() ?? ''}`);
-}
 
 describe('ExplorerSession', () => {
   it('steps scenario B to the failed PSTN transfer and explains it with XFER-03', async () => {
@@ -162,9 +153,9 @@ describe('ExplorerApp', () => {
     const ui = render(<ExplorerApp session={s} />);
     await tick();
     ui.stdin.write('t');
-    const shown = await until(ui.lastFrame, 'timeline · so far');
+    const shown = await until(ui.lastFrame, /timeline · columns .* · so far/);
     expect(shown).toMatch(/c1 task\s+┃Establishing/);
-    expect(shown).toContain('←→ scroll time · t machines');
+    expect(shown).toContain('←→ time · ↑↓ rows');
     const columnsOf = (f: string) => Number(/columns \d+–\d+ of (\d+)/.exec(f)?.[1] ?? NaN);
     const before = columnsOf(shown);
     for (let i = 2; i <= 4; i++) {
@@ -186,6 +177,121 @@ describe('ExplorerApp', () => {
     ui.stdin.write('m');
     await until(ui.lastFrame, 'wrote agent-machine.mmd');
     expect(asked).toEqual(['agent:bea']);
+    ui.unmount();
+  });
+});
+
+const longShift = () => loadScenarioFile('test/e2e/fixtures/long/long-shift.yaml', { allowOutsideRoot: true });
+
+describe('ExplorerApp at 80x24 on a 70-step scenario with 16 calls', () => {
+  it('every view fits: the machines, the panel, the pickers, the timeline, the log and the help; each scrolls to its end', async () => {
+    const s = await open(longShift());
+    const steps = s.scenario.steps.length;
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    expectFits(await until(ui.lastFrame, `step 0/${steps}`));
+    ui.stdin.write('r');
+    const end = expectFits(await until(ui.lastFrame, `step ${steps}/${steps} ·`));
+    expect(end).toMatch(/actors 1–\d+ of 20/);
+    expect(end).toContain('next: end of scenario');
+    // the actor list follows the selection down to the last call session
+    ui.stdin.write('j'.repeat(19));
+    const bottom = expectFits(await until(ui.lastFrame, '› call session c16'));
+    expect(bottom).toMatch(/actors \d+–20 of 20/);
+    // an agent's context is longer than the panel's rows: J/K and the page keys scroll it
+    ui.stdin.write('k'.repeat(19));
+    await until(ui.lastFrame, '› agent bea');
+    ui.stdin.write('w');
+    const bea = expectFits(await until(ui.lastFrame, 'context:'));
+    expect(bea).toMatch(/J K PgUp PgDn scroll · 1–\d+ of \d+/);
+    const panelTotal = Number(/J K PgUp PgDn scroll · 1–\d+ of (\d+)/.exec(bea)?.[1]);
+    for (let i = 0; i < 5; i++) ui.stdin.write('\u001b[6~');
+    expectFits(await until(ui.lastFrame, new RegExp(`J K PgUp PgDn scroll · \\d+–${panelTotal} of ${panelTotal}`)));
+    // the event picker and the payload editor
+    ui.stdin.write('e');
+    expectFits(await until(ui.lastFrame, 'send which event to agent bea?'));
+    ui.stdin.write('\u001b[B'.repeat(40));
+    ui.stdin.write('\r');
+    expectFits(await until(ui.lastFrame, 'event payload for agent bea'));
+    await new Promise((r) => setTimeout(r, 60));
+    ui.stdin.write('\u001b');
+    expectFits(await until(ui.lastFrame, 'J K PgUp PgDn scroll'));
+    // the log: opens at its end, where the last step is
+    ui.stdin.write('l');
+    const log = expectFits(await until(ui.lastFrame, 'esc back · ? help · q quit'));
+    const lastLine = s.scenario.stepLines.at(-1);
+    expect(log).toMatch(new RegExp(`L${lastLine} expect ✓`));
+    ui.stdin.write('g');
+    const top = expectFits(await until(ui.lastFrame, /^1–\d+ of \d+ · ↑↓ PgUp PgDn/m));
+    expect(top).toMatch(/L16 inboundCall ✓ \+41791110001 calls B \(c1\)/);
+    ui.stdin.write('G');
+    expectFits(await until(ui.lastFrame, new RegExp(`L${lastLine} expect ✓`)));
+    // the timeline: to its last column and its last row
+    ui.stdin.write('t');
+    const timeline = expectFits(await until(ui.lastFrame, /timeline · columns 1–\d+ of (\d+) · rows 1–\d+ of (\d+)/));
+    const columns = Number(/columns 1–\d+ of (\d+)/.exec(timeline)?.[1]);
+    for (let i = 0; i < columns; i++) ui.stdin.write('\u001b[C');
+    expectFits(await until(ui.lastFrame, new RegExp(`columns \\d+–${columns} of ${columns}`)));
+    ui.stdin.write('G');
+    const timelineEnd = expectFits(await until(ui.lastFrame, /rows \d+–(\d+) of \1/));
+    expect(timelineEnd).toMatch(/^c16: B★/m);
+    // the help, from the timeline, back to it
+    ui.stdin.write('?');
+    expectFits(await until(ui.lastFrame, 'Keys of the explorer'));
+    ui.stdin.write('G');
+    expectFits(await until(ui.lastFrame, 'log'));
+    ui.stdin.write('?');
+    await until(ui.lastFrame, /timeline · columns/);
+    ui.unmount();
+  });
+
+  it('follows a resize in every view: 120x40, 60x16, and back to 80x24', async () => {
+    const s = await open(longShift());
+    await s.next();
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    for (const view of ['', 'l', 't']) {
+      if (view) ui.stdin.write(view);
+      for (const [columns, rows] of [[120, 40], [60, 16], [80, 24]] as const) {
+        await resize(ui, columns, rows);
+        expectFits(ui.lastFrame(), columns, rows);
+      }
+      if (view) ui.stdin.write(view);
+    }
+    ui.unmount();
+  });
+});
+
+describe('ExplorerApp with batched keys', () => {
+  it('"nnnnnn" in one chunk runs six steps, one after the other', async () => {
+    const s = await open();
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    ui.stdin.write('nnnnnn');
+    const failed = expectFits(await until(ui.lastFrame, 'step 6/7 ·'));
+    await until(ui.lastFrame, /explore step 6\/7 · virtual [\d:.]+ · history 6$/m);
+    expect(s.history).toHaveLength(6);
+    expect(failed).toMatch(/L30 transfer ✗ carl transfers c1/);
+    // the refusal with its rules, in the rows the last action has at 80x24
+    expect(failed).toMatch(/refused: pstnTransfer/);
+    ui.stdin.write('bb');
+    await until(ui.lastFrame, /history 4$/m);
+    expect(screenLines(ui.lastFrame()).join('\n')).toContain('step 4/7');
+    ui.unmount();
+  });
+
+  it('a pasted payload is typed whole into the editor', async () => {
+    const s = await open();
+    await s.next();
+    await s.next();
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    ui.stdin.write('e');
+    await until(ui.lastFrame, 'send which event to agent bea?');
+    ui.stdin.write('\r');
+    await until(ui.lastFrame, 'event payload for agent bea');
+    for (let i = 0; i < 40; i++) ui.stdin.write('\u007f');
+    ui.stdin.write('{"type":"HOLD","call":"c1"}');
+    await until(ui.lastFrame, '{"type":"HOLD","call":"c1"}▏');
+    ui.stdin.write('\r');
+    await until(ui.lastFrame, 'sent HOLD to agent bea');
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.OnHold');
     ui.unmount();
   });
 });
