@@ -96,3 +96,16 @@ export function wrapText(text: string, width: number, indent = 2): string[] {
   if (line !== '' || lines.length === 0) flush();
   return lines;
 }
+
+/**
+ * Lines of a page that scrolls (a log, a detail page) wrapped to `width` instead of cut, so nothing is lost
+ * at 80 columns: each line keeps its indentation and its continuation lines are indented two more.
+ */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => {
+    if ([...line].length <= width) return [line];
+    const indent = line.length - line.trimStart().length;
+    const pad = ' '.repeat(Math.min(indent, Math.max(0, width - 10)));
+    return wrapText(line.trimStart(), width - pad.length).map((l) => `${pad}${l}`);
+  });
+}

@@ -70,7 +70,7 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
   };
   const extent = (part: 'panel' | 'log' | 'help'): Extent => {
     if (part === 'panel') return panelExtent(panelLinesOf(currentUi()).length, layout.body);
-    return { total: part === 'log' ? logLines(session.log).length : EXPLORER_HELP.length, height: pageRows(rows) };
+    return { total: part === 'log' ? logLines(session.log, width).length : EXPLORER_HELP.length, height: pageRows(rows) };
   };
 
   const apply = useEffects(session, currentUi, update, exit, exportMermaid);
@@ -100,7 +100,7 @@ export function ExplorerApp({ session, exportMermaid, keys = true }: ExplorerApp
       ) : ui.view === 'timeline' ? (
         <TimelineView frame={timelineAt(ui.timeline).frame} />
       ) : (
-        <ScrolledLines lines={ui.view === 'log' ? logLines(session.log) : EXPLORER_HELP} scroll={ui.view === 'log' ? ui.logScroll : ui.helpScroll} height={pageRows(rows)} footer={explorerFooter(ui.view)} colorOf={explorerLineColor} />
+        <ScrolledLines lines={ui.view === 'log' ? logLines(session.log, width) : EXPLORER_HELP} scroll={ui.view === 'log' ? ui.logScroll : ui.helpScroll} height={pageRows(rows)} footer={explorerFooter(ui.view)} colorOf={explorerLineColor} />
       )}
       <Text wrap="truncate-end">{ui.status === '' ? ' ' : ui.status}</Text>
       {ui.view === 'machines' || ui.view === 'timeline' ? (

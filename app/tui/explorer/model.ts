@@ -6,7 +6,7 @@
 import type { EventObject } from 'xstate';
 import { editText, type KeyPress } from '../keys.js';
 import { initialTimelineScroll, timelineKey, type TimelineFrame, type TimelineScroll } from '../timeline/model.js';
-import { scrollKey, type Extent } from '../window.js';
+import { scrollKey, wrapLines, type Extent } from '../window.js';
 import { actorLines, callDecisionLines, entryDetail, entryHead, whyLines } from './format.js';
 import { refLabel, type ActorRef, type ActorView, type ExplorerSession, type LogEntry } from './session.js';
 
@@ -242,10 +242,13 @@ export const pageRows = (rows: number): number => Math.max(1, rows - 4);
 /** Rows for the panel's lines in `height` rows: one fewer when they overflow, for the line that says where they are. */
 export const panelExtent = (lines: number, height: number): Extent => ({ total: lines, height: lines > height ? Math.max(1, height - 1) : height });
 
-/** Every action so far with all it explains, oldest first: the log view. */
-export function logLines(entries: readonly LogEntry[]): string[] {
+/** Every action so far with all it explains, oldest first, wrapped to `width`: the log view. */
+export function logLines(entries: readonly LogEntry[], width: number): string[] {
   if (entries.length === 0) return ['nothing yet: press n to run the first step'];
-  return entries.flatMap((e) => [entryHead(e), ...entryDetail(e).map((l) => `    ${l}`)]);
+  return wrapLines(
+    entries.flatMap((e) => [entryHead(e), ...entryDetail(e).map((l) => `    ${l}`)]),
+    width,
+  );
 }
 
 /** What the keys do, for the help view (docs/terminal-ui.md says the same). */

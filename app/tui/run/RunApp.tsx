@@ -15,7 +15,7 @@ import { ColoredLines } from '../lines.js';
 import { frameRows, useKeyState, useTerminalSize, useTint } from '../terminal.js';
 import { timelineFrame, type TimelineModel } from '../timeline/model.js';
 import { TimelineView } from '../timeline/TimelineView.js';
-import { scrollWindow, sliceLabel } from '../window.js';
+import { scrollWindow, sliceLabel, wrapLines } from '../window.js';
 import {
   RUN_HELP,
   SCENARIO_STATUS,
@@ -106,7 +106,7 @@ function RunPageView({ ui, rows, done, body, hasTimeline }: { ui: RunUi; rows: R
     case 'timeline':
       return <TimelinePage page={page} name={done[page.index]?.name ?? ''} body={body} />;
     case 'detail':
-      return <DetailPage result={done[page.index]} scroll={page.scroll} height={body.height} hasTimeline={hasTimeline} />;
+      return <DetailPage result={done[page.index]} scroll={page.scroll} body={body} hasTimeline={hasTimeline} />;
     default:
       return (
         <PageFrame footer={LIST_FOOTER}>
@@ -188,8 +188,9 @@ function TimelinePage({ page, name, body }: { page: Extract<RunPage, { kind: 'ti
   );
 }
 
-function DetailPage({ result, scroll, height, hasTimeline }: { result: ScenarioResult | undefined; scroll: number; height: number; hasTimeline: boolean }) {
-  const { shown, footer } = detailWindow(result ? detailLines(result) : [], scroll, height, hasTimeline);
+function DetailPage({ result, scroll, body, hasTimeline }: { result: ScenarioResult | undefined; scroll: number; body: Body; hasTimeline: boolean }) {
+  // Wrapped, not cut: the rule titles and the inputs of a refusal are what the page is for.
+  const { shown, footer } = detailWindow(result ? wrapLines(detailLines(result), body.width) : [], scroll, body.height, hasTimeline);
   return (
     <PageFrame footer={footer}>
       <ColoredLines lines={shown} colorOf={detailLineColor} />

@@ -7,7 +7,7 @@ import { formatError, formatFailure, formatScenarioDetail } from '../../../sim/r
 import { mentions } from '../../../sim/scenario/select.js';
 import { editText, type KeyPress } from '../keys.js';
 import { initialTimelineScroll, timelineFrame, timelineKey, type TimelineModel, type TimelineScroll } from '../timeline/model.js';
-import { cursorWindow, scrollKey, scrollWindow, sliceLabel } from '../window.js';
+import { cursorWindow, scrollKey, scrollWindow, sliceLabel, wrapLines } from '../window.js';
 
 export interface RowFilter {
   onlyFailures: boolean;
@@ -130,7 +130,7 @@ function detailKey(ui: RunUi, page: { kind: 'detail'; index: number; scroll: num
   if (key.escape || key.backspace || key.leftArrow) return { ui: { ...ui, page: { kind: 'list' } } };
   if (input === 't') return { ui, effect: { kind: 'openTimeline', index: page.index } };
   const result = done[page.index];
-  const scroll = scrollKey(page.scroll, press, { total: result ? detailLines(result).length : 0, height: body.height });
+  const scroll = scrollKey(page.scroll, press, { total: result ? wrapLines(detailLines(result), body.width).length : 0, height: body.height });
   return { ui: scroll === undefined ? ui : { ...ui, page: { ...page, scroll } } };
 }
 

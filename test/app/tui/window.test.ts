@@ -1,7 +1,7 @@
 /** The windowing every view of the terminal UI uses to fit the terminal and scroll. */
 import { describe, expect, it } from 'vitest';
 import { press } from '../../../app/tui/keys.js';
-import { cursorWindow, fitWidth, scrollKey, scrollWindow, sliceLabel, wrapText } from '../../../app/tui/window.js';
+import { cursorWindow, fitWidth, scrollKey, scrollWindow, sliceLabel, wrapLines, wrapText } from '../../../app/tui/window.js';
 
 describe('scrollWindow', () => {
   it('shows `height` rows from the offset', () => {
@@ -82,5 +82,8 @@ describe('text to a width', () => {
     expect(wrapText('abcdefghij', 4, 0)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('', 10)).toEqual(['']);
     for (const l of wrapText('x '.repeat(200), 13)) expect([...l].length).toBeLessThanOrEqual(13);
+  });
+  it('wraps the lines of a page, each keeping its indentation', () => {
+    expect(wrapLines(['head line here', '    ✗ XFER-03 a long title — detail'], 16)).toEqual(['head line here', '    ✗ XFER-03 a', '      long title', '      — detail']);
   });
 });

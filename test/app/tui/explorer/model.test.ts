@@ -125,9 +125,11 @@ describe('explorer text', () => {
   });
 
   it('the log has every action with its detail, oldest first', () => {
-    expect(logLines([])).toEqual(['nothing yet: press n to run the first step']);
+    expect(logLines([], 80)).toEqual(['nothing yet: press n to run the first step']);
     const step = { action: { kind: 'step' as const, index: 0 }, at: 0, line: 9, verb: 'answer', text: 'bea answers c1', ok: true };
     const refused = { action: { kind: 'step' as const, index: 1 }, at: 1000, line: 10, verb: 'transfer', text: 'refused', ok: false, error: { message: 'no such call', hint: 'check the id' } };
-    expect(logLines([step, refused])).toEqual(['00:00:00.000  L9 answer ✓ bea answers c1', '00:00:01.000  L10 transfer ✗ refused', '    error: no such call', '    hint: check the id']);
+    expect(logLines([step, refused], 80)).toEqual(['00:00:00.000  L9 answer ✓ bea answers c1', '00:00:01.000  L10 transfer ✗ refused', '    error: no such call', '    hint: check the id']);
+    // wrapped to the width, each line keeping its indentation
+    expect(logLines([refused], 24)).toEqual(['00:00:01.000 L10', '  transfer ✗ refused', '    error: no such call', '    hint: check the id']);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_HELP, detailLineColor, detailLines, detailWindow, initialRunUi, runKey, tableStatusLine, tableWindow, timelinePage, type RunKeyContext, type RunUi } from '../../../../app/tui/run/model.js';
 import { buildTimeline } from '../../../../app/tui/timeline/model.js';
+import { wrapLines } from '../../../../app/tui/window.js';
 import { scenarioA, scenarioB, scenarioError } from '../../../fixtures/results.js';
 import { press } from '../../../../app/tui/keys.js';
 
@@ -36,7 +37,7 @@ describe('runKey', () => {
 
   it('scrolls a detail page, by a screen with page keys, to either end with g/G, never past the ends', () => {
     const detail: RunUi = { ...initialRunUi, page: { kind: 'detail', index: 2, scroll: 0 } };
-    const last = detailLines(scenarioB()).length - 11;
+    const last = wrapLines(detailLines(scenarioB()), 80).length - 11;
     expect(last).toBeGreaterThan(10);
     expect(keys(detail, press('j'), press('j'), press('k')).page).toEqual({ kind: 'detail', index: 2, scroll: 1 });
     expect(keys(detail, press(' ')).page).toMatchObject({ scroll: 10 });

@@ -4,6 +4,7 @@ import { RunApp } from '../../../../app/tui/run/RunApp.js';
 import { detailLines, elapsed, progressBar, visibleRows } from '../../../../app/tui/run/model.js';
 import { ExplorerSession } from '../../../../app/tui/explorer/session.js';
 import { buildTimeline } from '../../../../app/tui/timeline/model.js';
+import { wrapLines } from '../../../../app/tui/window.js';
 import { loadScenarioFile } from '../../../../sim/scenario/load.js';
 import type { ScenarioResult } from '../../../../sim/result.js';
 import { scenarioA, scenarioB, scenarioError } from '../../../fixtures/results.js';
@@ -131,7 +132,7 @@ describe('RunApp at 80x24 with a long run', () => {
     const detail = expectFits(await until(ui.lastFrame, 'Failures (1):'));
     expect(detail).toMatch(/scroll \(1–19 of \d+\)/);
     for (let i = 0; i < 10; i++) await press(ui.stdin, PAGE_DOWN);
-    const lines = detailLines(done[63]!);
+    const lines = wrapLines(detailLines(done[63]!), 80);
     const bottom = expectFits(await until(ui.lastFrame, `of ${lines.length})`));
     expect(screenLines(bottom).some((l) => l.trimEnd() === lines.at(-1)!.trimEnd())).toBe(true);
     await press(ui.stdin, '?');
