@@ -138,7 +138,8 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     expect(screen(s, true)).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
     tmux('resize-window', '-t', s, '-x', '80', '-y', '24');
     keys(s, 'n');
-    const narrow = expectFits(await waitFor(s, 'step 2/7'));
+    // the step done (no "working…"), so Ctrl-C meets an idle explorer
+    const narrow = expectFits(await waitFor(s, /step 2\/7 .*history 2$/m));
     expect(narrow).toContain('L26 answer ✓ bea answers c1');
     keys(s, 'C-c');
     const after = await waitFor(s, /^-?icanon$/m);
