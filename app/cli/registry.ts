@@ -154,11 +154,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     description: 'Runs a scenario step by step against a live engine: the agent and call session machines of every user and call, the events, time travel and why. On a terminal it opens the interactive explorer; otherwise it prints a plain transcript.',
     options: {
       seed: valued('N', "Overrides the scenario's seed."),
-      mermaid: valued('agent|session', 'Prints the agent machine or the call session machine as a Mermaid state diagram and exits.'),
+      mermaid: valued('agent|call-session', 'Prints the agent machine (one per user) or the call session machine (one per call) as a Mermaid state diagram and exits; user, call and session are accepted as aliases.'),
     },
     examples: [
       { command: 'npx nimbus-sim explore scenarios/scenario-b.yaml', does: 'step Scenario B to its refused PSTN transfer' },
-      { command: 'npx nimbus-sim explore --mermaid session', does: 'the call session machine as a Mermaid diagram' },
+      { command: 'npx nimbus-sim explore --mermaid call-session', does: 'the call session machine as a Mermaid diagram' },
     ],
     load: async () => ({ command: (await import('./explore.js')).exploreCommand }),
   },

@@ -14,6 +14,30 @@ export interface KeyPress {
 /** A press of `key` flags with no text, e.g. `press('', { escape: true })`; `press('q')` for a letter. */
 export const press = (input: string, key: KeyFlags = {}): KeyPress => ({ input, key });
 
+/** Control characters that can sit inside a pasted or typed-ahead chunk, as the key Ink reports alone. */
+const CONTROL: Record<string, KeyFlags> = {
+  '\r': { return: true },
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\u007f': { backspace: true },
+  '\b': { backspace: true },
+};
+
+/**
+ * The presses in what Ink hands a useInput handler. Ink splits escape sequences (arrows, page keys) into
+ * separate calls, but a run of plain characters that arrives in one chunk (a paste, keys typed faster than a
+ * frame, tmux send-keys of a string) comes as one `input`; each character is a key of its own, so a pasted
+ * `/XFER` filters and `nnnnnn` steps six times.
+ */
+export function keyPresses(input: string, key: KeyFlags): KeyPress[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
+  return chars.map((c) => {
+    const control = CONTROL[c];
+    return control ? { input: '', key: control } : { input: c, key: c !== c.toLowerCase() ? { shift: true } : {} };
+  });
+}
+
 /**
  * What a one-line text field holds after a key: backspace/delete removes the last character, a printable key
  * adds itself; undefined when the key does not edit (arrows, Ctrl and Meta combinations).

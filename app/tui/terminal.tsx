@@ -29,19 +29,36 @@ export function useKeyState<T>(initial: T): [state: T, current: () => T, set: (n
   return [state, () => ref.current, set];
 }
 
-/** Terminal width, updated on resize (80 when unknown). */
-export function useColumns(): number {
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
+/** 80x24, the classic terminal, when the stream does not say (a pipe, a test double). */
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+
+/**
+ * The terminal's size, read at every render (so a frame Ink draws on resize already has it) and a render
+ * asked for on resize (Ink does not redraw on resize in CI).
+ */
+export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
-  const [columns, setColumns] = useState(stdout.columns ?? 80);
+  const [, setResizes] = useState(0);
   useEffect(() => {
-    const onResize = () => setColumns(stdout.columns ?? 80);
+    const onResize = () => setResizes((n) => n + 1);
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
   }, [stdout]);
-  return columns;
+  return sizeOf(stdout);
 }
+
+/**
+ * The rows a view may fill: one fewer than the terminal has, because Ink treats a frame as tall as the terminal
+ * as full-screen and clears the whole screen on every redraw (flicker, and the scrollback lost).
+ */
+export const frameRows = (size: TerminalSize): number => Math.max(1, size.rows - 1);
 
 /** Can we read keys? Only with a TTY stdin and stdout: never raw mode on a pipe, /dev/null or CI. */
 export function interactiveTerminal(stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): boolean {

@@ -1,6 +1,7 @@
 /**
- * End to end in a real terminal: tmux runs `nimbus-sim run` and `nimbus-sim explore` in a pseudo-terminal,
- * sends keys, and reads the screen back. Skips (with the reason) when tmux is not installed on a developer's
+ * End to end in a real terminal: tmux runs `nimbus-sim run` and `nimbus-sim explore` in a pseudo-terminal of
+ * 80x24 (the smallest terminal the views are made for), sends keys (strings of several keys arrive in one
+ * chunk, as a paste does), and reads the screen back: every screen must fit. Skips (with the reason) when tmux is not installed on a developer's
  * machine; in CI (.ci/run sets NIMBUS_SIM_REQUIRE_TOOLS=1 and installs tmux) a missing tmux fails instead.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -29,7 +30,7 @@ afterAll(() => {
 });
 
 /** Start `command` in a fresh tmux window of the given size; after it exits the shell prints EXIT=<code> and the tty mode. */
-function start(command: string, env: Record<string, string> = {}, width = 150, height = 50): string {
+function start(command: string, env: Record<string, string> = {}, width = 80, height = 24): string {
   const name = `s${++sessions}`;
   const vars = Object.entries(env)
     .map(([k, v]) => `${k}=${v}`)
@@ -56,24 +57,37 @@ async function waitFor(name: string, text: string | RegExp, timeoutMs = 60_000):
 
 const NIMBUS = 'node bin/nimbus-sim.js';
 
+/** No line wider than the terminal; tmux's screen has exactly its rows, so only the width can overflow (it wraps). */
+function expectFits(text: string, width = 80): string {
+  for (const line of text.split('\n')) expect([...line.trimEnd()].length, line).toBeLessThanOrEqual(width);
+  return text;
+}
+
+/** Scrolled off the top means the frame was taller than the terminal: the first line is the view's first line. */
+const expectTopLine = (text: string, first: RegExp) => expect(text.split('\n')[0]).toMatch(first);
+
 describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () => {
   // In CI a missing tmux fails every test here with this message instead of skipping them.
   beforeAll(() => {
     if (!hasTmux) throw new Error('tmux -V failed: install tmux (apt-get install -y tmux); CI requires it (NIMBUS_SIM_REQUIRE_TOOLS=1)');
   });
 
-  it('explore: a newcomer steps scenario B to the failed PSTN transfer and reads why; q restores the terminal', async () => {
+  it('explore at 80x24: six steps typed at once reach the refused PSTN transfer; b steps back; q restores the terminal', async () => {
     const s = start(`${NIMBUS} explore scenarios/scenario-b.yaml`);
     await waitFor(s, 'step 0/7');
-    expect(screen(s)).toContain('n next step');
-    for (let i = 1; i <= 6; i++) {
-      keys(s, 'n');
-      await waitFor(s, `step ${i}/7`);
-    }
-    const failed = await waitFor(s, 'refused: pstnTransfer');
+    expect(screen(s)).toContain('n next');
+    keys(s, '-l', 'nnnnnn');
+    const failed = expectFits(await waitFor(s, /step 6\/7 .* history 6/));
+    expectTopLine(failed, /^explore step 6\/7/);
     expect(failed).toMatch(/L30 transfer ✗ carl transfers c1 to \+41795550199: Transfer failed/);
-    expect(failed).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
-    expect(failed).toMatch(/service B has no PSTN number/);
+    expect(failed).toMatch(/refused: pstnTransfer/);
+    // the whole refusal is in the log, scrolled to its end
+    keys(s, 'l');
+    const log = expectFits(await waitFor(s, 'esc back · ? help · q quit'));
+    expect(log).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(log).toMatch(/service B has no PSTN number/);
+    keys(s, 'Escape');
+    await waitFor(s, '↑↓ select · n next');
     // time travel: one step back
     keys(s, 'b');
     await waitFor(s, 'step 5/7');
@@ -83,41 +97,80 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     expect(after).toMatch(/^icanon$/m); // cooked mode again: raw mode was left
   }, 120_000);
 
-  it('explore honours NO_COLOR, survives a resize, and Ctrl-C restores the terminal', async () => {
-    const s = start(`${NIMBUS} explore scenarios/scenario-b.yaml`, { NO_COLOR: '1' }, 150, 50);
+  it('explore a 70-step scenario at 80x24: run to the end, the log and the timeline scroll to their last row', async () => {
+    const s = start(`${NIMBUS} explore test/e2e/fixtures/long/long-shift.yaml`);
+    await waitFor(s, 'step 0/70');
+    keys(s, 'r');
+    const end = expectFits(await waitFor(s, /step 70\/70 .*history 70/));
+    expectTopLine(end, /^explore step 70\/70/);
+    expect(end).toMatch(/actors 1–\d+ of 20/);
+    keys(s, 'l');
+    const log = expectFits(await waitFor(s, /\d+–(\d+) of \1 · ↑↓ PgUp PgDn/));
+    expect(log).toMatch(/L88 expect ✓ expect session c1 in B/);
+    keys(s, 't');
+    await waitFor(s, /timeline · columns 1–\d+ of \d+ · rows 1–/);
+    keys(s, 'G');
+    const timeline = expectFits(await waitFor(s, /rows \d+–(\d+) of \1/));
+    expectTopLine(timeline, /^explore step 70\/70/);
+    expect(timeline).toMatch(/^c16: B★/m);
+    keys(s, '?');
+    expectFits(await waitFor(s, 'Keys of the explorer'));
+    keys(s, 'q');
+    const after = await waitFor(s, /^-?icanon$/m);
+    expect(after).toContain('EXIT=0');
+  }, 120_000);
+
+  it('explore exits 1 after q when a played expectation failed', async () => {
+    const s = start(`${NIMBUS} explore test/fixtures/cli/failing.yaml`);
+    await waitFor(s, 'step 0/2');
+    keys(s, 'r');
+    await waitFor(s, /step 2\/2 .*history 2/);
+    keys(s, 'q');
+    const after = await waitFor(s, /^-?icanon$/m);
+    expect(after).toContain('EXIT=1');
+  }, 120_000);
+
+  it('explore honours NO_COLOR, follows a resize, and Ctrl-C restores the terminal', async () => {
+    const s = start(`${NIMBUS} explore scenarios/scenario-b.yaml`, { NO_COLOR: '1' }, 120, 40);
     await waitFor(s, 'step 0/7');
     keys(s, 'n');
     await waitFor(s, 'step 1/7');
     expect(screen(s, true)).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|38;)/);
-    tmux('resize-window', '-t', s, '-x', '90', '-y', '40');
+    tmux('resize-window', '-t', s, '-x', '80', '-y', '24');
     keys(s, 'n');
-    const narrow = await waitFor(s, 'step 2/7');
+    // the step done (no "working…"), so Ctrl-C meets an idle explorer
+    const narrow = expectFits(await waitFor(s, /step 2\/7 .*history 2$/m));
     expect(narrow).toContain('L26 answer ✓ bea answers c1');
-    for (const line of narrow.split('\n')) expect([...line.trimEnd()].length).toBeLessThanOrEqual(90);
     keys(s, 'C-c');
     const after = await waitFor(s, /^-?icanon$/m);
     expect(after).toContain('EXIT=130');
     expect(after).toMatch(/^icanon$/m);
   }, 120_000);
 
-  it('run: live table, f for failures, enter for expected vs actual and the rules, t for the timeline, q quits with the exit code', async () => {
-    const s = start(`${NIMBUS} run test/e2e/fixtures --out ${out}`);
-    const done = await waitFor(s, '· done');
+  it('run at 80x24: live table, a pasted /PSTN filter, enter for expected vs actual and the rules, t for the timeline, q quits with the exit code', async () => {
+    const s = start(`${NIMBUS} run test/e2e/fixtures/passing.yaml test/e2e/fixtures/failing-pstn-transfer.yaml --out ${out}`);
+    const done = expectFits(await waitFor(s, '· done'));
     expect(done).toMatch(/2\/2 · 1 passed · 1 failed · \d+:\d\d · done/);
     expect(done).toMatch(/PASS\s+E2E - bea answers/);
-    expect(done).toMatch(/FAIL\s+E2E - expects the Scenario B PSTN transfer to succeed/);
-    expect(done).toContain('↑↓ move · enter open · t timeline · f failures only · / filter · q quit');
-    keys(s, 'f');
-    await waitFor(s, 'failures only · 1 of 2');
+    expect(done).toMatch(/FAIL\s+E2E - expects the Scenario B PSTN/);
+    expect(done).toContain('↑↓ move · enter open · t timeline · f failures · / filter · ? help · q quit');
+    keys(s, '-l', '/PSTN');
+    await waitFor(s, 'filter: PSTN▏ (enter keep, esc clear) · 1 of 2');
     keys(s, 'Enter');
-    const detail = await waitFor(s, 'Failures (1):');
+    await waitFor(s, 'filter: PSTN · 1 of 2');
+    keys(s, 'Enter');
+    const detail = expectFits(await waitFor(s, 'Failures (1):'));
     expect(detail).toContain('expected: {"ok":true}');
-    expect(detail).toMatch(/actual: +\{"ok":false,"because":\["LIC-01","XFER-03","WF-06"\]/);
-    expect(detail).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    // wrapped, not cut, at 80 columns
+    expect(detail).toMatch(/actual:\s+\{"ok":false,"because":\["LIC-01","XFER-03","WF-06"\]/);
+    // the rules that decided it, a page further down
+    keys(s, 'NPage');
+    expectFits(await waitFor(s, /✗ XFER-03 If the first service has no PSTN license/));
     keys(s, 't');
-    const timeline = await waitFor(s, /c1 task\s+┃Establishing/);
+    const timeline = expectFits(await waitFor(s, /c1 task\s+┃Establishing/));
     expect(timeline).toMatch(/bea status\s+┃Available/);
-    expect(timeline).toContain('★ license holder B');
+    keys(s, 'G');
+    expect(expectFits(await waitFor(s, '★ license holder B'))).toMatch(/^c1: B★/m);
     keys(s, 'q');
     const after = await waitFor(s, /^-?icanon$/m);
     expect(after).toContain('EXIT=1');

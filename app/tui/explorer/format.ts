@@ -6,7 +6,7 @@ import { formatClock } from '../../../src/domain/duration.js';
 import { formatDecision, formatFailure } from '../../../sim/report/pretty.js';
 import { formatVerdict, oneLine, ruleLabel } from '../../../sim/report/text.js';
 import type { Step } from '../../../sim/scenario/schema.js';
-import type { ActorView, LogEntry, WhyRow } from './session.js';
+import { refLabel, type ActorView, type LogEntry, type WhyRow } from './session.js';
 
 const mark = (ok: boolean | null): string => (ok === true ? '✓' : ok === false ? '✗' : '·');
 
@@ -41,7 +41,7 @@ export function stepPreview(step: Step, line: number): string {
 }
 
 export function actorLabel(a: ActorView): string {
-  return `${a.ref.kind} ${a.ref.id}`;
+  return refLabel(a.ref);
 }
 
 /** The state panel of one actor: state paths, then the events it accepts now (✓ when guards allow the generic payload). */

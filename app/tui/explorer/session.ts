@@ -21,7 +21,14 @@ import { userStatuses } from '../../../src/machines/agentStatus.js';
 import { callSessionMachine, taskStateOf } from '../../../src/machines/callSessionMachine.js';
 import type { CallFacts, TraceSample } from '../timeline/model.js';
 
-export type ActorKind = 'user' | 'call';
+/** The explorer's actors in the domain's words: an agent (the agent machine, one per user) or a call session. */
+export type ActorKind = 'agent' | 'callSession';
+
+/** The machine behind each kind of actor, with its name in the domain's words (Mermaid headers, files, help). */
+export const MACHINES: Readonly<Record<ActorKind, { machine: AnyStateMachine; name: string; file: string }>> = {
+  agent: { machine: agentMachine, name: 'agent machine', file: 'agent-machine.mmd' },
+  callSession: { machine: callSessionMachine, name: 'call session machine', file: 'call-session-machine.mmd' },
+};
 export interface ActorRef {
   kind: ActorKind;
   id: string;
@@ -172,13 +179,13 @@ export class ExplorerSession {
   // --- reading the world -------------------------------------------------------------------------
 
   actors(): ActorView[] {
-    const users = [...this.world.agents.keys()].map((id) => this.actor({ kind: 'user', id }));
-    const calls = [...this.world.calls.keys()].map((id) => this.actor({ kind: 'call', id }));
+    const users = [...this.world.agents.keys()].map((id) => this.actor({ kind: 'agent', id }));
+    const calls = [...this.world.calls.keys()].map((id) => this.actor({ kind: 'callSession', id }));
     return [...users, ...calls].filter((a): a is ActorView => a !== undefined);
   }
 
   actor(ref: ActorRef): ActorView | undefined {
-    if (ref.kind === 'user') {
+    if (ref.kind === 'agent') {
       const agent = this.world.agents.get(ref.id);
       if (!agent) return undefined;
       const snap = agent.getSnapshot();
@@ -215,11 +222,6 @@ export class ExplorerSession {
   /** The decisions recorded for a call so far (PSTN license, transfers, ...), oldest first. */
   callDecisions(call: string): Decision<unknown>[] {
     return this.world.callExtras.get(call)?.decisions ?? [];
-  }
-
-  /** The machine behind an actor kind, for the Mermaid export. */
-  static machineOf(kind: ActorKind): AnyStateMachine {
-    return kind === 'user' ? agentMachine : callSessionMachine;
   }
 
   /** Every change of a user's presence and Nimbus statuses and of a call's task state and service so far. */
@@ -300,13 +302,14 @@ export class ExplorerSession {
     const w = this.world;
     const base = { action: { kind: 'event' as const, actor, event }, at: w.clock.now(), verb: 'event' };
     try {
-      if (actor.kind === 'user') w.agent(actor.id).send(event as never);
+      if (actor.kind === 'agent') w.agent(actor.id).send(event as never);
       else w.sendCall(actor.id, event as never);
-      w.note(`${actor.kind}:${actor.id}`, 'step', `explorer sent ${event.type}`);
+      // The world's timeline names subjects `user:<id>` and `call:<id>`, as the reports do.
+      w.note(`${actor.kind === 'agent' ? 'user' : 'call'}:${actor.id}`, 'step', `explorer sent ${event.type}`);
       await w.settle();
-      return { ...base, text: `${event.type} → ${actor.kind} ${actor.id}`, ok: null };
+      return { ...base, text: `${event.type} → ${refLabel(actor)}`, ok: null };
     } catch (err) {
-      return { ...base, text: `${event.type} → ${actor.kind} ${actor.id}`, ok: false, error: { message: err instanceof Error ? err.message : String(err) } };
+      return { ...base, text: `${event.type} → ${refLabel(actor)}`, ok: false, error: { message: err instanceof Error ? err.message : String(err) } };
     }
   }
 
@@ -329,6 +332,11 @@ export class ExplorerSession {
       return { action, at: w.clock.now(), line, verb: step.verb, text: message, ok: false, error: { message, ...(hint ? { hint } : {}) } };
     }
   }
+}
+
+/** `agent bea`, `call session c1`: how the explorer names an actor everywhere. */
+export function refLabel(ref: ActorRef): string {
+  return `${ref.kind === 'agent' ? 'agent' : 'call session'} ${ref.id}`;
 }
 
 interface NodeLike {

@@ -17,7 +17,7 @@ export async function* transcript(session: ExplorerSession): AsyncGenerator<stri
   yield '';
   yield 'machines:';
   for (const a of session.actors()) for (const l of actorLines(a)) yield `  ${l}`;
-  for (const a of session.actors().filter((x) => x.ref.kind === 'user')) {
+  for (const a of session.actors().filter((x) => x.ref.kind === 'agent')) {
     yield '';
     yield `why (${a.ref.id}):`;
     for (const l of whyLines(a.ref.id, session.why(a.ref.id))) yield `  ${l}`;

@@ -6,15 +6,18 @@
  * The components only draw; what a key does is decided in ./model.ts.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useInput } from 'ink';
 import { formatDuration } from '../../../src/domain/duration.js';
 import type { ScenarioResult } from '../../../sim/result.js';
 import { oneLine } from '../../../sim/report/text.js';
+import { keyPresses, type KeyPress } from '../keys.js';
 import { ColoredLines } from '../lines.js';
-import { useColumns, useKeyState, useTint } from '../terminal.js';
-import type { TimelineModel } from '../timeline/model.js';
+import { frameRows, useKeyState, useTerminalSize, useTint } from '../terminal.js';
+import { timelineFrame, type TimelineModel } from '../timeline/model.js';
 import { TimelineView } from '../timeline/TimelineView.js';
+import { scrollWindow, sliceLabel, wrapLines } from '../window.js';
 import {
+  RUN_HELP,
   SCENARIO_STATUS,
   detailLineColor,
   detailLines,
@@ -23,8 +26,9 @@ import {
   initialRunUi,
   progressBar,
   runKey,
-  tableFilterLine,
-  tableStart,
+  tableStatusLine,
+  tableWindow,
+  timelinePage,
   visibleRows,
   type RunPage,
   type RunUi,
@@ -45,59 +49,74 @@ export interface RunAppProps {
 }
 
 type Row = ReturnType<typeof visibleRows>[number];
+type Body = { width: number; height: number };
 
-const LIST_FOOTER = '↑↓ move · enter open · t timeline · f failures only · / filter · q quit';
-const TIMELINE_FOOTER = '←→ scroll time · esc back · q quit';
+const LIST_FOOTER = '↑↓ move · enter open · t timeline · f failures · / filter · ? help · q quit';
+const TIMELINE_FOOTER = '←→ time · ↑↓ PgUp PgDn scroll · esc back · ? help · q quit';
+const HELP_FOOTER = '↑↓ PgUp PgDn scroll · esc or ? close · q quit';
+
+/** The rows of a page between the progress line and the footer: progress, a blank, the body, a blank, the footer. */
+const bodyHeight = (rows: number): number => Math.max(1, rows - 4);
 
 export function RunApp({ total, done, running, startedAt, now = Date.now, finished, loadTimeline, keys = true }: RunAppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
-  const width = Math.max(40, useColumns());
-  const rowsAvailable = Math.max(8, (stdout.rows ?? 24) - 8);
+  const size = useTerminalSize();
+  const body: Body = { width: size.columns, height: bodyHeight(frameRows(size)) };
   const [ui, currentUi, setUi] = useKeyState<RunUi>(initialRunUi);
   const wall = useWallClock(finished, now) - startedAt;
   const rows = visibleRows(done, { onlyFailures: ui.onlyFailures, text: ui.filter });
 
   const showPage = (page: RunPage) => setUi({ ...currentUi(), page });
+  const stillOn = (index: number) => {
+    const page = currentUi().page;
+    return page.kind === 'timeline' && page.index === index;
+  };
   const openTimeline = (index: number) => {
     const result = done[index];
     if (!result || !loadTimeline) return;
-    showPage({ kind: 'timeline', index });
+    showPage(timelinePage(index));
     loadTimeline(result)
-      .then((model) => currentUi().page.kind === 'timeline' && showPage({ kind: 'timeline', index, model }))
-      .catch((err: unknown) => showPage({ kind: 'timeline', index, error: err instanceof Error ? err.message : String(err) }));
+      .then((model) => stillOn(index) && showPage(timelinePage(index, { model })))
+      .catch((err: unknown) => stillOn(index) && showPage(timelinePage(index, { error: err instanceof Error ? err.message : String(err) })));
   };
+  const handle = (press: KeyPress) => {
+    const before = currentUi();
+    const shown = visibleRows(done, { onlyFailures: before.onlyFailures, text: before.filter });
+    const { ui: next, effect } = runKey(before, press, { rows: shown, done, body });
+    if (next !== before) setUi(next);
+    if (effect?.kind === 'exit') exit();
+    if (effect?.kind === 'openTimeline') openTimeline(effect.index);
+  };
+  // A chunk of several keys (typed ahead, pasted) is each of its keys in turn.
+  useInput((input, key) => keyPresses(input, key).forEach(handle), { isActive: keys });
 
-  useInput(
-    (input, key) => {
-      const before = currentUi();
-      const shown = visibleRows(done, { onlyFailures: before.onlyFailures, text: before.filter });
-      const { ui: next, effect } = runKey(before, { input, key }, { rows: shown, rowsAvailable });
-      if (next !== before) setUi(next);
-      if (effect?.kind === 'exit') exit();
-      if (effect?.kind === 'openTimeline') openTimeline(effect.index);
-    },
-    { isActive: keys },
-  );
-
-  const { page } = ui;
   return (
-    <Box flexDirection="column" width={width}>
-      <ProgressLine total={total} done={done} running={running} finished={finished} wall={wall} width={width} />
-      {page.kind === 'timeline' ? (
-        <TimelinePage page={page} name={done[page.index]?.name ?? ''} keys={keys} width={width} />
-      ) : page.kind === 'detail' ? (
-        <DetailPage result={done[page.index]} scroll={page.scroll} rowsAvailable={rowsAvailable} hasTimeline={loadTimeline !== undefined} />
-      ) : (
-        <PageFrame footer={LIST_FOOTER}>
-          <ScenarioTable ui={ui} rows={rows} done={done.length} rowsAvailable={rowsAvailable} width={width} />
-        </PageFrame>
-      )}
+    <Box flexDirection="column" width={body.width}>
+      <ProgressLine total={total} done={done} running={running} finished={finished} wall={wall} width={body.width} />
+      <RunPageView ui={ui} rows={rows} done={done} body={body} hasTimeline={loadTimeline !== undefined} />
     </Box>
   );
 }
 
-/** A page's body, then its key footer. */
+function RunPageView({ ui, rows, done, body, hasTimeline }: { ui: RunUi; rows: Row[]; done: ScenarioResult[]; body: Body; hasTimeline: boolean }) {
+  const { page } = ui;
+  switch (page.kind) {
+    case 'help':
+      return <HelpPage lines={RUN_HELP} scroll={page.scroll} height={body.height} />;
+    case 'timeline':
+      return <TimelinePage page={page} name={done[page.index]?.name ?? ''} body={body} />;
+    case 'detail':
+      return <DetailPage result={done[page.index]} scroll={page.scroll} body={body} hasTimeline={hasTimeline} />;
+    default:
+      return (
+        <PageFrame footer={LIST_FOOTER}>
+          <ScenarioTable ui={ui} rows={rows} done={done.length} body={body} />
+        </PageFrame>
+      );
+  }
+}
+
+/** A page's body, then its key footer, each one row per line (cut at the terminal's width, never wrapped). */
 function PageFrame({ footer, children }: { footer: string; children: ReactNode }) {
   return (
     <>
@@ -105,11 +124,22 @@ function PageFrame({ footer, children }: { footer: string; children: ReactNode }
         {children}
       </Box>
       <Box marginTop={1}>
-        <Text dimColor wrap="wrap">
+        <Text dimColor wrap="truncate-end">
           {footer}
         </Text>
       </Box>
     </>
+  );
+}
+
+/** A help page: the key list, scrolled. */
+function HelpPage({ lines, scroll, height }: { lines: readonly string[]; scroll: number; height: number }) {
+  const slice = scrollWindow(lines.length, height, scroll);
+  const position = slice.end - slice.start < lines.length ? ` (${sliceLabel(slice)})` : '';
+  return (
+    <PageFrame footer={`${HELP_FOOTER}${position}`}>
+      <ColoredLines lines={lines.slice(slice.start, slice.end)} colorOf={() => undefined} />
+    </PageFrame>
   );
 }
 
@@ -144,40 +174,43 @@ function ProgressLine({ total, done, running, finished, wall, width }: { total: 
   );
 }
 
-function TimelinePage({ page, name, keys, width }: { page: Extract<RunPage, { kind: 'timeline' }>; name: string; keys: boolean; width: number }) {
+function TimelinePage({ page, name, body }: { page: Extract<RunPage, { kind: 'timeline' }>; name: string; body: Body }) {
   return (
     <PageFrame footer={TIMELINE_FOOTER}>
       {page.model ? (
-        <TimelineView title={oneLine(name)} model={page.model} keys={keys} width={width} />
+        <TimelineView frame={timelineFrame(page.model, oneLine(name), body.width, body.height, page.at)} />
       ) : (
-        <Text dimColor>{page.error ? `timeline unavailable: ${oneLine(page.error)}` : 'replaying the scenario for its timeline…'}</Text>
+        <Text dimColor wrap="truncate-end">
+          {page.error ? `timeline unavailable: ${oneLine(page.error)}` : 'replaying the scenario for its timeline…'}
+        </Text>
       )}
     </PageFrame>
   );
 }
 
-function DetailPage({ result, scroll, rowsAvailable, hasTimeline }: { result: ScenarioResult | undefined; scroll: number; rowsAvailable: number; hasTimeline: boolean }) {
-  const { shown, footer } = detailWindow(result ? detailLines(result) : [], scroll, rowsAvailable, hasTimeline);
+function DetailPage({ result, scroll, body, hasTimeline }: { result: ScenarioResult | undefined; scroll: number; body: Body; hasTimeline: boolean }) {
+  // Wrapped, not cut: the rule titles and the inputs of a refusal are what the page is for.
+  const { shown, footer } = detailWindow(result ? wrapLines(detailLines(result), body.width) : [], scroll, body.height, hasTimeline);
   return (
     <PageFrame footer={footer}>
-      <Box flexDirection="column">
-        <ColoredLines lines={shown} colorOf={detailLineColor} />
-      </Box>
+      <ColoredLines lines={shown} colorOf={detailLineColor} />
     </PageFrame>
   );
 }
 
-function ScenarioTable({ ui, rows, done, rowsAvailable, width }: { ui: RunUi; rows: Row[]; done: number; rowsAvailable: number; width: number }) {
+function ScenarioTable({ ui, rows, done, body }: { ui: RunUi; rows: Row[]; done: number; body: Body }) {
   const cursor = Math.min(ui.cursor, Math.max(0, rows.length - 1));
-  const nameWidth = Math.max(8, Math.min(60, width - 40, Math.max(8, ...rows.map((r) => oneLine(r.result.name).length))));
-  const start = tableStart(cursor, rows.length, rowsAvailable);
-  const filterLine = tableFilterLine(ui, rows.length, done);
+  const nameWidth = Math.max(8, Math.min(60, body.width - 40, Math.max(8, ...rows.map((r) => oneLine(r.result.name).length))));
+  const slice = tableWindow(cursor, rows.length, body.height);
+  const status = tableStatusLine(ui, slice, done);
   return (
     <Box flexDirection="column">
-      {filterLine !== undefined ? <Text dimColor>{filterLine}</Text> : null}
+      <Text dimColor wrap="truncate-end">
+        {status === '' ? ' ' : status}
+      </Text>
       {rows.length === 0 ? <Text dimColor>{done === 0 ? 'waiting for the first scenario…' : 'no scenario matches'}</Text> : null}
-      {rows.slice(start, start + rowsAvailable).map(({ result, index }, i) => (
-        <ScenarioRow key={`${index}:${result.file}`} result={result} selected={start + i === cursor} nameWidth={nameWidth} />
+      {rows.slice(slice.start, slice.end).map(({ result, index }, i) => (
+        <ScenarioRow key={`${index}:${result.file}`} result={result} selected={slice.start + i === cursor} nameWidth={nameWidth} />
       ))}
     </Box>
   );
@@ -198,9 +231,9 @@ function ScenarioRow({ result, selected, nameWidth }: { result: ScenarioResult; 
         </Text>
       </Box>
       <Box width={12} flexShrink={0}>
-        <Text>{formatDuration(result.virtualDurationMs)}</Text>
+        <Text wrap="truncate-end">{formatDuration(result.virtualDurationMs)}</Text>
       </Box>
-      <Text>
+      <Text wrap="truncate-end">
         {result.assertions.passed}/{result.assertions.passed + result.assertions.failed} assertions
       </Text>
     </Box>

@@ -6,7 +6,8 @@ import type { ScenarioResult } from '../../../sim/result.js';
 import { formatError, formatFailure, formatScenarioDetail } from '../../../sim/report/pretty.js';
 import { mentions } from '../../../sim/scenario/select.js';
 import { editText, type KeyPress } from '../keys.js';
-import type { TimelineModel } from '../timeline/model.js';
+import { initialTimelineScroll, timelineFrame, timelineKey, type TimelineModel, type TimelineScroll } from '../timeline/model.js';
+import { cursorWindow, scrollKey, scrollWindow, sliceLabel, wrapLines } from '../window.js';
 
 export interface RowFilter {
   onlyFailures: boolean;
@@ -65,7 +66,8 @@ export type RunPage =
   | { kind: 'list' }
   | { kind: 'filter'; text: string }
   | { kind: 'detail'; index: number; scroll: number }
-  | { kind: 'timeline'; index: number; model?: TimelineModel; error?: string };
+  | { kind: 'timeline'; index: number; model?: TimelineModel; error?: string; at: TimelineScroll }
+  | { kind: 'help'; scroll: number; back: Exclude<RunPage, { kind: 'help' }> };
 
 export interface RunUi {
   page: RunPage;
@@ -84,8 +86,10 @@ export type RunEffect = { kind: 'exit' } | { kind: 'openTimeline'; index: number
 export interface RunKeyContext {
   /** The rows the table shows now. */
   rows: readonly { index: number }[];
-  /** Lines a detail page shows at once (page up/down moves by this). */
-  rowsAvailable: number;
+  /** Every finished scenario (detail and timeline pages read theirs). */
+  done: readonly ScenarioResult[];
+  /** The size of a page's body: the rows between the progress line and the footer, and the columns. */
+  body: { width: number; height: number };
 }
 
 export interface RunKeyResult {
@@ -93,14 +97,19 @@ export interface RunKeyResult {
   effect?: RunEffect;
 }
 
-/** Keys: ↑↓ (j/k) move or scroll, enter open, f failures only, / filter, t timeline, esc back, q quit. */
+/**
+ * Keys: ↑↓ (j/k) move or scroll, PgUp/PgDn (space) a page, g/G (Home/End) either end, enter open,
+ * f failures only, / filter, t timeline, ←→ scroll time in the timeline, ? help, esc back, q quit.
+ */
 export function runKey(ui: RunUi, press: KeyPress, ctx: RunKeyContext): RunKeyResult {
   const { page } = ui;
   if (page.kind === 'filter') return { ui: filterKey(ui, page, press) };
   if (press.input === 'q') return { ui, effect: { kind: 'exit' } };
-  if (page.kind === 'detail') return detailKey(ui, page, press, ctx.rowsAvailable);
-  if (page.kind === 'timeline') return { ui: press.key.escape || press.key.backspace ? { ...ui, page: { kind: 'detail', index: page.index, scroll: 0 } } : ui };
-  return listKey(ui, press, ctx.rows);
+  if (page.kind === 'help') return { ui: helpKey(ui, page, press, ctx) };
+  if (press.input === '?') return { ui: { ...ui, page: { kind: 'help', scroll: 0, back: page } } };
+  if (page.kind === 'detail') return detailKey(ui, page, press, ctx);
+  if (page.kind === 'timeline') return { ui: timelinePageKey(ui, page, press, ctx) };
+  return listKey(ui, press, ctx);
 }
 
 function filterKey(ui: RunUi, page: { kind: 'filter'; text: string }, press: KeyPress): RunUi {
@@ -110,52 +119,104 @@ function filterKey(ui: RunUi, page: { kind: 'filter'; text: string }, press: Key
   return { ...ui, filter: text, cursor: 0, page: { kind: 'filter', text } };
 }
 
-function detailKey(ui: RunUi, page: { kind: 'detail'; index: number; scroll: number }, { input, key }: KeyPress, rowsAvailable: number): RunKeyResult {
-  const scrollTo = (scroll: number): RunKeyResult => ({ ui: { ...ui, page: { ...page, scroll } } });
-  if (key.escape || key.backspace || key.leftArrow) return { ui: { ...ui, page: { kind: 'list' } } };
-  if (key.downArrow || input === 'j') return scrollTo(page.scroll + 1);
-  if (key.upArrow || input === 'k') return scrollTo(Math.max(0, page.scroll - 1));
-  if (key.pageDown || input === ' ') return scrollTo(page.scroll + rowsAvailable);
-  if (key.pageUp) return scrollTo(Math.max(0, page.scroll - rowsAvailable));
-  if (input === 't') return { ui, effect: { kind: 'openTimeline', index: page.index } };
-  return { ui };
+function helpKey(ui: RunUi, page: Extract<RunPage, { kind: 'help' }>, press: KeyPress, { body }: RunKeyContext): RunUi {
+  if (press.key.escape || press.key.backspace || press.input === '?') return { ...ui, page: page.back };
+  const scroll = scrollKey(page.scroll, press, { total: RUN_HELP.length, height: body.height });
+  return scroll === undefined ? ui : { ...ui, page: { ...page, scroll } };
 }
 
-function listKey(ui: RunUi, { input, key }: KeyPress, rows: readonly { index: number }[]): RunKeyResult {
+function detailKey(ui: RunUi, page: { kind: 'detail'; index: number; scroll: number }, press: KeyPress, { done, body }: RunKeyContext): RunKeyResult {
+  const { input, key } = press;
+  if (key.escape || key.backspace || key.leftArrow) return { ui: { ...ui, page: { kind: 'list' } } };
+  if (input === 't') return { ui, effect: { kind: 'openTimeline', index: page.index } };
+  const result = done[page.index];
+  const scroll = scrollKey(page.scroll, press, { total: result ? wrapLines(detailLines(result), body.width).length : 0, height: body.height });
+  return { ui: scroll === undefined ? ui : { ...ui, page: { ...page, scroll } } };
+}
+
+function timelinePageKey(ui: RunUi, page: Extract<RunPage, { kind: 'timeline' }>, press: KeyPress, { done, body }: RunKeyContext): RunUi {
+  if (press.key.escape || press.key.backspace) return { ...ui, page: { kind: 'detail', index: page.index, scroll: 0 } };
+  if (!page.model) return ui;
+  const frame = timelineFrame(page.model, done[page.index]?.name ?? '', body.width, body.height, page.at);
+  const at = timelineKey(page.at, press, frame, body.height);
+  return at === undefined ? ui : { ...ui, page: { ...page, at } };
+}
+
+function listKey(ui: RunUi, { input, key }: KeyPress, { rows, body }: RunKeyContext): RunKeyResult {
   const last = rows.length - 1;
-  if (key.upArrow || input === 'k') return { ui: { ...ui, cursor: Math.max(0, Math.min(ui.cursor, last) - 1) } };
-  if (key.downArrow || input === 'j') return { ui: { ...ui, cursor: Math.min(Math.max(0, last), ui.cursor + 1) } };
+  const cursor = Math.max(0, Math.min(ui.cursor, last));
+  const page = Math.max(1, tableHeight(body.height) - 1);
+  const move = (to: number): RunKeyResult => ({ ui: { ...ui, cursor: Math.max(0, Math.min(Math.max(0, last), to)) } });
+  if (key.upArrow || input === 'k') return move(cursor - 1);
+  if (key.downArrow || input === 'j') return move(cursor + 1);
+  if (key.pageUp) return move(cursor - page);
+  if (key.pageDown || input === ' ') return move(cursor + page);
+  if (key.home || input === 'g') return move(0);
+  if (key.end || input === 'G') return move(last);
   if (input === 'f') return { ui: { ...ui, cursor: 0, onlyFailures: !ui.onlyFailures } };
   if (input === '/') return { ui: { ...ui, page: { kind: 'filter', text: ui.filter } } };
-  const row = rows[Math.min(ui.cursor, last)];
+  const row = rows[cursor];
   if (key.return && row) return { ui: { ...ui, page: { kind: 'detail', index: row.index, scroll: 0 } } };
   if (input === 't' && row) return { ui, effect: { kind: 'openTimeline', index: row.index } };
   return { ui };
 }
 
+/** The timeline page of scenario `index`, scrolled to its start. */
+export const timelinePage = (index: number, loaded: { model?: TimelineModel; error?: string } = {}): RunPage => ({ kind: 'timeline', index, ...loaded, at: initialTimelineScroll });
+
+/** What the keys do, for the help page (docs/terminal-ui.md says the same). */
+export const RUN_HELP: readonly string[] = [
+  'Keys of the run view',
+  '',
+  'table',
+  '  ↑ ↓  j k         move the selection',
+  '  PgUp PgDn space  a page up or down',
+  '  g G  Home End    first or last scenario',
+  '  enter            open the scenario: failures, why, every step',
+  '  t                the scenario\'s timeline (replayed with its seed)',
+  '  f                failures only (again: all)',
+  '  /                filter by name, file or tag as you type;',
+  '                   enter keeps it, esc clears it',
+  'detail page',
+  '  ↑ ↓ PgUp PgDn g G  scroll',
+  '  t                the timeline',
+  '  esc ←            back to the table',
+  'timeline',
+  '  ← →              earlier or later in virtual time',
+  '  ↑ ↓ PgUp PgDn g G  scroll lanes and call lines',
+  '  esc              back to the detail page',
+  'everywhere',
+  '  ?                this help (esc or ? closes it)',
+  '  q                quit (the exit code stays the run\'s)',
+];
+
 // --- what the pages show ------------------------------------------------------------------------------
 
-/** The dim line above the table: failures only, the filter (being typed or kept), and how many rows show. */
-export function tableFilterLine(ui: RunUi, shown: number, total: number): string | undefined {
+/** Table rows on a list page of `height` body rows: one row is the status line above the table. */
+const tableHeight = (height: number): number => Math.max(1, height - 1);
+
+/**
+ * The dim line above the table: failures only, the filter (being typed or kept), how many rows match, and
+ * which of them are on screen when they do not all fit; empty when there is nothing to say.
+ */
+export function tableStatusLine(ui: RunUi, shown: { start: number; end: number; total: number }, done: number): string {
   const typing = ui.page.kind === 'filter' ? ui.page.text : undefined;
-  if (!ui.onlyFailures && ui.filter === '' && typing === undefined) return undefined;
-  const failures = ui.onlyFailures ? 'failures only' : '';
-  const separator = ui.onlyFailures && (ui.filter !== '' || typing !== undefined) ? ' · ' : '';
   const filter = typing !== undefined ? `filter: ${typing}▏ (enter keep, esc clear)` : ui.filter !== '' ? `filter: ${ui.filter}` : '';
-  return `${failures}${separator}${filter} · ${shown} of ${total}`;
+  const parts = [ui.onlyFailures ? 'failures only' : '', filter].filter((p) => p !== '');
+  if (parts.length > 0) parts.push(`${shown.total} of ${done}`);
+  if (shown.end - shown.start < shown.total) parts.push(`rows ${sliceLabel(shown)}`);
+  return parts.join(' · ');
 }
 
-/** The first table row on screen: the cursor kept near the middle, the window never past the end. */
-export function tableStart(cursor: number, rows: number, rowsAvailable: number): number {
-  return Math.max(0, Math.min(cursor - Math.floor(rowsAvailable / 2), rows - rowsAvailable));
-}
+/** The table rows on screen: the selection kept in view. */
+export const tableWindow = (cursor: number, rows: number, height: number) => cursorWindow(rows, tableHeight(height), cursor);
 
 /** The lines of a detail page on screen and the footer that says where they are. */
-export function detailWindow(lines: readonly string[], scroll: number, rowsAvailable: number, hasTimeline: boolean): { shown: string[]; footer: string } {
-  const top = Math.min(scroll, Math.max(0, lines.length - rowsAvailable));
+export function detailWindow(lines: readonly string[], scroll: number, height: number, hasTimeline: boolean): { shown: string[]; footer: string } {
+  const slice = scrollWindow(lines.length, height, scroll);
   return {
-    shown: lines.slice(top, top + rowsAvailable),
-    footer: `↑↓ scroll (${top + 1}–${Math.min(lines.length, top + rowsAvailable)} of ${lines.length}) · ${hasTimeline ? 't timeline · ' : ''}esc back · q quit`,
+    shown: lines.slice(slice.start, slice.end),
+    footer: `↑↓ PgUp PgDn scroll (${sliceLabel(slice)}) · ${hasTimeline ? 't timeline · ' : ''}esc back · ? help · q quit`,
   };
 }
 

@@ -13,6 +13,8 @@ import { formatClock } from '../../../src/domain/duration.js';
 import type { CallResult } from '../../../sim/result.js';
 import { oneLine } from '../../../sim/report/text.js';
 import { compareCodePoints } from '../../../sim/order.js';
+import type { KeyPress } from '../keys.js';
+import { scrollKey, scrollWindow, sliceLabel, wrapText, type Slice } from '../window.js';
 
 /** One recorded change: lane `user:bea:status`, `user:bea:presence`, `call:c1:task`, `call:c1:service`. */
 export interface TraceSample {
@@ -100,11 +102,12 @@ export interface TimelineLayout {
 /**
  * Lay the model out for `width` characters, starting at column `offset` (clamped). Each column is
  * `columnWidth` wide; a change prints its label, a column without change continues the previous label's
- * line with `─`, and before the first change a lane is blank.
+ * line with `─`, and before the first change a lane is blank. One character stays free for the `▶` that
+ * says more columns follow.
  */
 export function layoutTimeline(model: TimelineModel, width: number, offset = 0, columnWidth = 13): TimelineLayout {
   const titleWidth = Math.min(20, Math.max(6, ...model.lanes.map((l) => l.title.length))) + 1;
-  const visible = Math.max(1, Math.floor((width - titleWidth) / columnWidth));
+  const visible = Math.max(1, Math.floor((width - 1 - titleWidth) / columnWidth));
   const total = model.columns.length;
   const from = Math.max(0, Math.min(offset, Math.max(0, total - visible)));
   const to = Math.min(total, from + visible);
@@ -132,4 +135,61 @@ export function layoutTimeline(model: TimelineModel, width: number, offset = 0, 
     rows.push(cells.join('').trimEnd());
   }
   return { rows, from, to, total };
+}
+
+/** Where a timeline is scrolled to: the first time column shown and the first row of lanes and call lines. */
+export interface TimelineScroll {
+  offset: number;
+  scroll: number;
+}
+
+export const initialTimelineScroll: TimelineScroll = { offset: 0, scroll: 0 };
+
+/** What a timeline page shows in `width` x `height`: its title line, the time axis, and the visible body rows. */
+export interface TimelineFrame {
+  title: string;
+  header: string;
+  /** Lane rows, then a blank row and each call's summary wrapped to the width; `call` marks call rows. */
+  rows: { text: string; call: boolean }[];
+  /** Which body rows are on screen. */
+  slice: Slice;
+  /** Visible time columns (for ←→ paging). */
+  columns: { from: number; to: number; total: number };
+}
+
+/** The body of a timeline: lane rows, then the call lines wrapped to the width. */
+function timelineBody(model: TimelineModel, laneRows: readonly string[], width: number): { text: string; call: boolean }[] {
+  const rows = laneRows.map((text, i) => ({ text, call: model.lanes[i]?.id.startsWith('call:') ?? false }));
+  if (model.lanes.length === 0) rows.push({ text: 'no users or calls', call: false });
+  if (model.callLines.length > 0) rows.push({ text: '', call: false });
+  for (const line of model.callLines) for (const text of wrapText(line, width)) rows.push({ text, call: false });
+  return rows;
+}
+
+/** The timeline laid out for a page of `width` x `height` (title and time axis included), scrolled to `at`. */
+export function timelineFrame(model: TimelineModel, name: string, width: number, height: number, at: TimelineScroll): TimelineFrame {
+  const layout = layoutTimeline(model, width, at.offset);
+  const [header = '', ...laneRows] = layout.rows;
+  const body = timelineBody(model, laneRows, width);
+  const slice = scrollWindow(body.length, height - 2, at.scroll);
+  const columns = layout.total === 0 ? '0' : `${layout.from + 1}–${layout.to}`;
+  const rowsLabel = slice.end - slice.start < body.length ? ` · rows ${sliceLabel(slice)}` : '';
+  return {
+    // The position first: a long scenario name is what the width cuts.
+    title: `timeline · columns ${columns} of ${layout.total}${rowsLabel} · ${name}`,
+    header,
+    rows: body.slice(slice.start, slice.end),
+    slice,
+    columns: { from: layout.from, to: layout.to, total: layout.total },
+  };
+}
+
+/** ←→ page through time, ↑↓ (j/k, PgUp/PgDn, g/G) scroll the rows; undefined for other keys. */
+export function timelineKey(at: TimelineScroll, press: KeyPress, frame: TimelineFrame, height: number): TimelineScroll | undefined {
+  const { from, to, total } = frame.columns;
+  const step = Math.max(1, to - from - 1);
+  if (press.key.rightArrow) return { ...at, offset: Math.min(Math.max(0, total - 1), from + step) };
+  if (press.key.leftArrow) return { ...at, offset: Math.max(0, from - step) };
+  const scroll = scrollKey(frame.slice.start, press, { total: frame.slice.total, height: height - 2 });
+  return scroll === undefined ? undefined : { ...at, scroll };
 }

@@ -1,12 +1,10 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agentMachine } from '../../../../src/machines/agentMachine.js';
-import { callSessionMachine } from '../../../../src/machines/callSessionMachine.js';
 import { loadScenarioFile } from '../../../../sim/scenario/load.js';
 import { ExplorerApp } from '../../../../app/tui/explorer/ExplorerApp.js';
 import { ExplorerSession, emptyScenario, genericEvent, stateLines } from '../../../../app/tui/explorer/session.js';
 import { transcript } from '../../../../app/tui/explorer/transcript.js';
-import { machineToMermaid } from '../../../../app/tui/mermaid.js';
+import { expectFits, renderAt, resize, screenLines, tick, until } from '../screen.js';
 
 const scenarioB = () => loadScenarioFile('scenarios/scenario-b.yaml');
 const sessions: ExplorerSession[] = [];
@@ -19,16 +17,6 @@ afterEach(() => {
   sessions.splice(0).forEach((s) => s.close());
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-async function until(frame: () => string | undefined, text: string | RegExp): Promise<string> {
-  for (let i = 0; i < 400; i++) {
-    const f = frame() ?? '';
-    if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`screen never showed ${String(text)}:\n${frame() ?? ''}`);
-}
-
 describe('ExplorerSession', () => {
   it('steps scenario B to the failed PSTN transfer and explains it with XFER-03', async () => {
     const s = await open();
@@ -40,7 +28,7 @@ describe('ExplorerSession', () => {
     expect(entry?.ok).toBe(false);
     expect(entry?.decision?.question).toBe('pstnTransfer');
     expect(entry?.decision?.because).toContain('XFER-03');
-    expect(s.actor({ kind: 'call', id: 'c1' })?.headline).toBe('Ended');
+    expect(s.actor({ kind: 'callSession', id: 'c1' })?.headline).toBe('Ended');
     expect(s.nextStepIndex).toBe(6);
   });
 
@@ -49,12 +37,12 @@ describe('ExplorerSession', () => {
     for (let i = 0; i < 3; i++) await s.next();
     const before = JSON.stringify(s.actors().map((a) => [a.ref, a.states, a.headline]));
     await s.next();
-    expect(s.actor({ kind: 'user', id: 'carl' })?.headline).toBe('Connected');
+    expect(s.actor({ kind: 'agent', id: 'carl' })?.headline).toBe('Connected');
     expect(await s.back()).toBe(true);
     expect(JSON.stringify(s.actors().map((a) => [a.ref, a.states, a.headline]))).toBe(before);
     expect(s.history).toHaveLength(3);
     await s.travelTo(0);
-    expect(s.actors().filter((a) => a.ref.kind === 'call')).toHaveLength(0);
+    expect(s.actors().filter((a) => a.ref.kind === 'callSession')).toHaveLength(0);
     expect(await s.back()).toBe(false);
   });
 
@@ -62,16 +50,16 @@ describe('ExplorerSession', () => {
     const s = await open();
     await s.next();
     await s.next(); // bea answers c1
-    const bea = s.actor({ kind: 'user', id: 'bea' });
+    const bea = s.actor({ kind: 'agent', id: 'bea' });
     expect(bea?.states).toContain('work.Connected.Talking');
     expect(bea?.accepts).toContain('HOLD');
     expect(bea?.enabled).toContain('HOLD');
-    const hold = s.eventTemplate({ kind: 'user', id: 'bea' }, 'HOLD');
+    const hold = s.eventTemplate({ kind: 'agent', id: 'bea' }, 'HOLD');
     expect(hold).toEqual({ type: 'HOLD', call: 'c1' });
-    await s.send({ kind: 'user', id: 'bea' }, hold);
-    expect(s.actor({ kind: 'user', id: 'bea' })?.states).toContain('work.Connected.OnHold');
+    await s.send({ kind: 'agent', id: 'bea' }, hold);
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.OnHold');
     await s.back();
-    expect(s.actor({ kind: 'user', id: 'bea' })?.states).toContain('work.Connected.Talking');
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.Talking');
   });
 
   it('the why panel gives button, dial pad and selectability decisions for every service', async () => {
@@ -115,33 +103,12 @@ describe('helpers', () => {
   });
 });
 
-describe('Mermaid export', () => {
-  it('derives states, regions and transitions from the machine definition', () => {
-    const text = machineToMermaid(agentMachine);
-    expect(text.split('\n')[0]).toBe('stateDiagram-v2');
-    for (const region of Object.keys(agentMachine.root.states)) expect(text).toContain(`state "${region}" as agent_${region} {`);
-    expect(text).toContain('agent_work_Ringing --> agent_work_Connected_Talking : ACCEPT [isOfferedCall]');
-    expect(text).toMatch(/agent_work_AfterCallWork --> agent_work_Idle : after /);
-    expect(text.split('\n').filter((l) => l.trim() === '--')).toHaveLength(Object.keys(agentMachine.root.states).length - 1);
-    // every event the machine handles appears on some edge
-    const events = new Set(Object.values(agentMachine.root.states).flatMap(function walk(n): string[] {
-      return [...n.transitions.keys(), ...Object.values(n.states).flatMap(walk)];
-    }).filter((e) => !e.startsWith('xstate.')));
-    for (const e of events) expect(text).toContain(` : ${e}`);
-  });
-  it('exports the call session machine with its initial and final states', () => {
-    const text = machineToMermaid(callSessionMachine);
-    expect(text).toContain(`[*] --> call_${callSessionMachine.root.initial?.target[0]?.key}`);
-    for (const state of Object.keys(callSessionMachine.root.states)) expect(text).toContain(`state "${state}" as call_${state}`);
-  });
-});
-
 describe('ExplorerApp', () => {
   it('steps with n, shows why the PSTN transfer failed, goes back with b, and quits with q', async () => {
     const s = await open();
     const ui = render(<ExplorerApp session={s} />);
     expect(ui.lastFrame()).toContain('step 0/7');
-    expect(ui.lastFrame()).toContain('user bea');
+    expect(ui.lastFrame()).toContain('agent bea');
     expect(ui.lastFrame()).toContain('nothing yet: press n');
     expect(ui.lastFrame()).toMatch(/q quit/);
     for (let i = 1; i <= 6; i++) {
@@ -163,10 +130,10 @@ describe('ExplorerApp', () => {
     await s.next();
     await s.next();
     const ui = render(<ExplorerApp session={s} />);
-    expect(ui.lastFrame()).toContain('› user bea');
+    expect(ui.lastFrame()).toContain('› agent bea');
     ui.stdin.write('e');
-    await until(ui.lastFrame, 'send which event to user bea?');
-    const accepts = s.actor({ kind: 'user', id: 'bea' })?.accepts ?? [];
+    await until(ui.lastFrame, 'send which event to agent bea?');
+    const accepts = s.actor({ kind: 'agent', id: 'bea' })?.accepts ?? [];
     for (let i = 0; i < accepts.indexOf('HOLD'); i++) {
       ui.stdin.write('\u001b[B');
       await tick();
@@ -174,8 +141,8 @@ describe('ExplorerApp', () => {
     ui.stdin.write('\r');
     await until(ui.lastFrame, '{"type":"HOLD","call":"c1"}');
     ui.stdin.write('\r');
-    await until(ui.lastFrame, 'sent HOLD to user bea');
-    expect(s.actor({ kind: 'user', id: 'bea' })?.states).toContain('work.Connected.OnHold');
+    await until(ui.lastFrame, 'sent HOLD to agent bea');
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.OnHold');
     expect(ui.lastFrame()).toContain('state work.Connected.OnHold');
     ui.unmount();
   });
@@ -186,9 +153,9 @@ describe('ExplorerApp', () => {
     const ui = render(<ExplorerApp session={s} />);
     await tick();
     ui.stdin.write('t');
-    const shown = await until(ui.lastFrame, 'timeline · so far');
+    const shown = await until(ui.lastFrame, /timeline · columns .* · so far/);
     expect(shown).toMatch(/c1 task\s+┃Establishing/);
-    expect(shown).toContain('←→ scroll time · t machines');
+    expect(shown).toContain('←→ time · ↑↓ rows');
     const columnsOf = (f: string) => Number(/columns \d+–\d+ of (\d+)/.exec(f)?.[1] ?? NaN);
     const before = columnsOf(shown);
     for (let i = 2; i <= 4; i++) {
@@ -209,7 +176,122 @@ describe('ExplorerApp', () => {
     const ui = render(<ExplorerApp session={s} exportMermaid={(ref) => (asked.push(`${ref.kind}:${ref.id}`), 'wrote agent-machine.mmd')} />);
     ui.stdin.write('m');
     await until(ui.lastFrame, 'wrote agent-machine.mmd');
-    expect(asked).toEqual(['user:bea']);
+    expect(asked).toEqual(['agent:bea']);
+    ui.unmount();
+  });
+});
+
+const longShift = () => loadScenarioFile('test/e2e/fixtures/long/long-shift.yaml', { allowOutsideRoot: true });
+
+describe('ExplorerApp at 80x24 on a 70-step scenario with 16 calls', () => {
+  it('every view fits: the machines, the panel, the pickers, the timeline, the log and the help; each scrolls to its end', async () => {
+    const s = await open(longShift());
+    const steps = s.scenario.steps.length;
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    expectFits(await until(ui.lastFrame, `step 0/${steps}`));
+    ui.stdin.write('r');
+    const end = expectFits(await until(ui.lastFrame, `step ${steps}/${steps} ·`));
+    expect(end).toMatch(/actors 1–\d+ of 20/);
+    expect(end).toContain('next: end of scenario');
+    // the actor list follows the selection down to the last call session
+    ui.stdin.write('j'.repeat(19));
+    const bottom = expectFits(await until(ui.lastFrame, '› call session c16'));
+    expect(bottom).toMatch(/actors \d+–20 of 20/);
+    // an agent's context is longer than the panel's rows: J/K and the page keys scroll it
+    ui.stdin.write('k'.repeat(19));
+    await until(ui.lastFrame, '› agent bea');
+    ui.stdin.write('w');
+    const bea = expectFits(await until(ui.lastFrame, 'context:'));
+    expect(bea).toMatch(/J K PgUp PgDn scroll · 1–\d+ of \d+/);
+    const panelTotal = Number(/J K PgUp PgDn scroll · 1–\d+ of (\d+)/.exec(bea)?.[1]);
+    for (let i = 0; i < 5; i++) ui.stdin.write('\u001b[6~');
+    expectFits(await until(ui.lastFrame, new RegExp(`J K PgUp PgDn scroll · \\d+–${panelTotal} of ${panelTotal}`)));
+    // the event picker and the payload editor
+    ui.stdin.write('e');
+    expectFits(await until(ui.lastFrame, 'send which event to agent bea?'));
+    ui.stdin.write('\u001b[B'.repeat(40));
+    ui.stdin.write('\r');
+    expectFits(await until(ui.lastFrame, 'event payload for agent bea'));
+    await new Promise((r) => setTimeout(r, 60));
+    ui.stdin.write('\u001b');
+    expectFits(await until(ui.lastFrame, 'J K PgUp PgDn scroll'));
+    // the log: opens at its end, where the last step is
+    ui.stdin.write('l');
+    const log = expectFits(await until(ui.lastFrame, 'esc back · ? help · q quit'));
+    const lastLine = s.scenario.stepLines.at(-1);
+    expect(log).toMatch(new RegExp(`L${lastLine} expect ✓`));
+    ui.stdin.write('g');
+    const top = expectFits(await until(ui.lastFrame, /^1–\d+ of \d+ · ↑↓ PgUp PgDn/m));
+    expect(top).toMatch(/L16 inboundCall ✓ \+41791110001 calls B \(c1\)/);
+    ui.stdin.write('G');
+    expectFits(await until(ui.lastFrame, new RegExp(`L${lastLine} expect ✓`)));
+    // the timeline: to its last column and its last row
+    ui.stdin.write('t');
+    const timeline = expectFits(await until(ui.lastFrame, /timeline · columns 1–\d+ of (\d+) · rows 1–\d+ of (\d+)/));
+    const columns = Number(/columns 1–\d+ of (\d+)/.exec(timeline)?.[1]);
+    for (let i = 0; i < columns; i++) ui.stdin.write('\u001b[C');
+    expectFits(await until(ui.lastFrame, new RegExp(`columns \\d+–${columns} of ${columns}`)));
+    ui.stdin.write('G');
+    const timelineEnd = expectFits(await until(ui.lastFrame, /rows \d+–(\d+) of \1/));
+    expect(timelineEnd).toMatch(/^c16: B★/m);
+    // the help, from the timeline, back to it
+    ui.stdin.write('?');
+    expectFits(await until(ui.lastFrame, 'Keys of the explorer'));
+    ui.stdin.write('G');
+    expectFits(await until(ui.lastFrame, 'log'));
+    ui.stdin.write('?');
+    await until(ui.lastFrame, /timeline · columns/);
+    ui.unmount();
+  });
+
+  it('follows a resize in every view: 120x40, 60x16, and back to 80x24', async () => {
+    const s = await open(longShift());
+    await s.next();
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    for (const view of ['', 'l', 't']) {
+      if (view) ui.stdin.write(view);
+      for (const [columns, rows] of [[120, 40], [60, 16], [80, 24]] as const) {
+        await resize(ui, columns, rows);
+        expectFits(ui.lastFrame(), columns, rows);
+      }
+      if (view) ui.stdin.write(view);
+    }
+    ui.unmount();
+  });
+});
+
+describe('ExplorerApp with batched keys', () => {
+  it('"nnnnnn" in one chunk runs six steps, one after the other', async () => {
+    const s = await open();
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    ui.stdin.write('nnnnnn');
+    const failed = expectFits(await until(ui.lastFrame, 'step 6/7 ·'));
+    await until(ui.lastFrame, /explore step 6\/7 · virtual [\d:.]+ · history 6$/m);
+    expect(s.history).toHaveLength(6);
+    expect(failed).toMatch(/L30 transfer ✗ carl transfers c1/);
+    // the refusal with its rules, in the rows the last action has at 80x24
+    expect(failed).toMatch(/refused: pstnTransfer/);
+    ui.stdin.write('bb');
+    await until(ui.lastFrame, /history 4$/m);
+    expect(screenLines(ui.lastFrame()).join('\n')).toContain('step 4/7');
+    ui.unmount();
+  });
+
+  it('a pasted payload is typed whole into the editor', async () => {
+    const s = await open();
+    await s.next();
+    await s.next();
+    const ui = await renderAt(<ExplorerApp session={s} />);
+    ui.stdin.write('e');
+    await until(ui.lastFrame, 'send which event to agent bea?');
+    ui.stdin.write('\r');
+    await until(ui.lastFrame, 'event payload for agent bea');
+    for (let i = 0; i < 40; i++) ui.stdin.write('\u007f');
+    ui.stdin.write('{"type":"HOLD","call":"c1"}');
+    await until(ui.lastFrame, '{"type":"HOLD","call":"c1"}▏');
+    ui.stdin.write('\r');
+    await until(ui.lastFrame, 'sent HOLD to agent bea');
+    expect(s.actor({ kind: 'agent', id: 'bea' })?.states).toContain('work.Connected.OnHold');
     ui.unmount();
   });
 });

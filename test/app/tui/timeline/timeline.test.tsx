@@ -2,7 +2,8 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../../../sim/scenario/load.js';
 import { ExplorerSession } from '../../../../app/tui/explorer/session.js';
-import { buildTimeline, callLine, layoutTimeline, type TraceSample } from '../../../../app/tui/timeline/model.js';
+import { press } from '../../../../app/tui/keys.js';
+import { buildTimeline, callLine, initialTimelineScroll, layoutTimeline, timelineFrame, timelineKey, type TraceSample } from '../../../../app/tui/timeline/model.js';
 import { TimelineView } from '../../../../app/tui/timeline/TimelineView.js';
 
 const samples: TraceSample[] = [
@@ -58,26 +59,55 @@ describe('timeline model', () => {
   });
 });
 
+describe('timelineFrame', () => {
+  const many = buildTimeline(Array.from({ length: 90 }, (_, i) => ({ at: i * 1000, lane: `user:u${String(i % 30).padStart(2, '0')}:status`, label: `L${i}` })));
+
+  it('fills exactly the height: title, time axis and a window of the rows, and says which rows show', () => {
+    const frame = timelineFrame(many, 'many', 80, 20, initialTimelineScroll);
+    expect(frame.rows).toHaveLength(18);
+    expect(frame.title).toBe('timeline · columns 1–5 of 90 · rows 1–18 of 30 · many');
+    expect(frame.rows[0]?.text).toMatch(/^u00 status\s+┃L0 /);
+    for (const row of [frame.title, frame.header, ...frame.rows.map((r) => r.text)]) expect([...row].length).toBeLessThanOrEqual(80);
+  });
+
+  it('keys: ←→ page through time, ↑↓ and page keys through rows, g/G to the ends; never past them', () => {
+    let at = initialTimelineScroll;
+    const key = (...presses: ReturnType<typeof press>[]) => {
+      for (const p of presses) at = timelineKey(at, p, timelineFrame(many, 'many', 80, 20, at), 20) ?? at;
+      return timelineFrame(many, 'many', 80, 20, at);
+    };
+    expect(key(press('', { rightArrow: true })).columns).toEqual({ from: 4, to: 9, total: 90 });
+    for (let i = 0; i < 40; i++) key(press('', { rightArrow: true }));
+    expect(key().columns).toEqual({ from: 85, to: 90, total: 90 });
+    expect(key(press('G')).slice).toEqual({ start: 12, end: 30, total: 30 });
+    expect(key(press('j')).slice.start).toBe(12);
+    expect(key(press('', { pageUp: true })).slice.start).toBe(0);
+    expect(timelineKey(at, press('n'), timelineFrame(many, 'many', 80, 20, at), 20)).toBeUndefined();
+  });
+
+  it('wraps each call line to the width under the lanes, with a blank row between', () => {
+    const model = buildTimeline(samples, [{ id: 'c1', firstRespondingService: 'B', transfers: [], supervision: [], serviceSessions: [{ service: 'B', startedAt: 0, endedAt: 0, outcome: 'Customer Hangup In Queue' }] }]);
+    const frame = timelineFrame(model, 'x', 30, 20, initialTimelineScroll);
+    expect(frame.rows.map((r) => r.text)).toEqual([expect.stringMatching(/^bea status/), expect.stringMatching(/^c1 task/), '', 'c1: B★ · ★ license holder B ·', '  outcome B: Customer Hangup', '  In Queue']);
+  });
+});
+
 describe('TimelineView on scenario B', () => {
-  it('shows user and call lanes from a real run and scrolls with the arrow keys', async () => {
+  it('draws user and call lanes from a real run, and the frame scrolled in time', async () => {
     const trace = await ExplorerSession.traceScenario(loadScenarioFile('scenarios/scenario-b.yaml'));
     const model = buildTimeline(trace.samples, trace.calls);
-    const ui = render(<TimelineView title="Scenario B" model={model} width={70} />);
+    const ui = render(<TimelineView frame={timelineFrame(model, 'Scenario B', 70, 30, initialTimelineScroll)} />);
     const first = ui.lastFrame() ?? '';
     expect(first).toMatch(/bea status\s+┃Available/);
     expect(first).toMatch(/c1 task\s+┃Establishing/);
     const flat = first.replace(/\s+/g, ' ');
     expect(flat).toContain('★ license holder B');
     expect(flat).toMatch(/✗ transfer carl→\+41795550199 .*XFER-03/);
-    expect(first).toMatch(/columns 1–4 of \d+/);
-    let scrolled = '';
-    for (let i = 0; i < 100 && !/columns 4–7 of/.test(scrolled); i++) {
-      if (i % 20 === 0) ui.stdin.write('\u001b[C');
-      await new Promise((r) => setTimeout(r, 10));
-      scrolled = ui.lastFrame() ?? '';
-    }
-    expect(scrolled).toMatch(/columns 4–7 of/);
-    expect(scrolled).toContain('◀');
+    expect(first).toMatch(/columns 1–4 of \d+ · Scenario B/);
+    ui.rerender(<TimelineView frame={timelineFrame(model, 'Scenario B', 70, 30, { offset: 3, scroll: 0 })} />);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ui.lastFrame()).toMatch(/columns 4–7 of/);
+    expect(ui.lastFrame()).toContain('◀');
     ui.unmount();
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * `nimbus-sim explore` without a terminal (the plain transcript) exits with the CLI's codes
+ * (docs/reference/cli.md): 0 every step ran and held, 1 a step met a harness error or an expectation failed,
+ * 2 invalid input or usage. The interactive explorer's code after q is tested in a real terminal
+ * (test/e2e/tui.tmux.test.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'nimbus-sim-explore-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function explore(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', 'explore', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('explore exit codes', () => {
+  it('0: every step ran and every expectation held (a refusal the scenario expects is not a failure)', () => {
+    const r = explore('scenarios/scenario-b.yaml');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/L30 transfer ✗ carl transfers c1/);
+  }, 60_000);
+
+  it('1: an expectation failed', () => {
+    const r = explore('test/fixtures/cli/failing.yaml');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/expect ✗/);
+  }, 60_000);
+
+  it('1: a harness error (the scenario asks for something impossible) stops the steps', () => {
+    const file = join(dir, 'impossible.yaml');
+    writeFileSync(
+      file,
+      `name: answers a call nobody offered
+services: [{ id: A, license: Enterprise Routing, assignment: MS Teams-based, members: [ann] }]
+users: [{ id: ann, upn: ann@contoso.com }, { id: bob, upn: bob@contoso.com }]
+steps:
+  - inboundCall: { call: c1, from: "+41791110000", to: A }
+  - answer: { user: bob, call: c1 }
+`,
+    );
+    const r = explore(file);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/L6 answer ✗/);
+    expect(r.stdout).toMatch(/error: .*not ringing bob/);
+  }, 60_000);
+
+  it('2: an invalid scenario or a usage error, nothing explored, no stack trace', () => {
+    const broken = explore('test/fixtures/cli/broken.yaml');
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/broken\.yaml:\d+:\d+/);
+    const two = explore('scenarios/scenario-a.yaml', 'scenarios/scenario-b.yaml');
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('explore takes one scenario file');
+    for (const r of [broken, two]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
