@@ -1,21 +1,22 @@
 /** Task handling during a call: park, unpark, hold, resume, consult (PAR-*) and supervision (SUP-*). */
 import type { StepOf } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
-import { StepError } from '../errors.js';
 import { endSupervisionFor } from '../lifecycle.js';
 import type { World } from '../world.js';
 import type { VerbOutcome } from './types.js';
 
-function requireConnected(world: World, user: string, call: string, verb: string): void {
-  const ctx = world.call(call).getSnapshot().context;
+/** US-10: only the user connected to a call can act on it; otherwise the refusal is the step's result. */
+function notConnected(world: World, user: string, call: string, verb: string): VerbOutcome | null {
   world.user(user);
-  if (ctx.user !== user) {
-    throw new StepError(`${user} cannot ${verb} ${call}: ${user} is not connected to it (its user is ${ctx.user ?? 'nobody'})`, `${verb} a call from the user it is connected to`);
-  }
+  const onCall = world.record(policy.onTheCall(world, user, call, verb, false), call);
+  if (onCall.verdict) return null;
+  world.result(false, onCall.summary, onCall);
+  return { ok: false, text: `${user} ${verb}s ${call}: refused — ${onCall.summary}`, decision: onCall };
 }
 
 export async function park(world: World, args: StepOf<'park'>['args']): Promise<VerbOutcome> {
-  requireConnected(world, args.user, args.call, 'park');
+  const refused = notConnected(world, args.user, args.call, 'park');
+  if (refused) return refused;
   if (world.taskState(args.call) !== 'Connected') {
     world.result(false, `${args.call} is ${world.taskState(args.call)}, only a connected call can be parked`, undefined, ['PAR-01']);
     return { ok: false, text: `${args.user} parks ${args.call}: refused, the call is ${world.taskState(args.call)}` };
@@ -55,7 +56,8 @@ export async function unpark(world: World, args: StepOf<'unpark'>['args']): Prom
 }
 
 export async function hold(world: World, args: StepOf<'hold'>['args']): Promise<VerbOutcome> {
-  requireConnected(world, args.user, args.call, 'hold');
+  const refused = notConnected(world, args.user, args.call, 'hold');
+  if (refused) return refused;
   const supervised = world.call(args.call).getSnapshot().context.supervision.some((s) => s.endedAt === null);
   const allowed = world.record(policy.canHold(world, supervised), args.call);
   if (!allowed.verdict) {
@@ -70,7 +72,8 @@ export async function hold(world: World, args: StepOf<'hold'>['args']): Promise<
 }
 
 export async function resume(world: World, args: StepOf<'resume'>['args']): Promise<VerbOutcome> {
-  requireConnected(world, args.user, args.call, 'resume');
+  const refused = notConnected(world, args.user, args.call, 'resume');
+  if (refused) return refused;
   world.agent(args.user).send({ type: 'RESUME', call: args.call });
   world.sendCall(args.call, { type: 'RESUME', at: world.clock.now() });
   world.result(true, `${args.user} resumed ${args.call}`);
@@ -87,7 +90,9 @@ export async function consult(world: World, args: StepOf<'consult'>['args']): Pr
   world.user(args.user);
   const state = world.taskState(args.call);
   if (ctx.user !== args.user && ctx.parkedBy !== args.user) {
-    throw new StepError(`${args.user} cannot consult from ${args.call}: ${args.user} is not on it (its user is ${ctx.user ?? 'nobody'})`, 'consult from a call the user is connected to or parked');
+    const onCall = world.record(policy.onTheCall(world, args.user, args.call, 'consult from', true), args.call);
+    world.result(false, onCall.summary, onCall);
+    return { ok: false, text: `${args.user} starts a consultation from ${args.call}: refused — ${onCall.summary}`, decision: onCall };
   }
   const held = world.agent(args.user).getSnapshot().matches({ work: { Connected: 'OnHold' } }) && world.agent(args.user).getSnapshot().context.active?.call === args.call;
   const task = state === 'Parked' ? 'parked' : held ? 'held' : 'active';
