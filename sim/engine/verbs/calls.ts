@@ -90,8 +90,10 @@ export async function ignore(world: World, args: StepOf<'ignore'>['args']): Prom
  * step's result (not a harness error), citing what kept the user out (US-01 and its failed checks).
  */
 function offerRefusal(world: World, user: string, call: string, action: 'answer' | 'decline' | 'ignore'): VerbOutcome | null {
-  const decision = world.record(policy.offerResponse(world, user, call, action), call);
+  // Only a refusal is recorded: an allowed answer is the call's ordinary course, explained by its distribution.
+  const decision = policy.offerResponse(world, user, call, action);
   if (decision.verdict) return null;
+  world.record(decision, call);
   world.note(`user:${user}`, 'decision', decision.summary, decision.because);
   world.result(false, decision.summary, decision);
   return { ok: false, text: `${user} ${action}s ${call}: refused — ${decision.summary}`, decision };

@@ -5,13 +5,23 @@ import { endSupervisionFor } from '../lifecycle.js';
 import type { World } from '../world.js';
 import type { VerbOutcome } from './types.js';
 
-/** US-10: only the user connected to a call can act on it; otherwise the refusal is the step's result. */
-function notConnected(world: World, user: string, call: string, verb: string): VerbOutcome | null {
+/**
+ * US-10: only the user connected to a call can act on it; otherwise the refusal is the step's result. With
+ * `whileConnected`, the task must also be in state Connected (TASK-01), not on hold or transferring.
+ */
+export function notConnected(world: World, user: string, call: string, verb: string, whileConnected = false): VerbOutcome | null {
   world.user(user);
-  const onCall = world.record(policy.onTheCall(world, user, call, verb, false), call);
-  if (onCall.verdict) return null;
-  world.result(false, onCall.summary, onCall);
-  return { ok: false, text: `${user} ${verb}s ${call}: refused — ${onCall.summary}`, decision: onCall };
+  const onCall = policy.onTheCall(world, user, call, verb, false);
+  if (!onCall.verdict) {
+    world.record(onCall, call);
+    world.result(false, onCall.summary, onCall);
+    return { ok: false, text: `${user} ${verb}s ${call}: refused — ${onCall.summary}`, decision: onCall };
+  }
+  const state = world.taskState(call);
+  if (!whileConnected || state === 'Connected') return null;
+  const why = `${call} is ${state}, not Connected: only a connected task can be handed on`;
+  world.result(false, why, undefined, ['TASK-01']);
+  return { ok: false, text: `${user} ${verb}s ${call}: refused — ${why}` };
 }
 
 export async function park(world: World, args: StepOf<'park'>['args']): Promise<VerbOutcome> {

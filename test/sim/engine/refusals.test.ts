@@ -50,13 +50,16 @@ describe('refused steps', () => {
     }
   });
 
-  it('park, hold, resume, hang up, consult by a user not on the call: refused with US-10, the call untouched', async () => {
+  it('park, hold, resume, hang up, consult, transfer by a user not on the call: refused with US-10, the call untouched', async () => {
     const run = await runOf(`  - answer: { user: ann, call: c1 }
   - park: { user: bob, call: c1 }
   - hold: { user: bob, call: c1 }
   - resume: { user: bob, call: c1 }
   - hangup: { call: c1, by: bob }
   - consult: { user: bob, call: c1 }
+  - transfer: { call: c1, by: bob, to: { pstn: "+41795550199" } }
+  - park: { user: ann, call: c1 }
+  - transfer: { call: c1, by: ann, to: { pstn: "+41795550199" } }
 `);
     try {
       expect(await playSteps(run)).toBeNull();
@@ -67,9 +70,13 @@ describe('refused steps', () => {
         ['resume', false, ['US-10']],
         ['hangup', false, ['US-10']],
         ['consult', false, ['US-10']],
+        ['transfer', false, ['US-10']],
+        ['park', true, ['PAR-03']],
+        ['transfer', false, undefined],
       ]);
+      expect(run.steps.at(-1)?.text).toBe('ann transfers c1: refused — c1 is Parked, not Connected: only a connected task can be handed on');
       expect(refused[0]?.text).toBe('bob parks c1: refused — user bob cannot park c1: user bob is not Connected to c1 (its user is ann)');
-      expect(run.world.taskState('c1')).toBe('Connected');
+      expect(run.world.lastResult).toMatchObject({ ok: false, because: ['TASK-01'] });
     } finally {
       run.world.stop();
     }
