@@ -30,7 +30,7 @@ const stepRefs: { [V in StepVerb]?: FieldsOf<ArgsOf<V>> } = {
   unpark: { user: 'user', call: 'call' },
   hold: { user: 'user', call: 'call' },
   resume: { user: 'user', call: 'call' },
-  consult: { user: 'user', call: 'call' },
+  consult: { user: 'user', call: 'call', to: 'target' },
   ronaSettings: { service: 'service' },
   hangup: { call: 'call', by: 'party' },
   endAcw: { user: 'user' },

@@ -92,8 +92,8 @@ export async function resume(world: World, args: StepOf<'resume'>['args']): Prom
 
 /**
  * Extension verb: may the user start a consultation call from this task now (PAR-17, open question 11 via
- * behavior.consultationBlockedBy)? Only the decision is modelled; the consultation call itself (XFER-09) is
- * not simulated, so an allowed request changes nothing else.
+ * behavior.consultationBlockedBy), with `to` if given (LIC-05)? Only the decision is modelled; the
+ * consultation call itself (XFER-09) is not simulated, so an allowed request changes nothing else.
  */
 export async function consult(world: World, args: StepOf<'consult'>['args']): Promise<VerbOutcome> {
   const ctx = world.call(args.call).getSnapshot().context;
@@ -106,9 +106,14 @@ export async function consult(world: World, args: StepOf<'consult'>['args']): Pr
   }
   const held = world.agent(args.user).getSnapshot().matches({ work: { Connected: 'OnHold' } }) && world.agent(args.user).getSnapshot().context.active?.call === args.call;
   const task = state === 'Parked' ? 'parked' : held ? 'held' : 'active';
-  const allowed = world.record(policy.canConsult(world, task), args.call);
-  world.result(allowed.verdict, allowed.summary, allowed);
-  return { ok: allowed.verdict, text: `${args.user} starts a consultation from ${args.call}: ${allowed.verdict ? 'allowed' : `refused — ${allowed.summary}`}`, decision: allowed };
+  const consultation = world.record(policy.canConsult(world, task), args.call);
+  // LIC-05: the consulted user must be able to take the consultation call; the refusal cites whichever failed.
+  const target = args.to ? world.record(policy.userTransferTarget(world, args.to.user), args.call) : undefined;
+  const allowed = target && consultation.verdict && !target.verdict ? target : consultation;
+  const because = target && allowed.verdict ? [...new Set([...consultation.because, ...target.because])] : undefined;
+  const whom = args.to ? ` with ${args.to.user}` : '';
+  world.result(allowed.verdict, allowed.summary, allowed, because);
+  return { ok: allowed.verdict, text: `${args.user} starts a consultation${whom} from ${args.call}: ${allowed.verdict ? 'allowed' : `refused — ${allowed.summary}`}`, decision: allowed };
 }
 
 /**

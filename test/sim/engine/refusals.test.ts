@@ -81,4 +81,20 @@ describe('refused steps', () => {
       run.world.stop();
     }
   });
+
+  it('a consultation with a user without Teams Phone is refused with LIC-05; consulting nobody in particular is not', async () => {
+    const run = await runOf(`  - answer: { user: ann, call: c1 }
+  - consult: { user: ann, call: c1, to: { user: bob } }
+  - consult: { user: ann, call: c1 }
+`);
+    try {
+      expect(await playSteps(run)).toBeNull();
+      const [, , withBob, alone] = run.steps;
+      expect(withBob).toMatchObject({ verb: 'consult', ok: false, text: expect.stringContaining('ann starts a consultation with bob from c1: refused — user bob cannot be a transfer or consultation target') });
+      expect(withBob?.decision?.because).toEqual(['LIC-05']);
+      expect(alone).toMatchObject({ verb: 'consult', ok: true });
+    } finally {
+      run.world.stop();
+    }
+  });
 });
