@@ -15,7 +15,6 @@ import { GRAPH_V1, SIM_LATENCY_HEADER } from '../../src/domain/graphApi.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 import { createGraphMock, graphErrorBody, type GraphMock, type GraphSeed } from '../../mocks/graph/index.js';
 import { graphFaultSpecs } from '../../sim/scenario/faults.js';
-import { magicFaults, withMagicFixtures } from '../../sim/support/magic.js';
 import { selfSignedCertificate } from './selfSigned.js';
 import { resolveTenant, rulesPstnPolicy, seedFromScenario } from '../../sim/engine/graphSeed.js';
 
@@ -134,7 +133,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
 }
 
 /**
- * The scenario's mock Graph on wall-clock time, with the scenario's `faults:` and magic fixtures, as a run has
+ * The scenario's mock Graph on wall-clock time, with the scenario's `faults:`, as a run has
  * them; unlike a run's, it forgets ended calls and old log entries, as it may serve for days.
  */
 async function servedMock(scenario: Scenario, callRetentionMs: number): Promise<GraphMock> {
@@ -146,9 +145,8 @@ async function servedMock(scenario: Scenario, callRetentionMs: number): Promise<
     requestLogLimit: SERVED_REQUEST_LOG,
     pstnPolicy: rulesPstnPolicy(resolveTenant(scenario)),
   });
-  await mock.seed(seedOf(withMagicFixtures(scenario)));
-  for (const fault of graphFaultSpecs(scenario.faults ?? [], scenario.seed)) mock.faults.add(fault);
-  for (const fault of magicFaults(scenario, (id) => mock.graphIdOf(id, 'user'))) mock.faults.add(fault);
+  await mock.seed(seedOf(scenario));
+  for (const fault of graphFaultSpecs(scenario.faults ?? [], scenario.seed, (id) => mock.graphIdOf(id, 'user'))) mock.faults.add(fault);
   return mock;
 }
 

@@ -29,6 +29,32 @@ export function isSelectable(world: World, user: string, service: string): Decis
   return decision;
 }
 
+/**
+ * US-09: may the user answer, decline or ignore the call now? When it does not ring them, their US-01
+ * decision for the call's current service is what the refusal cites.
+ */
+export function offerResponse(world: World, user: string, call: string, action: 'answer' | 'decline' | 'ignore'): Decision<boolean> {
+  const offer = world.agent(user).getSnapshot().context.offer;
+  const ctx = world.call(call).getSnapshot().context;
+  const rings = offer?.call === call;
+  return rules.offerResponse({
+    action,
+    user: world.userFacts(user),
+    call,
+    service: ctx.currentService,
+    offeredCall: offer?.call ?? null,
+    taskState: world.taskState(call),
+    ringing: ctx.ringing,
+    selectability: rings ? undefined : isSelectable(world, user, ctx.currentService),
+  });
+}
+
+/** US-10, PAR-11: is the user on the call, to act on it? `parkedUserMay`: the user who parked it counts too. */
+export function onTheCall(world: World, user: string, call: string, action: string, parkedUserMay: boolean): Decision<boolean> {
+  const ctx = world.call(call).getSnapshot().context;
+  return rules.onTheCall({ action, user, call, connectedUser: ctx.user, parkedBy: ctx.parkedBy, parkedUserMay });
+}
+
 export function callOnBehalfButton(world: World, user: string, service: string): Decision<boolean> {
   return rules.callOnBehalfButton({
     tenant: world.tenant,
@@ -49,8 +75,8 @@ export function dialPad(world: World, user: string, service: string): Decision<b
 
 export type OutboundTarget = { pstn: string } | { upn: string; isModelledUser: boolean } | { user: string; upn: string };
 
-export function callOnBehalfTarget(world: World, service: string, target: OutboundTarget): Decision<boolean> {
-  return rules.callOnBehalfTarget({ tenant: world.tenant, service: world.serviceFacts(service), target });
+export function callOnBehalfTarget(world: World, service: string, target: OutboundTarget, call: 'callOnBehalf' | 'scheduledOutbound' = 'callOnBehalf'): Decision<boolean> {
+  return rules.callOnBehalfTarget({ tenant: world.tenant, service: world.serviceFacts(service), target, call });
 }
 
 export function servicePstnLicense(world: World, service: string, purpose: 'outbound' | 'transfer' | 'inbound'): Decision<boolean> {

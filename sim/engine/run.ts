@@ -9,7 +9,7 @@ import { createWorld } from './setup.js';
 import type { World, WorldOptions } from './world.js';
 
 export interface ScenarioRun {
-  /** The scenario as written (the world holds the tenant after magic fixtures). */
+  /** The scenario as written. */
   readonly scenario: Scenario;
   readonly world: World;
   /** What every step played so far did, in order. */

@@ -7,21 +7,18 @@ import { createActor } from 'xstate';
 import { agentMachine } from '../../src/machines/agentMachine.js';
 import { describeFaults, graphFaultSpecs } from '../scenario/faults.js';
 import type { Scenario } from '../scenario/schema.js';
-import { magicFaults, magicNotes, withMagicFixtures } from '../support/magic.js';
 import * as policy from './policy.js';
 import { onOfferMissed } from './verbs/calls.js';
 import { defaultActivity } from './verbs/people.js';
 import { World, type WorldOptions } from './world.js';
 
 export async function createWorld(scenario: Scenario, options: WorldOptions = {}): Promise<World> {
-  const world = new World(withMagicFixtures(scenario), options);
+  const world = new World(scenario, options);
   await world.graph.seed();
-  // Scenario-level `faults:` and magic fixtures (sim/support/magic.ts) are armed before Nimbus's first Graph read.
+  // Scenario-level `faults:` are armed before Nimbus's first Graph read.
   const faults = scenario.faults ?? [];
-  for (const fault of graphFaultSpecs(faults, scenario.seed)) world.graph.mock.faults.add(fault);
-  for (const fault of magicFaults(scenario, (id) => world.graph.mock.graphIdOf(id, 'user'))) world.graph.mock.faults.add(fault);
+  for (const fault of graphFaultSpecs(faults, scenario.seed, (id) => world.graph.mock.graphIdOf(id, 'user'))) world.graph.mock.faults.add(fault);
   if (faults.length > 0) world.note('graph', 'graph', `Graph faults armed for the run: ${describeFaults(faults)}`);
-  for (const text of magicNotes(scenario)) world.note('graph', 'graph', text);
   world.track(world.graph.readDirectory());
   await world.settle();
   for (const user of scenario.users) startAgent(world, user.id);

@@ -115,7 +115,7 @@ function toScenario(layer: Layer, file: string): Omit<Scenario, 'suitePath'> {
   if (!top.success || problems.length > 0) throw new ScenarioLoadError(problems);
 
   const { $schema: _schema, extends: _extends, steps: _rawSteps, ...rest } = top.data;
-  const references = checkReferences({ services: rest.services, users: rest.users, steps: steps.steps }, layer.data, layer.rootRef);
+  const references = checkReferences({ services: rest.services, users: rest.users, steps: steps.steps, faults: rest.faults }, layer.data, layer.rootRef);
   if (references.length > 0) throw new ScenarioLoadError(references);
   const bounds = settingBoundProblems(rest, layer.data, layer.rootRef);
   if (bounds.length > 0) throw new ScenarioLoadError(bounds);

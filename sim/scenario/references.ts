@@ -30,7 +30,7 @@ const stepRefs: { [V in StepVerb]?: FieldsOf<ArgsOf<V>> } = {
   unpark: { user: 'user', call: 'call' },
   hold: { user: 'user', call: 'call' },
   resume: { user: 'user', call: 'call' },
-  consult: { user: 'user', call: 'call' },
+  consult: { user: 'user', call: 'call', to: 'target' },
   ronaSettings: { service: 'service' },
   hangup: { call: 'call', by: 'party' },
   endAcw: { user: 'user' },
@@ -72,6 +72,7 @@ export interface ReferenceInput {
   services: readonly ServiceSpec[];
   users: readonly UserSpec[];
   steps: readonly Step[];
+  faults?: readonly { user?: string | undefined }[] | undefined;
 }
 
 export function checkReferences(scenario: ReferenceInput, root: unknown, rootRef: SourceRef): ScenarioProblem[] {
@@ -101,6 +102,7 @@ class ReferenceChecker {
       service.members.forEach((member, j) => this.check('user', member.user, ['services', i, 'members', j, 'user']));
       service.supervisors.forEach((supervisor, j) => this.check('user', supervisor, ['services', i, 'supervisors', j]));
     });
+    this.scenario.faults?.forEach((fault, i) => fault.user !== undefined && this.check('user', fault.user, ['faults', i, 'user']));
     this.scenario.steps.forEach((step, i) => this.checkStep(step, i));
     return this.problems;
   }

@@ -91,8 +91,11 @@ export const stepVerbs = {
   resume: z.strictObject({ user: userRef(), call: callRef() }),
   /** extension: an administrator changes a service's RONA settings at run time (RONA-10). */
   ronaSettings: z.strictObject({ service: serviceRef(), persistentRona: z.boolean().optional(), ronaResetTime: durationField().optional() }),
-  /** extension: the user asks to start a consultation call from this task (PAR-17; the consultation itself, XFER-09, is not simulated). */
-  consult: z.strictObject({ user: userRef(), call: callRef() }),
+  /**
+   * extension: the user asks to start a consultation call from this task (PAR-17; the consultation itself,
+   * XFER-09, is not simulated), optionally with a user of the file, who must hold Teams Phone (LIC-05).
+   */
+  consult: z.strictObject({ user: userRef(), call: callRef(), to: z.strictObject({ user: userRef() }).optional() }),
   hangup: z.strictObject({ call: callRef(), by: z.string().min(1).default('customer') }),
   endAcw: z.strictObject({ user: userRef() }),
   extendAcw: z.strictObject({ user: userRef() }),

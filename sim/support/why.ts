@@ -72,6 +72,9 @@ function candidateChanges(scenario: Scenario): TenantChange[] {
     if (!service.modalities.inbound) out.push({ subject: `service ${id}`, description: `enable Inbound Conversations for service ${id}`, apply: (s) => void (svcOf(s, id).modalities.inbound = true) });
     if (tierRank(service.license) < tierRank('Enterprise Routing')) out.push({ subject: `service ${id}`, description: `raise service ${id} to Enterprise Routing`, apply: (s) => void (svcOf(s, id).license = 'Enterprise Routing') });
     if (service.license !== 'Contact Center') out.push({ subject: `service ${id}`, description: `raise service ${id} to Contact Center`, apply: (s) => void (svcOf(s, id).license = 'Contact Center') });
+    // PRES-05: the presence opt-ins are per service, so a Busy or Away user may be one toggle from selectable.
+    if (!service.distribution.busyAvailable) out.push({ subject: `service ${id}`, description: `turn on "Busy available" in service ${id}'s distribution settings (PRES-05)`, apply: (s) => void (svcOf(s, id).distribution.busyAvailable = true) });
+    if (!service.distribution.awayAvailable) out.push({ subject: `service ${id}`, description: `turn on "Away available" in service ${id}'s distribution settings (PRES-05)`, apply: (s) => void (svcOf(s, id).distribution.awayAvailable = true) });
     if (service.assignment === 'None') out.push({ subject: `service ${id}`, description: `set service ${id}'s user assignment to MS Teams-based`, apply: (s) => void (svcOf(s, id).assignment = 'MS Teams-based') });
   });
   for (const user of scenario.users) {

@@ -5,7 +5,7 @@
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { isOnline, presenceAsSeenByNimbus, presenceLabel } from './presence.js';
-import { isMemberOf } from './selectability.js';
+import { checkTeamsPhone, isMemberOf, teamsPhoneInputs } from './selectability.js';
 import { evaluatePstnLicense } from './pstn.js';
 import { checkTenantNotSuspended, hasCcLicense, plural, refusal, replay, svc, tierAtLeast, tpLimit, usr } from './common.js';
 
@@ -60,6 +60,7 @@ function cobInputs({ tenant, service, user, membership }: CallOnBehalfArgs) {
       id: user.id,
       presence: presenceLabel(user.presence.availability, user.presence.activity),
       contactCenterLicense: hasCcLicense(user),
+      ...teamsPhoneInputs(user),
       flags: [
         ...(flags.notAvailableReason ? ['Not Available Reason'] : []),
         ...(flags.ringing ? ['Ringing'] : []),
@@ -79,6 +80,7 @@ function cobInputs({ tenant, service, user, membership }: CallOnBehalfArgs) {
 function buttonChecks(b: DecisionBuilder, args: CallOnBehalfArgs): void {
   checkTenantNotSuspended(b, args.tenant, 'every outbound call');
   checkServiceOffersCallOnBehalf(b, args);
+  checkTeamsPhone(b, args.user, 'to handle calls, Call on Behalf included');
   checkPresence(b, args);
   const failedBefore = b.failed.length;
   checkBlockingStates(b, args);
@@ -202,7 +204,7 @@ function checkParallelTasks(b: DecisionBuilder, { tenant, user }: CallOnBehalfAr
   }
 }
 
-/** COB-01..05, COB-07..10, RONA-11, ACW-09, PAR-16, SVC-11: is the Call on Behalf button enabled? */
+/** COB-01..05, COB-07..10, LIC-05, RONA-11, ACW-09, PAR-16, SVC-11: is the Call on Behalf button enabled? */
 export function callOnBehalfButton(args: CallOnBehalfArgs): Decision<boolean> {
   const b = new DecisionBuilder('callOnBehalfButton', cobInputs(args));
   buttonChecks(b, args);
@@ -231,6 +233,8 @@ export interface CallOnBehalfTargetArgs {
   tenant: TenantFacts;
   service: ServiceFacts;
   target: CallOnBehalfTarget;
+  /** Which outbound call dials the target: a user's Call on Behalf (default) or a scheduled outbound call (OUT-01). */
+  call?: 'callOnBehalf' | 'scheduledOutbound' | undefined;
 }
 
 export const domainOf = (upn: string): string => upn.slice(upn.lastIndexOf('@') + 1).toLowerCase();
@@ -249,11 +253,13 @@ export function checkNotFederated(b: DecisionBuilder, tenant: TenantFacts, upn: 
   );
 }
 
-/** OUT-04, COB-06, LIC-02..06: may a COB call from this service reach this target? */
-export function callOnBehalfTarget({ tenant, service, target }: CallOnBehalfTargetArgs): Decision<boolean> {
+/** OUT-04, COB-06, LIC-02..06: may a COB call (or a scheduled outbound call) from this service reach this target? */
+export function callOnBehalfTarget({ tenant, service, target, call = 'callOnBehalf' }: CallOnBehalfTargetArgs): Decision<boolean> {
   const where = svc(service);
+  const what = call === 'callOnBehalf' ? `COB from ${where}` : `a scheduled outbound call from ${where}`;
+  const question = call === 'callOnBehalf' ? 'callOnBehalfTarget' : 'scheduledOutboundTarget';
   if ('pstn' in target) {
-    const b = new DecisionBuilder('callOnBehalfTarget', {
+    const b = new DecisionBuilder(question, {
       service: { id: service.id, pstnNumber: service.pstn?.number ?? null, connectivity: service.pstn?.connectivity ?? null },
       target: { pstn: target.pstn },
       directRoutingLicensing: tenant.behavior.directRoutingLicensing,
@@ -266,10 +272,10 @@ export function callOnBehalfTarget({ tenant, service, target }: CallOnBehalfTarg
         : `${where} has no PSTN number: PSTN target ${target.pstn} cannot be dialled, only UPN targets`,
     );
     if (hasNumber) replay(b, evaluatePstnLicense(tenant, service, 'outbound').checks);
-    return b.done(`COB from ${where} may call PSTN number ${target.pstn}`, refusal(`COB from ${where} cannot call PSTN number ${target.pstn}`, b));
+    return b.done(`${what} may call PSTN number ${target.pstn}`, refusal(`${what} cannot call PSTN number ${target.pstn}`, b));
   }
   const label = 'user' in target ? `user ${target.user} (${target.upn})` : target.upn;
-  const b = new DecisionBuilder('callOnBehalfTarget', {
+  const b = new DecisionBuilder(question, {
     service: { id: service.id },
     target: 'user' in target ? { user: target.user, upn: target.upn } : { upn: target.upn, isModelledUser: target.isModelledUser },
     tenantDomains: tenant.domains,
@@ -277,5 +283,5 @@ export function callOnBehalfTarget({ tenant, service, target }: CallOnBehalfTarg
   const modelledNote = 'isModelledUser' in target && !target.isModelledUser ? ' (not a modelled user: nobody answers in the simulation)' : '';
   checkNotFederated(b, tenant, target.upn, label, modelledNote);
   b.note('COB-06', `UPN targets need no PSTN number on ${where}`);
-  return b.done(`COB from ${where} may call ${label}`, refusal(`COB from ${where} cannot call ${label}`, b));
+  return b.done(`${what} may call ${label}`, refusal(`${what} cannot call ${label}`, b));
 }

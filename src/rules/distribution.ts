@@ -9,7 +9,7 @@ import type { Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.j
 import { isSelectable } from './selectability.js';
 import { dur, refusal, svc, tierAtLeast } from './common.js';
 
-export const distributionRules: readonly RuleId[] = ['DIST-01', 'DIST-02', 'DIST-03', 'DIST-04', 'DIST-05', 'US-01'];
+export const distributionRules: readonly RuleId[] = ['DIST-01', 'DIST-02', 'DIST-03', 'DIST-04', 'DIST-05', 'US-01', 'US-09'];
 
 /** DIST-02: the Broadcast batch size. */
 export const BROADCAST_BATCH = 10;
@@ -109,4 +109,50 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
   const exclusions = checks.filter((c) => !c.passed && c.detail.startsWith('user ')).map((c) => c.rule);
   if (picked.length === 0) return decide([], ['US-01', rule, ...exclusions], `nobody is offered the task: no candidate is Selectable for ${where}`);
   return decide(picked, [rule, 'US-01'], `${type} offers the task of ${where} to ${picked.join(', ')}`);
+}
+
+export interface OfferResponseArgs {
+  action: 'answer' | 'decline' | 'ignore';
+  user: UserFacts;
+  call: string;
+  /** The call's current service: the one whose distribution decides who is offered it. */
+  service: string;
+  /** The call ringing this user now, if any (US-09). */
+  offeredCall: string | null;
+  /** The call's task state (TASK-01). */
+  taskState: string;
+  /** The users the call rings now. */
+  ringing: readonly string[];
+  /** The user's US-01 decision for `service`: what kept them out when the call does not ring them. */
+  selectability?: Decision<boolean> | undefined;
+}
+
+/**
+ * US-09 with US-01: may this user answer, decline or ignore this call now? Only a call ringing the user can
+ * be; when it does not, the selectability decision that kept the user out of its distribution says why.
+ */
+export function offerResponse({ action, user, call, service, offeredCall, taskState, ringing, selectability }: OfferResponseArgs): Decision<boolean> {
+  const who = `user ${user.id}`;
+  const b = new DecisionBuilder('offerResponse', {
+    action,
+    user: user.id,
+    call,
+    service,
+    offeredCall,
+    taskState,
+    ringing: [...ringing],
+    selectability: selectability ? { verdict: selectability.verdict, because: selectability.because, inputs: selectability.inputs } : null,
+  });
+  const rings = offeredCall === call;
+  const now = offeredCall !== null ? `${who} is Ringing for ${offeredCall}` : ringing.length > 0 ? `it rings ${ringing.join(', ')}` : `it is ${taskState}`;
+  b.check('US-09', rings, rings ? `${call} is ringing ${who}, who may ${action} it` : `${call} is not ringing ${who} (${now}): only an offered task can be answered, declined or ignored`);
+  if (!rings && selectability) {
+    if (selectability.verdict) {
+      b.note('US-01', `${who} is Selectable for service ${service}, but the distribution of ${call} did not offer it to them (${now})`);
+    } else {
+      b.check('US-01', false, `${who} is Not Selectable for service ${service}, so the distribution of ${call} never offers it to them`);
+      for (const c of selectability.checks.filter((x) => !x.passed)) b.check(c.rule, false, c.detail);
+    }
+  }
+  return b.done(`${who} may ${action} ${call}`, refusal(`${who} cannot ${action} ${call}`, b));
 }

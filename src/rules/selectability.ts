@@ -1,18 +1,21 @@
 /**
  * US-01: is a user Selectable for a service right now? Three layers, all evaluated so the explanation is
  * complete: (1) Teams presence (presence.ts), (2) the service gate (Active toggle, or CC license + duty
- * state), (3) blocking status flags, parked and held tasks. Also which statuses keep a user from showing as
+ * state), (3) blocking status flags, parked and held tasks. A user who cannot handle calls at all (no Teams
+ * Phone, LIC-05) is never selectable. Also which statuses keep a user from showing as
  * Available (US-08), which the agent's status projection asks.
  */
 import type { UserStatus } from '../domain/enums.js';
+import { findMicrosoftLicense, grantsTeamsPhone } from '../domain/licenses.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { FlagSource, Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { evaluatePresence, presenceLabel } from './presence.js';
-import { checkTenantNotSuspended, hasCcLicense, plural, replay, svc, tpLimit, usr } from './common.js';
+import { checkTenantNotSuspended, hasCcLicense, licenseNames, listOrNone, plural, refusal, replay, svc, tpLimit, usr } from './common.js';
 
 export const selectabilityRules: readonly RuleId[] = [
   'US-01',
   'SVC-11',
+  'LIC-05',
   'PRES-10',
   'SVC-04',
   'US-03',
@@ -32,6 +35,7 @@ export const selectabilityRules: readonly RuleId[] = [
   'PAR-04',
   'PAR-14',
   'PAR-15',
+  'PAR-11',
 ];
 
 export interface SelectabilityArgs {
@@ -40,6 +44,26 @@ export interface SelectabilityArgs {
   user: UserFacts;
   /** The user's membership in this service, if any. */
   membership?: Membership | undefined;
+}
+
+/** The licenses and service plans LIC-05 reads, as a decision's inputs. */
+export const teamsPhoneInputs = (user: UserFacts): { licenses: string[]; plans: string[] } => ({
+  licenses: licenseNames(user.licenses),
+  plans: [...new Set(user.licenses.flatMap((l) => findMicrosoftLicense(l)?.servicePlans ?? []))],
+});
+
+/**
+ * LIC-05: users who handle calls, and transfer or consultation targets, need Teams Phone Standard or a
+ * license whose plans include it (MCOEV, e.g. Microsoft 365 E5). `role` says who needs it, for the detail.
+ */
+export function checkTeamsPhone(b: DecisionBuilder, user: UserFacts, role: string): boolean {
+  const has = grantsTeamsPhone(user.licenses);
+  const { licenses, plans } = teamsPhoneInputs(user);
+  return b.check(
+    'LIC-05',
+    has,
+    `${usr(user)} ${has ? 'has' : 'lacks'} Teams Phone Standard (licenses: ${listOrNone(licenses)}; plans: ${listOrNone(plans)}), needed ${role}`,
+  );
 }
 
 /** Is `membership` this user's membership of this service? */
@@ -172,6 +196,7 @@ export function isSelectable({ tenant, service, user, membership }: Selectabilit
       presence: presenceLabel(user.presence.availability, user.presence.activity),
       duty: user.duty,
       contactCenterLicense: hasCcLicense(user),
+      ...teamsPhoneInputs(user),
       flags: [
         ...(flags.notAvailableReason ? ['Not Available Reason'] : []),
         ...(flags.ringing ? [`Ringing(${flags.ringing.service})`] : []),
@@ -189,6 +214,7 @@ export function isSelectable({ tenant, service, user, membership }: Selectabilit
   checkTenantNotSuspended(b, tenant, 'task distribution');
   const presence = evaluatePresence({ tenant, service, user });
   replay(b, presence.checks);
+  checkTeamsPhone(b, user, 'by users who handle calls: without it Nimbus offers them no task');
   const gate = serviceGate(b, service, user, membership);
   if (presence.eligible) {
     b.check(
@@ -201,4 +227,34 @@ export function isSelectable({ tenant, service, user, membership }: Selectabilit
   }
   blockingFlags(b, tenant, service, user);
   return b.done(`${who} is Selectable for ${where}`, `${who} is Not Selectable for ${where}: ${b.failed.map((c) => c.detail).join('; ')}`);
+}
+
+export interface OnTheCallArgs {
+  /** What the user asks to do, for the explanation (`park`, `hang up`, ...). */
+  action: string;
+  user: string;
+  call: string;
+  /** The user connected to the call now, if any. */
+  connectedUser: string | null;
+  /** The user who parked the call, while it is parked. */
+  parkedBy: string | null;
+  /** Whether a user who parked the call may do this too (PAR-11: the parking user resumes it). */
+  parkedUserMay: boolean;
+}
+
+/**
+ * US-10, PAR-11: is the user on this call, so that they can act on it (hold, park, hang up, consult)? Only
+ * the user Connected to the task (US-10), or for some actions the user who parked it (PAR-11), is.
+ */
+export function onTheCall({ action, user, call, connectedUser, parkedBy, parkedUserMay }: OnTheCallArgs): Decision<boolean> {
+  const b = new DecisionBuilder('onTheCall', { action, user, call, connectedUser, parkedBy, parkedUserMay });
+  const who = `user ${user}`;
+  const parked = parkedUserMay && parkedBy === user;
+  if (parked) {
+    b.check('PAR-11', true, `${who} parked ${call} and may ${action} it`);
+  } else {
+    b.check('US-10', connectedUser === user, connectedUser === user ? `${who} is Connected to ${call}` : `${who} is not Connected to ${call} (its user is ${connectedUser ?? 'nobody'})`);
+    if (parkedUserMay && parkedBy !== null) b.check('PAR-11', false, `${call} is parked by user ${parkedBy}; only they may ${action} it`);
+  }
+  return b.done(`${who} may ${action} ${call}`, refusal(`${who} cannot ${action} ${call}`, b));
 }

@@ -3,13 +3,13 @@
  * a call runs through before it is queued or transferred (WF-01..03, OUT-05, WF-07). PSTN transfers live in
  * pstn.ts.
  */
-import { grantsTeamsPhone } from '../domain/licenses.js';
 import { activityOf } from '../domain/model.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts, UserFacts } from './facts.js';
-import { licenseNames, listOrNone, refusal, svc, usr } from './common.js';
+import { refusal, svc, usr } from './common.js';
+import { checkTeamsPhone, teamsPhoneInputs } from './selectability.js';
 
-export const transferRules: readonly RuleId[] = ['XFER-01', 'XFER-04', 'MOD-01', 'LIC-05', 'WF-01', 'WF-02', 'WF-03', 'OUT-05', 'WF-07'];
+export const transferRules: readonly RuleId[] = ['XFER-01', 'XFER-04', 'MOD-01', 'WF-01', 'WF-02', 'WF-03', 'OUT-05', 'WF-07'];
 
 export interface ServiceTransferArgs {
   tenant: TenantFacts;
@@ -60,26 +60,17 @@ export interface UserTransferTargetArgs {
   targetUser: UserFacts;
 }
 
-function teamsPhoneCheck(b: DecisionBuilder, user: UserFacts, role: string): boolean {
-  const has = grantsTeamsPhone(user.licenses);
-  return b.check(
-    'LIC-05',
-    has,
-    `${usr(user)} ${has ? 'has' : 'lacks'} Teams Phone Standard (licenses: ${listOrNone(licenseNames(user.licenses))}), needed ${role}`,
-  );
-}
-
 /** LIC-05: may this user be the target of a transfer or consultation? */
 export function userTransferTarget({ targetUser }: UserTransferTargetArgs): Decision<boolean> {
-  const b = new DecisionBuilder('userTransferTarget', { targetUser: { id: targetUser.id, licenses: licenseNames(targetUser.licenses) } });
-  teamsPhoneCheck(b, targetUser, 'by transfer and consultation targets');
+  const b = new DecisionBuilder('userTransferTarget', { targetUser: { id: targetUser.id, ...teamsPhoneInputs(targetUser) } });
+  checkTeamsPhone(b, targetUser, 'by transfer and consultation targets');
   return b.done(`${usr(targetUser)} can be a transfer or consultation target`, refusal(`${usr(targetUser)} cannot be a transfer or consultation target`, b));
 }
 
 /** LIC-05: may this user handle calls (be an agent)? */
 export function agentCanHandleCalls({ user }: { user: UserFacts }): Decision<boolean> {
-  const b = new DecisionBuilder('agentCanHandleCalls', { user: { id: user.id, licenses: licenseNames(user.licenses) } });
-  teamsPhoneCheck(b, user, 'by users who handle calls');
+  const b = new DecisionBuilder('agentCanHandleCalls', { user: { id: user.id, ...teamsPhoneInputs(user) } });
+  checkTeamsPhone(b, user, 'by users who handle calls');
   return b.done(`${usr(user)} can handle calls`, refusal(`${usr(user)} cannot handle calls`, b));
 }
 

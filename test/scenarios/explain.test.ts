@@ -60,8 +60,8 @@ describe('determinism', () => {
   });
 });
 
-describe('impossible steps', () => {
-  it('answering a call nobody offered is a harness error at the step', async () => {
+describe('refused steps', () => {
+  it('answering a call nobody offered is the step\'s refusal, naming what kept the user out', async () => {
     const scenario = parseScenarioText(
       `name: impossible
 services: [{ id: A, license: Enterprise Routing, assignment: MS Teams-based, members: [ann] }]
@@ -73,9 +73,10 @@ steps:
       'impossible.yaml',
     );
     const result = await runScenario(scenario);
-    expect(result.status).toBe('error');
-    expect(result.error?.line).toBe(6);
-    expect(result.error?.message).toContain('not ringing bob');
-    expect(result.error?.hint).toBeTruthy();
+    expect(result.status).toBe('passed');
+    const step = result.steps.find((s) => s.line === 6);
+    expect(step).toMatchObject({ verb: 'answer', ok: false });
+    expect(step?.decision?.because).toEqual(expect.arrayContaining(['US-09', 'US-01', 'US-03']));
+    expect(step?.text).toContain('c1 is not ringing user bob');
   });
 });

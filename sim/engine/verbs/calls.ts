@@ -1,7 +1,6 @@
 /** Inbound calls and what users do with an offered task: inboundCall, answer, decline, ignore, hangup. */
 import type { StepOf } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
-import { StepError } from '../errors.js';
 import { dequeue, enqueue, withdrawOffers } from '../distribution.js';
 import { endCall, releaseUser, settleSession, whenFarEndAnswers } from '../lifecycle.js';
 import { describeWorkflow, runWorkflowToQueue, startInboundWorkflow } from '../workflow.js';
@@ -45,13 +44,8 @@ async function acceptByWorkflow(world: World, args: StepOf<'inboundCall'>['args'
 
 export async function answer(world: World, args: StepOf<'answer'>['args']): Promise<VerbOutcome> {
   const agent = world.agent(args.user);
-  const offer = agent.getSnapshot().context.offer;
-  if (!offer || offer.call !== args.call) {
-    throw new StepError(
-      `${args.user} cannot answer ${args.call}: it is not ringing ${args.user} now (${describeOffer(world, args.user)})`,
-      'answer a call only after it was offered to this user; add a wait or check the distribution with expect: { user: { id, state: Ringing } }',
-    );
-  }
+  const refused = offerRefusal(world, args.user, args.call, 'answer');
+  if (refused) return refused;
   const call = world.call(args.call);
   const extras = world.extras(args.call);
   agent.send({ type: 'ACCEPT', call: args.call });
@@ -91,11 +85,23 @@ export async function ignore(world: World, args: StepOf<'ignore'>['args']): Prom
   return missOffer(world, args.user, args.call, 'IGNORE');
 }
 
+/**
+ * US-09: a call that does not ring the user cannot be answered, declined or ignored. The refusal is the
+ * step's result (not a harness error), citing what kept the user out (US-01 and its failed checks).
+ */
+function offerRefusal(world: World, user: string, call: string, action: 'answer' | 'decline' | 'ignore'): VerbOutcome | null {
+  // Only a refusal is recorded: an allowed answer is the call's ordinary course, explained by its distribution.
+  const decision = policy.offerResponse(world, user, call, action);
+  if (decision.verdict) return null;
+  world.record(decision, call);
+  world.note(`user:${user}`, 'decision', decision.summary, decision.because);
+  world.result(false, decision.summary, decision);
+  return { ok: false, text: `${user} ${action}s ${call}: refused — ${decision.summary}`, decision };
+}
+
 function missOffer(world: World, user: string, call: string, type: 'DECLINE' | 'IGNORE'): VerbOutcome {
-  const offer = world.agent(user).getSnapshot().context.offer;
-  if (!offer || offer.call !== call) {
-    throw new StepError(`${user} cannot ${type.toLowerCase()} ${call}: it is not ringing ${user} now (${describeOffer(world, user)})`, 'decline or ignore a call only while it rings this user');
-  }
+  const refused = offerRefusal(world, user, call, type === 'DECLINE' ? 'decline' : 'ignore');
+  if (refused) return refused;
   world.agent(user).send({ type, call });
   const verb = type === 'DECLINE' ? 'declines' : 'ignores';
   const rona = world.agent(user).getSnapshot().context.rona;
@@ -170,7 +176,9 @@ export async function hangup(world: World, args: StepOf<'hangup'>['args']): Prom
   const by = args.by;
   if (by !== 'customer' && by !== 'target') world.user(by);
   if (by !== 'customer' && by !== 'target' && ctx.user !== by && ctx.parkedBy !== by && !callsOfUserInclude(world, by, args.call)) {
-    throw new StepError(`${by} cannot hang up ${args.call}: ${by} is not on the call`, `the call's user now is ${ctx.user ?? 'nobody'}; use by: customer to let the caller hang up`);
+    const onCall = world.record(policy.onTheCall(world, by, args.call, 'hang up', true), args.call);
+    world.result(false, onCall.summary, onCall);
+    return { ok: false, text: `${by} hangs up ${args.call}: refused — ${onCall.summary}`, decision: onCall };
   }
   const where = state === 'In Queue' ? 'queue' : state === 'In IVR' || state === 'Establishing' ? 'ivr' : state === 'In IVR After Queue' ? 'ivrAfterQueue' : state === 'Ringing' ? 'ringing' : 'connected';
   const connectedUser = ctx.user;
@@ -195,13 +203,6 @@ export async function hangup(world: World, args: StepOf<'hangup'>['args']): Prom
 
 function callsOfUserInclude(world: World, user: string, call: string): boolean {
   return world.callsOf(user).includes(call);
-}
-
-function describeOffer(world: World, user: string): string {
-  const snap = world.agent(user).getSnapshot();
-  const offer = snap.context.offer;
-  if (offer) return `it is ringing for ${offer.call}`;
-  return `${user} is ${world.userState(user).headline}`;
 }
 
 /** Dial the far end of an outbound call through Graph and wait for it (spec: targets answer at once by default). */

@@ -1,21 +1,32 @@
 /** Task handling during a call: park, unpark, hold, resume, consult (PAR-*) and supervision (SUP-*). */
 import type { StepOf } from '../../scenario/schema.js';
 import * as policy from '../policy.js';
-import { StepError } from '../errors.js';
 import { endSupervisionFor } from '../lifecycle.js';
 import type { World } from '../world.js';
 import type { VerbOutcome } from './types.js';
 
-function requireConnected(world: World, user: string, call: string, verb: string): void {
-  const ctx = world.call(call).getSnapshot().context;
+/**
+ * US-10: only the user connected to a call can act on it; otherwise the refusal is the step's result. With
+ * `whileConnected`, the task must also be in state Connected (TASK-01), not on hold or transferring.
+ */
+export function notConnected(world: World, user: string, call: string, verb: string, whileConnected = false): VerbOutcome | null {
   world.user(user);
-  if (ctx.user !== user) {
-    throw new StepError(`${user} cannot ${verb} ${call}: ${user} is not connected to it (its user is ${ctx.user ?? 'nobody'})`, `${verb} a call from the user it is connected to`);
+  const onCall = policy.onTheCall(world, user, call, verb, false);
+  if (!onCall.verdict) {
+    world.record(onCall, call);
+    world.result(false, onCall.summary, onCall);
+    return { ok: false, text: `${user} ${verb}s ${call}: refused — ${onCall.summary}`, decision: onCall };
   }
+  const state = world.taskState(call);
+  if (!whileConnected || state === 'Connected') return null;
+  const why = `${call} is ${state}, not Connected: only a connected task can be handed on`;
+  world.result(false, why, undefined, ['TASK-01']);
+  return { ok: false, text: `${user} ${verb}s ${call}: refused — ${why}` };
 }
 
 export async function park(world: World, args: StepOf<'park'>['args']): Promise<VerbOutcome> {
-  requireConnected(world, args.user, args.call, 'park');
+  const refused = notConnected(world, args.user, args.call, 'park');
+  if (refused) return refused;
   if (world.taskState(args.call) !== 'Connected') {
     world.result(false, `${args.call} is ${world.taskState(args.call)}, only a connected call can be parked`, undefined, ['PAR-01']);
     return { ok: false, text: `${args.user} parks ${args.call}: refused, the call is ${world.taskState(args.call)}` };
@@ -55,7 +66,8 @@ export async function unpark(world: World, args: StepOf<'unpark'>['args']): Prom
 }
 
 export async function hold(world: World, args: StepOf<'hold'>['args']): Promise<VerbOutcome> {
-  requireConnected(world, args.user, args.call, 'hold');
+  const refused = notConnected(world, args.user, args.call, 'hold');
+  if (refused) return refused;
   const supervised = world.call(args.call).getSnapshot().context.supervision.some((s) => s.endedAt === null);
   const allowed = world.record(policy.canHold(world, supervised), args.call);
   if (!allowed.verdict) {
@@ -70,7 +82,8 @@ export async function hold(world: World, args: StepOf<'hold'>['args']): Promise<
 }
 
 export async function resume(world: World, args: StepOf<'resume'>['args']): Promise<VerbOutcome> {
-  requireConnected(world, args.user, args.call, 'resume');
+  const refused = notConnected(world, args.user, args.call, 'resume');
+  if (refused) return refused;
   world.agent(args.user).send({ type: 'RESUME', call: args.call });
   world.sendCall(args.call, { type: 'RESUME', at: world.clock.now() });
   world.result(true, `${args.user} resumed ${args.call}`);
@@ -79,21 +92,28 @@ export async function resume(world: World, args: StepOf<'resume'>['args']): Prom
 
 /**
  * Extension verb: may the user start a consultation call from this task now (PAR-17, open question 11 via
- * behavior.consultationBlockedBy)? Only the decision is modelled; the consultation call itself (XFER-09) is
- * not simulated, so an allowed request changes nothing else.
+ * behavior.consultationBlockedBy), with `to` if given (LIC-05)? Only the decision is modelled; the
+ * consultation call itself (XFER-09) is not simulated, so an allowed request changes nothing else.
  */
 export async function consult(world: World, args: StepOf<'consult'>['args']): Promise<VerbOutcome> {
   const ctx = world.call(args.call).getSnapshot().context;
   world.user(args.user);
   const state = world.taskState(args.call);
   if (ctx.user !== args.user && ctx.parkedBy !== args.user) {
-    throw new StepError(`${args.user} cannot consult from ${args.call}: ${args.user} is not on it (its user is ${ctx.user ?? 'nobody'})`, 'consult from a call the user is connected to or parked');
+    const onCall = world.record(policy.onTheCall(world, args.user, args.call, 'consult from', true), args.call);
+    world.result(false, onCall.summary, onCall);
+    return { ok: false, text: `${args.user} starts a consultation from ${args.call}: refused — ${onCall.summary}`, decision: onCall };
   }
   const held = world.agent(args.user).getSnapshot().matches({ work: { Connected: 'OnHold' } }) && world.agent(args.user).getSnapshot().context.active?.call === args.call;
   const task = state === 'Parked' ? 'parked' : held ? 'held' : 'active';
-  const allowed = world.record(policy.canConsult(world, task), args.call);
-  world.result(allowed.verdict, allowed.summary, allowed);
-  return { ok: allowed.verdict, text: `${args.user} starts a consultation from ${args.call}: ${allowed.verdict ? 'allowed' : `refused — ${allowed.summary}`}`, decision: allowed };
+  const consultation = world.record(policy.canConsult(world, task), args.call);
+  // LIC-05: the consulted user must be able to take the consultation call; the refusal cites whichever failed.
+  const target = args.to ? world.record(policy.userTransferTarget(world, args.to.user), args.call) : undefined;
+  const allowed = target && consultation.verdict && !target.verdict ? target : consultation;
+  const because = target && allowed.verdict ? [...new Set([...consultation.because, ...target.because])] : undefined;
+  const whom = args.to ? ` with ${args.to.user}` : '';
+  world.result(allowed.verdict, allowed.summary, allowed, because);
+  return { ok: allowed.verdict, text: `${args.user} starts a consultation${whom} from ${args.call}: ${allowed.verdict ? 'allowed' : `refused — ${allowed.summary}`}`, decision: allowed };
 }
 
 /**

@@ -82,7 +82,7 @@ export async function scheduleOutbound(world: World, args: StepOf<'scheduleOutbo
     }).length;
   const { target, ruleTarget, label } = outboundTarget(world, args.to);
   const scheduling = policy.scheduleOutbound(world, service.id, inProgress, args.withWorkflow);
-  const targetDecision = policy.callOnBehalfTarget(world, service.id, ruleTarget);
+  const targetDecision = policy.callOnBehalfTarget(world, service.id, ruleTarget, 'scheduledOutbound');
   const decision = combine(scheduling, targetDecision);
   decision.question = 'scheduleOutbound';
   world.record(decision);

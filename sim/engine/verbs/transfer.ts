@@ -6,7 +6,7 @@
 import type { StepOf, TargetSpec } from '../../scenario/schema.js';
 import type { RuleId } from '../../../src/rules/decision.js';
 import * as policy from '../policy.js';
-import { StepError } from '../errors.js';
+import { notConnected } from './handling.js';
 import { endCall, endSupervisionFor, releaseUser, settleSession, whenFarEndAnswers } from '../lifecycle.js';
 import { runWorkflow } from '../workflow.js';
 import type { World } from '../world.js';
@@ -16,15 +16,10 @@ const describeTarget = (to: TargetSpec): string =>
   'service' in to ? `service ${to.service}` : 'user' in to ? `user ${to.user}` : 'pstn' in to ? to.pstn : to.upn;
 
 export async function transfer(world: World, args: StepOf<'transfer'>['args']): Promise<VerbOutcome> {
-  const call = world.call(args.call);
-  const ctx = call.getSnapshot().context;
+  world.call(args.call);
   world.user(args.by);
-  if (ctx.user !== args.by || !(world.taskState(args.call) === 'Connected')) {
-    throw new StepError(
-      `${args.by} cannot transfer ${args.call}: ${ctx.user === args.by ? `the call is ${world.taskState(args.call)}, not Connected` : `${args.by} is not connected to it (its user is ${ctx.user ?? 'nobody'})`}`,
-      'transfer a call from the user it is connected to, after an answer step',
-    );
-  }
+  const refused = notConnected(world, args.by, args.call, 'transfer', true);
+  if (refused) return refused;
   const target = resolveTarget(world, args.to);
   const mode = args.mode;
   world.sendCall(args.call, { type: 'TRANSFER_STARTED', by: args.by, to: describeTarget(args.to), mode, at: world.clock.now() });

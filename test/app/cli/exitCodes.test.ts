@@ -16,13 +16,14 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Answering a call nobody offered to bob: the scenario asks for something impossible, a harness error. */
-const harnessError = `name: answers a call nobody offered
+/** A step at a time already past: the scenario asks for something impossible, a harness error. */
+const harnessError = `name: a step in the past
 services: [{ id: A, license: Enterprise Routing, assignment: MS Teams-based, members: [ann] }]
 users: [{ id: ann, upn: ann@contoso.com }, { id: bob, upn: bob@contoso.com }]
 steps:
-  - inboundCall: { call: c1, from: "+41791110000", to: A }
-  - answer: { user: bob, call: c1 }
+  - wait: 1m
+  - duty: { user: ann, state: On Duty }
+    at: 10s
 `;
 
 vi.mock('../../../sim/runner.js', async (original) => ({
@@ -46,7 +47,7 @@ describe('exit codes', () => {
     const r = cli('run', file, '--out', out);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toMatch(/impossible\.yaml:6/);
-    expect(r.stdout).toMatch(/not ringing bob/);
+    expect(r.stdout).toMatch(/earlier than the current virtual time/);
     expect(existsSync(join(out, 'nimbus-sim.json'))).toBe(true);
   });
 

@@ -173,3 +173,35 @@ describe('callOnBehalfTarget', () => {
     expect(d.checks[0]?.detail).toBe('eve@fabrikam.com is in domain fabrikam.com, not one of the tenant\'s domains (contoso.com, contoso.ch): outbound calls to federated users are not supported');
   });
 });
+
+describe('Call on Behalf and LIC-05', () => {
+  const ask = (licenses: string[]) => {
+    const u = user('nick', { licenses });
+    return callOnBehalfButton({ tenant: tenant(), service: cobService, user: u, membership: member(u, cobService) });
+  };
+
+  it('a member without Teams Phone cannot start Call on Behalf; the refusal cites LIC-05 with the licenses and plans read', () => {
+    const d = ask(['Office 365 E1']);
+    assertWellFormed(d);
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['LIC-05']);
+    expect(d.inputs['user']).toMatchObject({ licenses: ['Office 365 E1'] });
+    expect(failedRules(dialPad({ tenant: tenant(), service: cobService, user: user('nick', { licenses: [] }), membership: member(user('nick'), cobService) }))).toContain('LIC-05');
+  });
+
+  it('a plan that includes Teams Phone (Microsoft 365 E5) is enough', () => {
+    const d = ask(['Microsoft 365 E5']);
+    expect(d.verdict).toBe(true);
+    expect(d.because).toContain('LIC-05');
+  });
+});
+
+describe('callOnBehalfTarget for a scheduled outbound call', () => {
+  it('names the scheduled outbound call, not COB, in its question and summary', () => {
+    const d = callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' }, call: 'scheduledOutbound' });
+    expect(d.question).toBe('scheduledOutboundTarget');
+    expect(d.summary).toBe('a scheduled outbound call from service A cannot call PSTN number +41791234567: service A has no PSTN number: PSTN target +41791234567 cannot be dialled, only UPN targets');
+    const cob = callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } });
+    expect(cob.summary).toMatch(/^COB from service A cannot call PSTN number/);
+  });
+});

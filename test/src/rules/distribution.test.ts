@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distributionAllowed, pickCandidates, type Candidate } from '../../../src/rules/distribution.js';
+import { distributionAllowed, offerResponse, pickCandidates, type Candidate } from '../../../src/rules/distribution.js';
+import { isSelectable } from '../../../src/rules/selectability.js';
 import type { ServiceFacts } from '../../../src/rules/facts.js';
 import type { DistributionType } from '../../../src/domain/enums.js';
 import { ar, assertWellFormed, cc, er, member, tenant, user, type UserOverrides } from './fixtures.js';
@@ -126,5 +127,41 @@ describe('pickCandidates', () => {
     const c = pool(s, [{ id: 'u1', idleSince: 1 }]);
     const d = pickCandidates({ tenant: tenant(), service: s, candidates: [...c, ...c] });
     expect(d.verdict).toEqual(['u1']);
+  });
+});
+
+describe('offerResponse (US-09 with US-01)', () => {
+  const s = er({ id: 'A' });
+  const nick = user('nick', { licenses: ['Office 365 E1'] });
+  const notSelectable = isSelectable({ tenant: tenant(), service: s, user: nick, membership: member(nick, s) });
+
+  it('a call ringing the user may be answered', () => {
+    const d = offerResponse({ action: 'answer', user: user('ann'), call: 'c1', service: 'A', offeredCall: 'c1', taskState: 'Ringing', ringing: ['ann'] });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(true);
+    expect(d.because).toEqual(['US-09']);
+  });
+
+  it('a call never offered to the user is refused with the selectability decision that kept them out', () => {
+    const d = offerResponse({ action: 'answer', user: nick, call: 'c1', service: 'A', offeredCall: null, taskState: 'In Queue', ringing: [], selectability: notSelectable });
+    assertWellFormed(d);
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['US-09', 'US-01', 'LIC-05']);
+    expect(d.summary).toMatch(/^user nick cannot answer c1: c1 is not ringing user nick \(it is In Queue\).*user nick is Not Selectable for service A.*lacks Teams Phone Standard/);
+    expect(d.inputs['selectability']).toMatchObject({ verdict: false, because: ['LIC-05'] });
+  });
+
+  it('a selectable user the distribution passed over is told whom it rings', () => {
+    const ann = user('ann');
+    const selectable = isSelectable({ tenant: tenant(), service: s, user: ann, membership: member(ann, s) });
+    const d = offerResponse({ action: 'decline', user: ann, call: 'c1', service: 'A', offeredCall: null, taskState: 'Ringing', ringing: ['bob'], selectability: selectable });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['US-09']);
+    expect(d.checks.find((c) => c.rule === 'US-01')?.detail).toBe('user ann is Selectable for service A, but the distribution of c1 did not offer it to them (it rings bob)');
+  });
+
+  it('a user ringing for another call is told which', () => {
+    const d = offerResponse({ action: 'ignore', user: user('ann'), call: 'c1', service: 'A', offeredCall: 'c2', taskState: 'In Queue', ringing: [] });
+    expect(d.summary).toBe('user ann cannot ignore c1: c1 is not ringing user ann (user ann is Ringing for c2): only an offered task can be answered, declined or ignored');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSelectable, showsAvailable } from '../../../src/rules/selectability.js';
+import { isSelectable, onTheCall, showsAvailable } from '../../../src/rules/selectability.js';
 import type { UserStatus } from '../../../src/domain/enums.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from '../../../src/rules/facts.js';
 import { assertWellFormed, cc, er, failedRules, member, service, tenant, user, type UserOverrides } from './fixtures.js';
@@ -174,5 +174,67 @@ describe('showsAvailable (US-08)', () => {
   it('no status, or only a parked task, shows Available', () => {
     expect(shows()).toBe(true);
     expect(shows('Parked')).toBe(true);
+  });
+});
+
+describe('LIC-05 in selectability', () => {
+  const s = cc({ id: 'A' });
+  const check = (licenses: string[]) => {
+    const u = user('nick', { licenses });
+    return isSelectable({ tenant: tenant(), service: s, user: u, membership: member(u, s) });
+  };
+
+  it('a member without Teams Phone is Not Selectable; the refusal cites LIC-05 with the licenses and plans it read', () => {
+    const d = check(['Office 365 E1']);
+    assertWellFormed(d);
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['LIC-05']);
+    expect(d.inputs['user']).toMatchObject({ licenses: ['Office 365 E1'] });
+    expect(d.checks.find((c) => c.rule === 'LIC-05')?.detail).toMatch(/^user nick lacks Teams Phone Standard \(licenses: Office 365 E1; plans: .*\), needed by users who handle calls/);
+  });
+
+  it('no license at all is refused the same way', () => {
+    expect(check([]).because).toEqual(['LIC-05']);
+  });
+
+  it('a suite whose plans include Teams Phone (Microsoft 365 E5, plan MCOEV) is enough', () => {
+    const d = check(['Microsoft 365 E5']);
+    expect(d.verdict).toBe(true);
+    expect(d.because).toContain('LIC-05');
+    expect(d.inputs['user']).toMatchObject({ licenses: ['Microsoft 365 E5'], plans: ['MCOEV', 'TEAMS1'] });
+  });
+
+  it('a SKU part number counts like its display name', () => {
+    expect(check(['MCOEV']).verdict).toBe(true);
+  });
+});
+
+describe('onTheCall (US-10, PAR-11)', () => {
+  const ask = (over: Partial<Parameters<typeof onTheCall>[0]>) =>
+    onTheCall({ action: 'park', user: 'ann', call: 'c1', connectedUser: 'ann', parkedBy: null, parkedUserMay: false, ...over });
+
+  it('the connected user may act on the call', () => {
+    const d = ask({});
+    assertWellFormed(d);
+    expect(d.verdict).toBe(true);
+    expect(d.because).toEqual(['US-10']);
+  });
+
+  it('another user may not, and the refusal names who is on the call', () => {
+    const d = ask({ connectedUser: 'bob' });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['US-10']);
+    expect(d.summary).toBe('user ann cannot park c1: user ann is not Connected to c1 (its user is bob)');
+  });
+
+  it('the user who parked the call may hang up or consult from it; another parking user may not', () => {
+    expect(ask({ action: 'hang up', connectedUser: null, parkedBy: 'ann', parkedUserMay: true }).because).toEqual(['PAR-11']);
+    const other = ask({ action: 'hang up', connectedUser: null, parkedBy: 'bob', parkedUserMay: true });
+    expect(other.verdict).toBe(false);
+    expect(other.because).toEqual(['US-10', 'PAR-11']);
+  });
+
+  it('without parkedUserMay, having parked the call is not enough', () => {
+    expect(ask({ connectedUser: null, parkedBy: 'ann' }).verdict).toBe(false);
   });
 });

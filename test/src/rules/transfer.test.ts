@@ -46,7 +46,7 @@ describe('userTransferTarget and agentCanHandleCalls (LIC-05)', () => {
   });
   it('names the licenses the user has', () => {
     const d = userTransferTarget({ tenant: tenant(), targetUser: user('bob', { licenses: ['Microsoft 365 E3'] }) });
-    expect(d.checks[0]?.detail).toBe('user bob lacks Teams Phone Standard (licenses: Microsoft 365 E3), needed by transfer and consultation targets');
+    expect(d.checks[0]?.detail).toBe('user bob lacks Teams Phone Standard (licenses: Microsoft 365 E3; plans: TEAMS1), needed by transfer and consultation targets');
   });
 });
 
