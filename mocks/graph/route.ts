@@ -7,7 +7,7 @@
 import { http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/domain/graphApi.js';
-import type { GraphMockContext, GraphRequest } from './context.js';
+import type { GraphMockContext, GraphRequest, GraphResponseObserver } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
 import { withDirectRoute } from './router.js';
@@ -74,10 +74,17 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
       requestId: stamp.requestId,
       latencyMs,
     });
+    if (ctx.onResponse && response.type !== 'error') await observe(ctx.onResponse, request.method, logPath, response, faulted);
     return response;
   };
   const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params)));
   return withDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
+}
+
+/** The observer gets a copy: the response itself still goes to the client unread. */
+async function observe(onResponse: GraphResponseObserver, method: string, path: string, response: Response, faulted: boolean): Promise<void> {
+  const text = await response.clone().text();
+  onResponse({ method, path, status: response.status, headers: new Headers(response.headers), body: text === '' ? undefined : (JSON.parse(text) as unknown), faulted });
 }
 
 function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {

@@ -11,7 +11,7 @@
  * notification; the mock refuses it synchronously with 403 so the refusal and its rules are visible at once.
  */
 import { HttpResponse, type HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
@@ -148,9 +148,9 @@ function createCall(ctx: GraphMockContext): HttpHandler {
     const checked = validateNewCall(ctx, parsed.value, stamp);
     if (checked instanceof Response) return checked;
     const record = await storeOutgoingCall(ctx, parsed.value, checked);
-    const created = renderCall(record, checked.instance);
+    const created = renderCall(record, undefined);
     await settleIfAutomatic(ctx, record.id);
-    return jsonResponse(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${record.id}` } });
+    return odataResponse(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${record.id}` } });
   });
 }
 
@@ -184,7 +184,7 @@ function getCall(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'get', '/communications/calls/:id', 'calls', ({ params, stamp }) => {
     const call = liveCall(ctx, params['id'] ?? '');
     if (!call) return callNotFound(stamp, params['id'] ?? '');
-    return jsonResponse(renderCall(call, answeredByRecord(ctx, call)));
+    return odataResponse(renderCall(call, call.transferredBy ? findUser(ctx, call.transferredBy) : undefined));
   });
 }
 
@@ -280,6 +280,7 @@ async function transferToService(ctx: GraphMockContext, attempt: TransferAttempt
     c.transfers.push({ at: attempt.at, targetKind: 'applicationInstance', targetId: attempt.targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] });
     c.state = 'incoming';
     c.targets = [attempt.target];
+    c.transferredBy = c.heldBy;
     c.heldBy = null;
     c.resultInfo = null;
   });

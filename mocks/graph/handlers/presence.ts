@@ -4,7 +4,7 @@
  * the aggregate of `presenceModel.ts` at the current virtual time, so session expiry follows the clock.
  */
 import { HttpResponse, type HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
@@ -59,7 +59,7 @@ const UNKNOWN_PRESENCE = { availability: 'PresenceUnknown', activity: 'PresenceU
 function single(ctx: GraphMockContext, user: UserRecord, contextUrl: string): Response {
   const record = presenceOf(ctx, user.id);
   const state = record ? effectivePresence(record, ctx.now()) : UNKNOWN_PRESENCE;
-  return jsonResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
+  return odataResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
 }
 
 type Expiry = { ok: true; ms: number } | { ok: false; response: Response };
@@ -108,7 +108,7 @@ function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
       // Graph answers unknown ids with an unknown presence rather than failing the whole batch.
       return renderPresence(id, record ? effectivePresence(record, now) : UNKNOWN_PRESENCE);
     });
-    return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
+    return odataResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
   });
 }
 

@@ -4,7 +4,7 @@
  * `User.Read.All` (COB-14).
  */
 import type { HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import type { GraphMockContext } from '../context.js';
 import { findUser, hasConsent } from '../context.js';
 import type { UserRecord } from '../db.js';
@@ -75,7 +75,7 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
 
       const select = parseSelect(q.get('$select'), stamp);
       if (!select.ok) return select.response;
-      return jsonResponse({
+      return odataResponse({
         '@odata.context': usersContext(select.value),
         ...(count === 'true' ? { '@odata.count': total } : {}),
         value: users.map((u) => renderUser(u, select.value)),
@@ -88,7 +88,7 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
       if (!user) return GraphErrors.notFound(stamp, id);
       const select = parseSelect(url.searchParams.get('$select'), stamp);
       if (!select.ok) return select.response;
-      return jsonResponse({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
+      return odataResponse({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
     }),
   ];
 }

@@ -119,11 +119,12 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
 
     await h.client.transferCall(callId, { transferTarget: { identity: { applicationInstance: { id: h.mock.graphIdOf('licensed', 'service') } } } });
     expect(h.mock.call(callId)).toMatchObject({ state: 'incoming', heldByService: null, answeredByService: 'unlicensed' });
+    // The receiving bot learns who transferred the call from incomingContext; v1.0 has no answeredBy.
+    const offered = await h.client.getCall(callId);
+    expect(offered.incomingContext?.transferor).toMatchObject({ applicationInstance: { id: h.mock.graphIdOf('unlicensed', 'service'), displayName: 'Billing' } });
+    expect(offered).not.toHaveProperty('answeredBy');
     await h.client.answerCall(callId, answerBody);
     expect(h.mock.call(callId)).toMatchObject({ state: 'established', heldByService: 'licensed', answeredByService: 'unlicensed' });
-
-    const call = await h.client.getCall(callId);
-    expect(call.answeredBy?.identity).toMatchObject({ applicationInstance: { id: h.mock.graphIdOf('unlicensed', 'service'), displayName: 'Billing' } });
   });
 
   it('answers only incoming calls', async () => {
@@ -215,7 +216,7 @@ describe('PSTN transfers use the FIRST answering service license (XFER-02, XFER-
   it('transfers to a Teams user need no PSTN license', async () => {
     const h = await harness();
     const callId = await inboundAnsweredBy(h, 'unlicensed');
-    await h.client.transferCall(callId, { transferTarget: { endpointType: 'default', identity: { user: { id: h.mock.graphIdOf('alice') } } } });
+    await h.client.transferCall(callId, { transferTarget: { identity: { user: { id: h.mock.graphIdOf('alice') } } } });
     expect(h.mock.call(callId)).toMatchObject({ state: 'terminated', transfers: [{ targetKind: 'user', outcome: 'completed', licensedBy: null }] });
   });
 });
