@@ -7,7 +7,7 @@
  * Instance and property annotations (`@odata.context`, `@odata.nextLink`, `name@odata.type`) are not
  * properties: they are skipped, except `@odata.type`, which must name the declared type or one derived from it.
  */
-import { derivesFrom, propertiesOf, type CsdlModel, type CsdlTypeRef } from './model.js';
+import { derivesFrom, propertiesOf, typeChain, type CsdlModel, type CsdlProperty, type CsdlTypeRef } from './model.js';
 
 export interface MetadataViolation {
   /** JSON path of the offending value, e.g. `targets[0].identity.phone.id`; `body` for the whole body. */
@@ -65,20 +65,27 @@ function primitiveProblem(type: string, value: unknown): string | undefined {
 
 const KNOWN_PRIMITIVES = new Set(['Edm.String', 'Edm.Binary', 'Edm.Boolean', 'Edm.Double', 'Edm.Single', 'Edm.Decimal', 'Edm.Guid', 'Edm.DateTimeOffset', 'Edm.Date', 'Edm.TimeOfDay', 'Edm.Duration', ...Object.keys(INTEGER_RANGES)]);
 
+/**
+ * How undeclared properties of open types are read. `strict` (what the mock writes): never. `open` (what a
+ * client sends): OData lets an open type carry dynamic properties; one a derived type declares (Graph's own
+ * samples put `applicationInstance` in a plain `identitySet`) is checked against that declaration.
+ */
+export type DynamicProperties = 'strict' | 'open';
+
 /** Checks one value of a declared type reference (collection or single), appending what is wrong to `out`. */
-export function checkValue(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: string, out: MetadataViolation[]): void {
+export function checkValue(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: string, out: MetadataViolation[], dynamic: DynamicProperties = 'strict'): void {
   if (ref.collection) {
     if (!Array.isArray(value)) {
       out.push({ path, problem: `expected Collection(${ref.type}), got ${describe(value)}` });
       return;
     }
-    value.forEach((item, i) => checkSingle(model, ref, item, `${path}[${i}]`, out));
+    value.forEach((item, i) => checkSingle(model, ref, item, `${path}[${i}]`, out, dynamic));
     return;
   }
-  checkSingle(model, ref, value, path, out);
+  checkSingle(model, ref, value, path, out, dynamic);
 }
 
-function checkSingle(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: string, out: MetadataViolation[]): void {
+function checkSingle(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: string, out: MetadataViolation[], dynamic: DynamicProperties): void {
   if (value === null) {
     if (!ref.nullable) out.push({ path, problem: `null is not allowed (${ref.type}, Nullable=false)` });
     return;
@@ -89,7 +96,7 @@ function checkSingle(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: s
     return;
   }
   if (model.types[ref.type]) {
-    checkStructured(model, ref.type, value, path, out);
+    checkStructured(model, ref.type, value, path, out, { dynamic });
     return;
   }
   if (!KNOWN_PRIMITIVES.has(ref.type)) {
@@ -122,6 +129,18 @@ function effectiveType(model: CsdlModel, declared: string, value: Record<string,
 export interface StructuredCheckOptions {
   /** Navigation properties the request asked for (`$select`/`$expand`); any other is a violation. */
   navigation?: ReadonlySet<string>;
+  /** Default `strict`. */
+  dynamic?: DynamicProperties;
+}
+
+/** The declaration of a dynamic property on an open type: the one a type derived from it gives, if any. */
+function dynamicDeclaration(model: CsdlModel, type: string, name: string): CsdlProperty | undefined {
+  for (const candidate of Object.values(model.types)) {
+    if (candidate.name === type || !derivesFrom(model, candidate.name, type)) continue;
+    const declared = candidate.properties.find((p) => p.name === name);
+    if (declared) return declared;
+  }
+  return undefined;
 }
 
 /** Checks an object of a structured (entity or complex) type. */
@@ -132,14 +151,17 @@ export function checkStructured(model: CsdlModel, declared: string, value: unkno
   }
   const type = effectiveType(model, declared, value, path, out);
   if (!type) return;
+  const dynamic = options.dynamic ?? 'strict';
+  const open = dynamic === 'open' && typeChain(model, type).some((t) => t.open);
   const properties = propertiesOf(model, type);
   for (const [key, item] of Object.entries(value)) {
     if (key.includes('@')) continue;
-    const property = properties.get(key);
+    const property = properties.get(key) ?? (open ? dynamicDeclaration(model, type, key) : undefined);
     const at = `${path}.${key}`;
-    if (!property) out.push({ path: at, problem: `${type} declares no property '${key}'` });
-    else if (property.navigation && !options.navigation?.has(key)) out.push({ path: at, problem: `navigation property '${key}' was neither expanded nor selected` });
-    else checkValue(model, property, item, at, out);
+    if (!property) {
+      if (!open) out.push({ path: at, problem: `${type} declares no property '${key}'` });
+    } else if (property.navigation && !options.navigation?.has(key)) out.push({ path: at, problem: `navigation property '${key}' was neither expanded nor selected` });
+    else checkValue(model, property, item, at, out, dynamic);
   }
 }
 
@@ -165,7 +187,7 @@ export function checkActionParameters(model: CsdlModel, actionName: string, body
     }
     const value = body[parameter.name];
     if (value === null && parameter.collection && parameter.nullable) continue;
-    checkValue(model, parameter, value, parameter.name, out);
+    checkValue(model, parameter, value, parameter.name, out, 'open');
   }
   return out;
 }

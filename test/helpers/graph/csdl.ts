@@ -131,3 +131,36 @@ const FIXTURE = new URL('../../fixtures/graph/graph-v1.0-csdl-subset.xml', impor
 
 /** The vendored Graph v1.0 metadata subset (test/fixtures/graph/README.md names its source). */
 export const graphV1Metadata = (): CsdlModel => readCsdl(readFileSync(FIXTURE, 'utf8'));
+
+/** Entries of a record, one per line, as TypeScript (JSON values are valid object literals). */
+const entryLines = (record: Record<string, unknown>): string =>
+  Object.entries(record)
+    .map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)},`)
+    .join('\n');
+
+/** The source of mocks/graph/metadata/v1.ts: the fixture's model as TypeScript data the mock can import. */
+export function metadataModule(model: CsdlModel): string {
+  return `/**
+ * Microsoft Graph v1.0 metadata as data: the CSDL subset in test/fixtures/graph/ (its README names the source),
+ * read by test/helpers/graph/csdl.ts. The mock checks request bodies and action parameters against it.
+ * Generated: test/mocks/graph/metadata/v1.test.ts keeps it equal to the fixture, and
+ * \`npx vitest run -u test/mocks/graph/metadata/v1.test.ts\` writes it again.
+ */
+import type { CsdlModel } from './model.js';
+
+export const GRAPH_V1_METADATA: CsdlModel = {
+  types: {
+${entryLines(model.types)}
+  },
+  enums: {
+${entryLines(model.enums)}
+  },
+  actions: {
+${entryLines(model.actions)}
+  },
+  container: {
+${entryLines(model.container)}
+  },
+};
+`;
+}

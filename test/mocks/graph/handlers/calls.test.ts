@@ -135,12 +135,19 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
     expect(error.message).toContain('only an incoming call can be answered');
   });
 
-  it('requires acceptedModalities and mediaConfig on answer, as documented', async () => {
+  it('takes answer parameters as v1.0 declares them: callbackUri and mediaConfig required, acceptedModalities may be null', async () => {
     const h = await harness();
-    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
-    const res = await h.mock.fetch(`${h.mock.baseUrl}/communications/calls/${callId}/answer`, { method: 'POST', body: JSON.stringify({ callbackUri }) });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining('acceptedModalities') } });
+    const answer = async (body: unknown) => {
+      const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+      return h.mock.fetch(`${h.mock.baseUrl}/communications/calls/${callId}/answer`, { method: 'POST', body: JSON.stringify(body) });
+    };
+    const withoutMedia = await answer({ callbackUri, acceptedModalities: ['audio'] });
+    expect(withoutMedia.status).toBe(400);
+    expect(await withoutMedia.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining("needs the parameter 'mediaConfig'") } });
+    const withoutCallback = await answer({ acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia });
+    expect(await withoutCallback.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining("needs the parameter 'callbackUri'") } });
+    expect((await answer({ callbackUri, acceptedModalities: null, mediaConfig: serviceHostedMedia })).status).toBe(202);
+    expect((await answer({ callbackUri, mediaConfig: serviceHostedMedia })).status).toBe(202);
   });
 
   it('rejects an incoming call', async () => {
