@@ -4,6 +4,8 @@ import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from './db.js';
 import { stableBase64Id, stableGuid } from './ids.js';
 import { servicePlanIdOf } from './servicePlans.js';
+import { propertiesOf } from './metadata/model.js';
+import { GRAPH_V1_METADATA } from './metadata/v1.js';
 import type { GraphPresenceState } from './seed.js';
 
 /** A JSON object as Graph returns it; values are plain JSON data. */
@@ -26,7 +28,28 @@ const USER_DEFAULT_PROPERTIES = [
   'id',
 ] as const;
 
-export const USER_SELECTABLE_PROPERTIES: readonly string[] = [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'userType', 'assignedLicenses'];
+const USER_PROPERTIES = [...propertiesOf(GRAPH_V1_METADATA, 'microsoft.graph.user').values()].filter((p) => !p.navigation);
+
+/** Every structural property v1.0 declares on `user` (and `directoryObject`, `entity`) can be selected. */
+export const USER_SELECTABLE_PROPERTIES: readonly string[] = USER_PROPERTIES.map((p) => p.name);
+
+/**
+ * What Graph returns for a selected property the directory never set: null, an empty collection, or for the
+ * few declared `Nullable="false"` single values, Graph's own unset value (named here, not guessed per call).
+ */
+const UNSET_USER_VALUES: Readonly<Record<string, unknown>> = {
+  // Graph answers the unset DateTimeOffset of birthday and hireDate with the minimum date.
+  birthday: '0001-01-01T00:00:00Z',
+  hireDate: '0001-01-01T00:00:00Z',
+  // Intune's default device enrollment limit, which Graph reports for users without their own.
+  deviceEnrollmentLimit: 5000,
+};
+
+const unsetUserValue = (name: string): unknown => {
+  const property = USER_PROPERTIES.find((p) => p.name === name);
+  if (property?.collection) return [];
+  return UNSET_USER_VALUES[name] ?? null;
+};
 
 export function renderUser(user: UserRecord, select?: readonly string[]): JsonObject {
   const all: JsonObject = {
@@ -47,7 +70,7 @@ export function renderUser(user: UserRecord, select?: readonly string[]): JsonOb
   };
   const keys = select ?? USER_DEFAULT_PROPERTIES;
   const out: JsonObject = {};
-  for (const key of keys) out[key] = all[key] ?? null;
+  for (const key of keys) out[key] = key in all ? all[key] : unsetUserValue(key);
   return out;
 }
 
