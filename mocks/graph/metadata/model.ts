@@ -56,11 +56,6 @@ export interface CsdlModel {
   container: Record<string, { type: string; collection: boolean }>;
 }
 
-export const GRAPH_NAMESPACE = 'microsoft.graph';
-
-/** `microsoft.graph.call` for a short name. */
-export const qualified = (name: string): string => `${GRAPH_NAMESPACE}.${name}`;
-
 /** The type and its base types, most derived first. */
 export function typeChain(model: CsdlModel, name: string): CsdlStructuredType[] {
   const chain: CsdlStructuredType[] = [];

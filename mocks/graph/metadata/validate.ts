@@ -73,7 +73,7 @@ const KNOWN_PRIMITIVES = new Set(['Edm.String', 'Edm.Binary', 'Edm.Boolean', 'Ed
 export type DynamicProperties = 'strict' | 'open';
 
 /** Checks one value of a declared type reference (collection or single), appending what is wrong to `out`. */
-export function checkValue(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: string, out: MetadataViolation[], dynamic: DynamicProperties = 'strict'): void {
+function checkValue(model: CsdlModel, ref: CsdlTypeRef, value: unknown, path: string, out: MetadataViolation[], dynamic: DynamicProperties = 'strict'): void {
   if (ref.collection) {
     if (!Array.isArray(value)) {
       out.push({ path, problem: `expected Collection(${ref.type}), got ${describe(value)}` });

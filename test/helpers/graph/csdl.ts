@@ -45,7 +45,7 @@ const attr = (tag: Tag, name: string): string => {
 /** Elements whose content this reader skips (annotations on types and properties). */
 const SKIPPED = new Set(['Annotation', 'Record', 'PropertyValue', 'Collection', 'String', 'Key', 'PropertyRef', 'NavigationPropertyBinding']);
 
-export function readCsdl(xml: string): CsdlModel {
+function readCsdl(xml: string): CsdlModel {
   const model: CsdlModel = { types: {}, enums: {}, actions: {}, container: {} };
   let namespace = '';
   let type: CsdlStructuredType | undefined;

@@ -7,7 +7,7 @@
 import { checkStructured, type MetadataViolation } from '../../../mocks/graph/metadata/validate.js';
 import { propertiesOf, type CsdlModel } from '../../../mocks/graph/metadata/model.js';
 
-export const GRAPH_JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false';
+const GRAPH_JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false';
 
 export interface ResponseToCheck {
   status: number;
@@ -28,7 +28,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Resolves `…/$metadata#users('id')/licenseDetails`, `#users(displayName,id)`, `#communications/calls/$entity`
  * or `#Collection(microsoft.graph.presence)` through the container and navigation properties.
  */
-export function resolveContext(model: CsdlModel, context: string): ContextTarget | string {
+function resolveContext(model: CsdlModel, context: string): ContextTarget | string {
   const fragment = /\/\$metadata#(.+)$/.exec(context)?.[1];
   if (!fragment) return `@odata.context '${context}' is not a metadata URL`;
   const collectionOf = /^Collection\(([\w.]+)\)$/.exec(fragment)?.[1];
