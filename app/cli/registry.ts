@@ -157,7 +157,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     },
     examples: [
       { command: 'npx nimbus-sim import ./exports --out scenarios/_contoso.yaml', does: "turn a customer's exports into a fragment" },
-      { command: 'NIMBUS_SIM_GRAPH_TOKEN=... npx nimbus-sim import --from-graph https://graph.microsoft.com/v1.0 ./sheet --out scenarios/_contoso.yaml', does: 'snapshot a tenant through Graph, services from the sheet' },
+      { command: 'npx nimbus-sim import --from-graph https://graph.microsoft.com/v1.0 ./sheet --out scenarios/_contoso.yaml', does: 'snapshot a tenant through Graph (token in NIMBUS_SIM_GRAPH_TOKEN), services from the sheet' },
     ],
     load: async () => ({ command: (await import('./import.js')).importCommand }),
   },
