@@ -10,6 +10,7 @@ import { conversation, reportingModel } from './reporting.js';
 import { playSteps } from './engine/player.js';
 import { openRun, type ScenarioRun } from './engine/run.js';
 import type { ActorInspector, World } from './engine/world.js';
+import type { GraphResponseObserver } from '../mocks/graph/index.js';
 import type { CallResult, ScenarioResult, SuiteResult, UserResult } from './result.js';
 import type { Scenario } from './scenario/schema.js';
 
@@ -22,6 +23,8 @@ export interface RunOptions {
   cwd?: string;
   /** Inspects this run's actors (coverage, property runs); other runs in the process are not seen. */
   inspect?: ActorInspector;
+  /** Sees every response of this run's mock Graph (the metadata contract test). */
+  onGraphResponse?: GraphResponseObserver;
 }
 
 const DEFECT_HINT = 'this is a nimbus-sim defect; please report it with the scenario file';
@@ -39,7 +42,7 @@ async function play(scenario: Scenario, opts: RunOptions): Promise<{ run: Scenar
   let run: ScenarioRun | undefined;
   let error: ScenarioResult['error'];
   try {
-    run = await openRun(scenario, opts.inspect ? { inspect: opts.inspect } : {});
+    run = await openRun(scenario, { ...(opts.inspect ? { inspect: opts.inspect } : {}), ...(opts.onGraphResponse ? { onGraphResponse: opts.onGraphResponse } : {}) });
     await run.world.settle();
     const halt = await playSteps(run);
     if (halt) error = { message: halt.error.message, line: halt.line, column: 1, ...(halt.error.hint ? { hint: halt.error.hint } : {}) };

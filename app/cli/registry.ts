@@ -163,17 +163,18 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => ({ command: (await import('./explore.js')).exploreCommand }),
   },
   import: {
-    usage: 'import <exports-folder> [--out F] [--redact]',
+    usage: 'import <exports-folder> | --from-graph <base-url> [<exports-folder>] [--out F] [--redact]',
     summary: 'customer exports (Graph, Teams PowerShell, service sheet) to a scenario tenant',
-    description: "Reads a folder of customer exports (Graph users and licenses, Teams PowerShell output, the Nimbus service sheet) and writes a tenant fragment that scenarios can extend, with a finding for anything it could not map.",
+    description: "Reads a folder of customer exports (Graph users and licenses, Teams PowerShell output, the Nimbus service sheet) and writes a tenant fragment that scenarios can extend, with a finding for anything it could not map. With --from-graph it reads users, licenseDetails, subscribedSkus and presence from a live Graph instead, with the bearer token in NIMBUS_SIM_GRAPH_TOKEN.",
     options: {
+      'from-graph': valued('URL', 'Reads the Graph part from URL (e.g. https://graph.microsoft.com/v1.0) with the token in NIMBUS_SIM_GRAPH_TOKEN; the folder still gives the service sheet.'),
       out: valued('FILE', 'Writes the fragment to FILE instead of printing it.'),
       redact: flag('Replaces names, UPNs and phone numbers with stable placeholders, so the fragment can be shared.'),
       'tenant-name': valued('NAME', "The tenant's name in the fragment."),
     },
     examples: [
       { command: 'npx nimbus-sim import ./exports --out scenarios/_contoso.yaml', does: "turn a customer's exports into a fragment" },
-      { command: 'npx nimbus-sim import ./exports --redact', does: 'print a redacted fragment to attach to a ticket' },
+      { command: 'npx nimbus-sim import --from-graph https://graph.microsoft.com/v1.0 ./sheet --out scenarios/_contoso.yaml', does: 'snapshot a tenant through Graph (token in NIMBUS_SIM_GRAPH_TOKEN), services from the sheet' },
     ],
     load: async () => ({ command: (await import('./import.js')).importCommand }),
   },

@@ -10,10 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
+import { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { GRAPH_V1, SIM_LATENCY_HEADER } from '../../src/domain/graphApi.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
-import { createGraphMock, graphErrorBody, type GraphMock, type GraphSeed } from '../../mocks/graph/index.js';
+import { createGraphMock, graphErrorBody, type GraphMock, type GraphResponseObserver, type GraphSeed } from '../../mocks/graph/index.js';
 import { graphFaultSpecs } from '../../sim/scenario/faults.js';
 import { selfSignedCertificate } from './selfSigned.js';
 import { resolveTenant, rulesPstnPolicy, seedFromScenario } from '../../sim/engine/graphSeed.js';
@@ -31,6 +32,8 @@ export interface MockServerOptions {
   certFile?: string;
   /** Called once per request, after the response is sent. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Sees every response the mock writes, body parsed (the metadata contract test); unset in the CLI. */
+  onGraphResponse?: GraphResponseObserver;
   /**
    * How long a terminated call stays readable (`GET /communications/calls/{id}`), in wall-clock ms; then it
    * is forgotten, so a long session keeps flat memory and throughput. Default DEFAULT_CALL_RETENTION_MS.
@@ -99,7 +102,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 export async function startMockServer(opts: MockServerOptions): Promise<RunningMockServer> {
-  const mock = await servedMock(opts.scenario, opts.callRetentionMs ?? DEFAULT_CALL_RETENTION_MS);
+  const mock = await servedMock(opts.scenario, opts.callRetentionMs ?? DEFAULT_CALL_RETENTION_MS, opts.onGraphResponse);
   const handle = graphRequestHandler(mock, opts.onRequest);
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
@@ -136,7 +139,7 @@ export async function startMockServer(opts: MockServerOptions): Promise<RunningM
  * The scenario's mock Graph on wall-clock time, with the scenario's `faults:`, as a run has
  * them; unlike a run's, it forgets ended calls and old log entries, as it may serve for days.
  */
-async function servedMock(scenario: Scenario, callRetentionMs: number): Promise<GraphMock> {
+async function servedMock(scenario: Scenario, callRetentionMs: number, onResponse: GraphResponseObserver | undefined): Promise<GraphMock> {
   const startedAt = Date.now();
   const mock = createGraphMock({
     now: () => Date.now() - startedAt,
@@ -144,6 +147,7 @@ async function servedMock(scenario: Scenario, callRetentionMs: number): Promise<
     endedCallRetentionMs: callRetentionMs,
     requestLogLimit: SERVED_REQUEST_LOG,
     pstnPolicy: rulesPstnPolicy(resolveTenant(scenario)),
+    ...(onResponse ? { onResponse } : {}),
   });
   await mock.seed(seedOf(scenario));
   for (const fault of graphFaultSpecs(scenario.faults ?? [], scenario.seed, (id) => mock.graphIdOf(id, 'user'))) mock.faults.add(fault);
@@ -221,10 +225,22 @@ async function forward(mock: GraphMock, req: IncomingMessage, res: ServerRespons
   response.headers.forEach((v, k) => {
     if (k !== 'content-length' && k !== 'content-encoding') out[k] = v;
   });
-  const payload = Buffer.from(await response.arrayBuffer());
+  const payload = servedLinks(Buffer.from(await response.arrayBuffer()), req);
   res.writeHead(response.status, { ...out, 'content-length': String(payload.length) });
   res.end(method === 'HEAD' ? undefined : payload);
   return response.status;
+}
+
+/**
+ * The mock writes next-page links on Graph's host; a client of the served mock must follow them here, so
+ * `@odata.nextLink` points at the origin the request came to (other URLs, like `@odata.context`, stay Graph's).
+ */
+function servedLinks(payload: Buffer, req: IncomingMessage): Buffer {
+  const marker = `"@odata.nextLink":"${GRAPH_ORIGIN}`;
+  const text = payload.toString('utf8');
+  if (!text.includes(marker)) return payload;
+  const origin = `${req.socket instanceof TLSSocket ? 'https' : 'http'}://${req.headers.host ?? ''}`;
+  return Buffer.from(text.split(marker).join(`"@odata.nextLink":"${origin}`), 'utf8');
 }
 
 /** HTTP, or HTTPS with a certificate generated now and written where the caller can trust it. */

@@ -91,8 +91,25 @@ export interface GraphMockContext {
   readonly endedCallRetentionMs: number;
   /** Entries `log` and `unhandled` keep (the newest); Infinity keeps every one. */
   readonly requestLogLimit: number;
+  /** Sees every response a handler writes (GraphMockOptions.onResponse); undefined costs nothing. */
+  readonly onResponse: GraphResponseObserver | undefined;
   stamp(request: GraphRequest): RequestStamp;
 }
+
+/** One answered Graph request as a client reads it: what the metadata contract test checks. */
+export interface GraphExchange {
+  method: string;
+  /** Path below the Graph root, with the query (`/users?$select=id`). */
+  path: string;
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; undefined when the response has none. */
+  body: unknown;
+  /** Whether an injected fault wrote the response (its body is an error, not the handler's). */
+  faulted: boolean;
+}
+
+export type GraphResponseObserver = (exchange: GraphExchange) => void;
 
 /** A user or resource account by object id or UPN (Graph accepts either in `/users/{id}`). */
 export function findUser(ctx: GraphMockContext, idOrUpn: string): UserRecord | undefined {

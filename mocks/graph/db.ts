@@ -120,6 +120,8 @@ export const callSchema = z.object({
   answeredBy: z.string().nullable().default(null),
   /** The application instance currently holding the call (changes with service-to-service transfers). */
   heldBy: z.string().nullable().default(null),
+  /** The application instance that last transferred the call to another service (Graph's incomingContext.transferor). */
+  transferredBy: z.string().nullable().default(null),
   /** The far end a pending leg (outbound dial-out or transfer) is waiting on: E.164 number or user id. */
   pendingFarEnd: z.string().nullable().default(null),
   transfers: z.array(transferRecordSchema).default([]),

@@ -7,7 +7,7 @@ import type { HttpHandler } from 'msw';
 import { GRAPH_V1 } from '../../src/domain/graphApi.js';
 import type { FetchLike } from '../../src/domain/graphApi.js';
 import { findCall } from './callStore.js';
-import type { FarEndAnswerMode, GraphMockContext, GraphRequest, GraphRequestLogEntry, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';
+import type { FarEndAnswerMode, GraphMockContext, GraphRequest, GraphRequestLogEntry, GraphResponseObserver, HandlerCrash, TenantDirectory, UnhandledRequest } from './context.js';
 import { createGraphMockControl, type GraphMockControl } from './control.js';
 import { createGraphDb, snapshot, type CallRecord, type GraphDb } from './db.js';
 import { ScenarioDirectory, seedDirectory, type ScenarioObjectKind } from './directory.js';
@@ -22,6 +22,7 @@ import type { GraphPresenceState, GraphSeed } from './seed.js';
 import { createTransport } from './transport.js';
 
 export type { ScenarioObjectKind } from './directory.js';
+export type { GraphExchange, GraphResponseObserver } from './context.js';
 
 export interface GraphMockOptions {
   /** Virtual clock in ms since scenario start. The mock never reads the wall clock. */
@@ -41,6 +42,11 @@ export interface GraphMockOptions {
   endedCallRetentionMs?: number;
   /** Newest entries `log` and `unhandled` keep. Default: every one (a run reports them all). */
   requestLogLimit?: number;
+  /**
+   * Sees every response a handler writes, its body parsed (the metadata contract test checks them all).
+   * Costs a copy of each body, so leave it unset outside tests.
+   */
+  onResponse?: GraphResponseObserver;
 }
 
 /** A call as the mock holds it, with the first responder also given by scenario service id. */
@@ -121,6 +127,7 @@ function createContext(options: GraphMockOptions): GraphMockContext {
     endedAt: new Map<string, number>(),
     endedCallRetentionMs: options.endedCallRetentionMs ?? Number.POSITIVE_INFINITY,
     requestLogLimit,
+    onResponse: options.onResponse,
     stamp(request: GraphRequest): RequestStamp {
       keepNewest(log, requestLogLimit);
       keepNewest(unhandled, requestLogLimit);

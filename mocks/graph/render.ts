@@ -2,8 +2,10 @@
 import { GRAPH_V1 } from '../../src/domain/graphApi.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, UserRecord } from './db.js';
-import { stableBase64Id } from './ids.js';
+import { stableBase64Id, stableGuid } from './ids.js';
 import { servicePlanIdOf } from './servicePlans.js';
+import { propertiesOf } from './metadata/model.js';
+import { GRAPH_V1_METADATA } from './metadata/v1.js';
 import type { GraphPresenceState } from './seed.js';
 
 /** A JSON object as Graph returns it; values are plain JSON data. */
@@ -26,7 +28,28 @@ const USER_DEFAULT_PROPERTIES = [
   'id',
 ] as const;
 
-export const USER_SELECTABLE_PROPERTIES: readonly string[] = [...USER_DEFAULT_PROPERTIES, 'accountEnabled', 'userType', 'assignedLicenses'];
+const USER_PROPERTIES = [...propertiesOf(GRAPH_V1_METADATA, 'microsoft.graph.user').values()].filter((p) => !p.navigation);
+
+/** Every structural property v1.0 declares on `user` (and `directoryObject`, `entity`) can be selected. */
+export const USER_SELECTABLE_PROPERTIES: readonly string[] = USER_PROPERTIES.map((p) => p.name);
+
+/**
+ * What Graph returns for a selected property the directory never set: null, an empty collection, or for the
+ * few declared `Nullable="false"` single values, Graph's own unset value (named here, not guessed per call).
+ */
+const UNSET_USER_VALUES: Readonly<Record<string, unknown>> = {
+  // Graph answers the unset DateTimeOffset of birthday and hireDate with the minimum date.
+  birthday: '0001-01-01T00:00:00Z',
+  hireDate: '0001-01-01T00:00:00Z',
+  // Intune's default device enrollment limit, which Graph reports for users without their own.
+  deviceEnrollmentLimit: 5000,
+};
+
+const unsetUserValue = (name: string): unknown => {
+  const property = USER_PROPERTIES.find((p) => p.name === name);
+  if (property?.collection) return [];
+  return UNSET_USER_VALUES[name] ?? null;
+};
 
 export function renderUser(user: UserRecord, select?: readonly string[]): JsonObject {
   const all: JsonObject = {
@@ -47,7 +70,7 @@ export function renderUser(user: UserRecord, select?: readonly string[]): JsonOb
   };
   const keys = select ?? USER_DEFAULT_PROPERTIES;
   const out: JsonObject = {};
-  for (const key of keys) out[key] = all[key] ?? null;
+  for (const key of keys) out[key] = key in all ? all[key] : unsetUserValue(key);
   return out;
 }
 
@@ -82,26 +105,30 @@ export function renderLicenseDetails(user: UserRecord): JsonObject[] {
 export const renderPresence = (id: string, state: GraphPresenceState): JsonObject => ({ id, availability: state.availability, activity: state.activity });
 
 // --- calls -----------------------------------------------------------------------------------------------
+//
+// Only what v1.0's metadata declares goes into a call body. What the simulator needs beyond it (the first
+// responder `answeredBy`, a target's endpoint type, region and language) stays in the mock's call record.
 
+/** Communications identities (`applicationInstance`, `phone`, ...) live on the derived identity set. */
 function renderIdentitySet(set: IdentitySetRecord): JsonObject {
-  const out: JsonObject = { '@odata.type': '#microsoft.graph.identitySet' };
+  const out: JsonObject = { '@odata.type': '#microsoft.graph.communicationsIdentitySet' };
   for (const [kind, identity] of Object.entries(set)) {
     if (identity === undefined || identity === null || typeof identity !== 'object') continue;
-    const { id, displayName, ...rest } = identity as { id: string; displayName?: string | null } & Record<string, unknown>;
-    out[kind] = { '@odata.type': '#microsoft.graph.identity', displayName: displayName ?? null, id, ...stripAnnotations(rest) };
+    const { id, displayName } = identity as { id: string; displayName?: string | null };
+    out[kind] = { '@odata.type': '#microsoft.graph.identity', displayName: displayName ?? null, id };
   }
   return out;
 }
 
-const stripAnnotations = (obj: Record<string, unknown>): JsonObject =>
-  Object.fromEntries(Object.entries(obj).filter(([k]) => !k.startsWith('@odata.')));
+/** `endpointType` is an enum on participantInfo: values outside it are not echoed. */
+const ENDPOINT_TYPES: readonly string[] = ['default', 'voicemail', 'skypeForBusiness', 'skypeForBusinessVoipPhone', 'unknownFutureValue'];
 
 function renderParticipantInfo(p: ParticipantRecord): JsonObject {
   return {
     '@odata.type': '#microsoft.graph.participantInfo',
     identity: renderIdentitySet(p.identity),
     countryCode: p.countryCode,
-    endpointType: p.endpointType,
+    endpointType: p.endpointType !== null && ENDPOINT_TYPES.includes(p.endpointType) ? p.endpointType : null,
     region: p.region,
     languageId: p.languageId,
   };
@@ -111,10 +138,7 @@ function renderInvitationParticipantInfo(p: ParticipantRecord): JsonObject {
   return {
     '@odata.type': '#microsoft.graph.invitationParticipantInfo',
     identity: renderIdentitySet(p.identity),
-    endpointType: p.endpointType,
-    region: p.region,
     replacesCallId: p.replacesCallId,
-    languageId: p.languageId,
   };
 }
 
@@ -129,9 +153,24 @@ function renderCallOptions(call: CallRecord): JsonObject {
   return { '@odata.type': type, hideBotAfterEscalation: false, isContentSharingNotificationEnabled: false, isDeltaRosterEnabled: false, ...(call.callOptions ?? {}) };
 }
 
-export function renderCall(call: CallRecord, answeredBy: UserRecord | undefined): JsonObject {
+/**
+ * What Graph tells the bot about an incoming call: the caller's participant (for a peer-to-peer call also the
+ * observed one) and, after a transfer from another service, the application instance that transferred it.
+ */
+function renderIncomingContext(call: CallRecord, transferor: UserRecord | undefined): JsonObject {
+  const sourceParticipantId = stableGuid('participant', `${call.id}:source`);
   return {
-    '@odata.context': `${GRAPH_V1}/$metadata#app/calls/$entity`,
+    '@odata.type': '#microsoft.graph.incomingContext',
+    sourceParticipantId,
+    observedParticipantId: sourceParticipantId,
+    onBehalfOf: null,
+    transferor: transferor ? renderIdentitySet({ applicationInstance: { id: transferor.id, displayName: transferor.displayName } }) : null,
+  };
+}
+
+export function renderCall(call: CallRecord, transferor: UserRecord | undefined): JsonObject {
+  return {
+    '@odata.context': `${GRAPH_V1}/$metadata#communications/calls/$entity`,
     '@odata.type': '#microsoft.graph.call',
     id: call.id,
     state: call.state,
@@ -142,30 +181,16 @@ export function renderCall(call: CallRecord, answeredBy: UserRecord | undefined)
     source: renderParticipantInfo(call.source),
     targets: call.targets.map(renderInvitationParticipantInfo),
     requestedModalities: [...call.requestedModalities],
-    activeModalities: call.state === 'established' ? [...call.requestedModalities] : [],
     mediaConfig: renderMediaConfig(call.mediaConfig),
     callOptions: renderCallOptions(call),
-    routingPolicies: [],
     tenantId: call.tenantId,
     myParticipantId: call.myParticipantId,
     subject: call.subject,
-    terminationReason: null,
-    ringingTimeoutInSeconds: null,
     mediaState: null,
     resultInfo: call.resultInfo ? { '@odata.type': '#microsoft.graph.resultInfo', ...call.resultInfo } : null,
-    answeredBy: answeredBy
-      ? renderParticipantInfo({
-          identity: { applicationInstance: { id: answeredBy.id, displayName: answeredBy.displayName } },
-          endpointType: null,
-          region: null,
-          languageId: null,
-          countryCode: null,
-          replacesCallId: null,
-        })
-      : null,
+    incomingContext: call.direction === 'incoming' ? renderIncomingContext(call, transferor) : null,
     chatInfo: null,
     meetingInfo: null,
-    meetingCapability: null,
     transcription: null,
     toneInfo: null,
   };

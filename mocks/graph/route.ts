@@ -7,10 +7,12 @@
 import { http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/domain/graphApi.js';
-import type { GraphMockContext, GraphRequest } from './context.js';
+import type { GraphMockContext, GraphRequest, GraphResponseObserver } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
 import { withDirectRoute } from './router.js';
+import { checkActionParameters, checkStructured, type MetadataViolation } from './metadata/validate.js';
+import { GRAPH_V1_METADATA } from './metadata/v1.js';
 
 export interface RouteArgs {
   request: GraphRequest;
@@ -74,10 +76,17 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
       requestId: stamp.requestId,
       latencyMs,
     });
+    if (ctx.onResponse && response.type !== 'error') await observe(ctx.onResponse, request.method, logPath, response, faulted);
     return response;
   };
   const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params)));
   return withDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
+}
+
+/** The observer gets a copy: the response itself still goes to the client unread. */
+async function observe(onResponse: GraphResponseObserver, method: string, path: string, response: Response, faulted: boolean): Promise<void> {
+  const text = await response.clone().text();
+  onResponse({ method, path, status: response.status, headers: new Headers(response.headers), body: text === '' ? undefined : (JSON.parse(text) as unknown), faulted });
 }
 
 function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
@@ -100,13 +109,35 @@ async function readJson(request: GraphRequest, stamp: RequestStamp): Promise<{ o
   }
 }
 
-/** Parse and validate a JSON request body; a failure is already the Graph 400 to send. */
-export async function readBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; response: Response }> {
-  const json = await readJson(request, stamp);
-  if (!json.ok) return json;
-  const parsed = schema.safeParse(json.value);
+type Parsed<T extends z.ZodType> = { ok: true; value: z.output<T> } | { ok: false; response: Response };
+
+/** The metadata check's findings as Graph's 400, or the body through the handler's own schema. */
+function parseChecked<T extends z.ZodType>(stamp: RequestStamp, violations: readonly MetadataViolation[], value: unknown, schema: T): Parsed<T> {
+  if (violations.length > 0) {
+    return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${violations.slice(0, 3).map((v) => `${v.path}: ${v.problem}`).join('; ')}`) };
+  }
+  const parsed = schema.safeParse(value);
   if (!parsed.success) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid request body: ${describeIssues(parsed.error.issues)}`) };
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * A bound action's parameters: first against its signature in Graph v1.0's metadata (unknown, missing or
+ * ill-typed parameters are Graph's 400), then against what the handler itself needs.
+ */
+export async function readActionBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, action: string, schema: T): Promise<Parsed<T>> {
+  const json = await readJson(request, stamp);
+  if (!json.ok) return json;
+  return parseChecked(stamp, checkActionParameters(GRAPH_V1_METADATA, action, json.value), json.value, schema);
+}
+
+/** A new entity (`POST` to a collection): its properties as the metadata declares them, then the handler's schema. */
+export async function readEntityBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, type: string, schema: T): Promise<Parsed<T>> {
+  const json = await readJson(request, stamp);
+  if (!json.ok) return json;
+  const violations: MetadataViolation[] = [];
+  checkStructured(GRAPH_V1_METADATA, type, json.value, 'body', violations, { dynamic: 'open' });
+  return parseChecked(stamp, violations.map((v) => ({ ...v, path: v.path.replace(/^body\.?/, '') || 'body' })), json.value, schema);
 }
 
 /** Graph-style summary of zod issues for a 400 message. */

@@ -6,7 +6,7 @@
  */
 import { GraphClient } from '../../src/graph/client.js';
 import { GraphError } from '../../src/graph/errors.js';
-import { createGraphMock, type GraphMock } from '../../mocks/graph/index.js';
+import { createGraphMock, type GraphMock, type GraphResponseObserver } from '../../mocks/graph/index.js';
 import { canonicalEnum, Availability, Activity, graphActivity, graphAvailability } from '../../src/domain/enums.js';
 import { findMicrosoftLicense } from '../../src/domain/licenses.js';
 import type { RuleId } from '../../src/rules/decision.js';
@@ -30,6 +30,7 @@ export interface GraphBridgeHost {
   note(subject: string, kind: TimelineEntry['kind'], text: string): void;
   extras(call: string): CallExtras;
   service(id: string): ServiceFacts;
+  readonly options: { readonly onGraphResponse?: GraphResponseObserver };
 }
 import { rulesPstnPolicy, seedFromScenario } from './graphSeed.js';
 
@@ -50,6 +51,7 @@ export class GraphBridge {
     this.mock = createGraphMock({
       now: () => world.clock.now(),
       pstnPolicy: rulesPstnPolicy(world.tenant),
+      ...(world.options.onGraphResponse ? { onResponse: world.options.onGraphResponse } : {}),
     });
     this.client = new GraphClient({
       fetch: this.mock.fetch,
@@ -227,7 +229,7 @@ export class GraphBridge {
     const identity = 'pstn' in target ? { phone: { id: target.pstn } } : { user: { id: target.upn, displayName: target.upn } };
     if ('pstn' in target) this.farEndKeptByEngine(target.pstn);
     try {
-      await this.client.transferCall(id, { transferTarget: { endpointType: 'default', identity, languageId: 'en-us' } });
+      await this.client.transferCall(id, { transferTarget: { identity } });
       return { ok: true, message: 'transfer accepted', because: [] };
     } catch (err) {
       return this.refusal(err);

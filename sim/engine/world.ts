@@ -18,6 +18,7 @@ import { VirtualClock } from '../clock.js';
 import { FactChanges, WatchedMap } from './factChanges.js';
 import { StepError } from './errors.js';
 import { GraphBridge } from './graphBridge.js';
+import type { GraphResponseObserver } from '../../mocks/graph/index.js';
 import { resolveTenant } from './graphSeed.js';
 
 export type { CallExtras } from './callExtras.js';
@@ -47,6 +48,8 @@ export interface WorldOptions {
   timeline?: boolean;
   /** Inspects the actors of this run only; runs side by side in one process each see their own. */
   inspect?: ActorInspector;
+  /** Sees every response of this run's mock Graph (the metadata contract test). */
+  onGraphResponse?: GraphResponseObserver;
 }
 
 /** One selectability decision kept with the change count it was made at (see policy.isSelectable). */

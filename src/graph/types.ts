@@ -24,9 +24,6 @@ export interface CallParticipant extends Omit<ParticipantInfo, 'identity'> {
 export interface CallInvitee extends Omit<InvitationParticipantInfo, 'identity'> {
   '@odata.type'?: string;
   identity: CommunicationsIdentitySet;
-  endpointType?: string | null;
-  region?: string | null;
-  languageId?: string | null;
 }
 
 /** A media configuration with its discriminating `@odata.type` (service- or app-hosted media). */
@@ -45,20 +42,19 @@ export interface CreateCallRequest {
   tenantId?: string;
 }
 
-/** `POST /communications/calls/{id}/answer`. */
+/** `POST /communications/calls/{id}/answer`: `callbackUri` and `mediaConfig` are required (Nullable=false). */
 export interface AnswerCallRequest {
-  callbackUri?: string;
-  acceptedModalities: Modality[];
+  callbackUri: string;
+  acceptedModalities: Modality[] | null;
   mediaConfig: CallMediaConfig;
   callOptions?: IncomingCallOptions & { '@odata.type'?: string };
   participantCapacity?: number;
 }
 
-/** `POST /communications/calls/{id}/transfer`. */
+/** `POST /communications/calls/{id}/transfer` (v1.0 takes no `clientContext`). */
 export interface TransferCallRequest {
   transferTarget: CallInvitee;
   transferee?: CallParticipant;
-  clientContext?: string;
 }
 
 /** `POST /users/{id}/presence/setPresence`: an application presence session. */
@@ -77,5 +73,5 @@ export interface SetPreferredPresenceRequest {
   expirationDuration?: string;
 }
 
-/** A Graph call as the client returns it; `answeredBy` is part of the resource but not of the typings. */
-export type GraphCall = Call & { answeredBy?: CallParticipant | null };
+/** A Graph call as the client returns it (v1.0: no `answeredBy`; the first responder is the mock's own bookkeeping). */
+export type GraphCall = Call;

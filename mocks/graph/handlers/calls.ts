@@ -11,7 +11,7 @@
  * notification; the mock refuses it synchronously with 403 so the refusal and its rules are visible at once.
  */
 import { HttpResponse, type HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
@@ -20,7 +20,7 @@ import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext } from
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, TransferRecord, UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import { renderCall } from '../render.js';
-import { readBody, route } from '../route.js';
+import { readActionBody, readEntityBody, route } from '../route.js';
 
 const identityIn = z.looseObject({ id: z.string().min(1), displayName: z.string().nullable().optional() });
 const IDENTITY_KINDS = ['user', 'application', 'applicationInstance', 'phone', 'guest'] as const;
@@ -48,15 +48,16 @@ const createCallBody = z.looseObject({
   subject: nullableText,
   tenantId: z.string().optional(),
 });
+// The metadata check has already refused unknown, missing and ill-typed parameters; these add what the mock needs.
 const answerBody = z.looseObject({
-  callbackUri: z.string().optional(),
-  acceptedModalities: z.array(z.string()).min(1),
+  callbackUri: z.string().min(1),
+  acceptedModalities: z.array(z.string()).nullable().optional(),
   mediaConfig: jsonObject,
   callOptions: jsonObject.nullable().optional(),
   participantCapacity: z.number().int().optional(),
 });
-const rejectBody = z.looseObject({ reason: z.enum(['none', 'busy', 'forbidden']).optional(), callbackUri: z.string().optional() });
-const transferBody = z.looseObject({ transferTarget: participantIn, transferee: participantIn.optional(), clientContext: z.string().optional() });
+const rejectBody = z.looseObject({ reason: z.enum(['none', 'busy', 'forbidden']).nullable().optional(), callbackUri: z.string().nullable().optional() });
+const transferBody = z.looseObject({ transferTarget: participantIn, transferee: participantIn.nullable().optional() });
 
 /** Keep the identities Graph knows, without annotations or nulls. */
 function toParticipant(p: ParticipantIn): ParticipantRecord {
@@ -143,14 +144,14 @@ function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefin
 
 function createCall(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'post', '/communications/calls', 'calls', async ({ request, stamp }) => {
-    const parsed = await readBody(request, stamp, createCallBody);
+    const parsed = await readEntityBody(request, stamp, 'microsoft.graph.call', createCallBody);
     if (!parsed.ok) return parsed.response;
     const checked = validateNewCall(ctx, parsed.value, stamp);
     if (checked instanceof Response) return checked;
     const record = await storeOutgoingCall(ctx, parsed.value, checked);
-    const created = renderCall(record, checked.instance);
+    const created = renderCall(record, undefined);
     await settleIfAutomatic(ctx, record.id);
-    return jsonResponse(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${record.id}` } });
+    return odataResponse(created, { status: 201, headers: { Location: `${GRAPH_V1}/communications/calls/${record.id}` } });
   });
 }
 
@@ -184,7 +185,7 @@ function getCall(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'get', '/communications/calls/:id', 'calls', ({ params, stamp }) => {
     const call = liveCall(ctx, params['id'] ?? '');
     if (!call) return callNotFound(stamp, params['id'] ?? '');
-    return jsonResponse(renderCall(call, answeredByRecord(ctx, call)));
+    return odataResponse(renderCall(call, call.transferredBy ? findUser(ctx, call.transferredBy) : undefined));
   });
 }
 
@@ -193,7 +194,7 @@ function answerCall(ctx: GraphMockContext): HttpHandler {
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readBody(request, stamp, answerBody);
+    const parsed = await readActionBody(request, stamp, 'answer', answerBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be answered.`);
     const instance = call.targets[0]?.identity.applicationInstance?.id ?? null;
@@ -203,7 +204,7 @@ function answerCall(ctx: GraphMockContext): HttpHandler {
       c.heldBy = instance;
       // First responder wins: later answers after service-to-service transfers keep the binding (XFER-02).
       c.answeredBy = c.answeredBy ?? instance;
-      if (body.callbackUri !== undefined) c.callbackUri = body.callbackUri;
+      c.callbackUri = body.callbackUri;
       c.mediaConfig = body.mediaConfig;
       if (body.callOptions) c.callOptions = body.callOptions;
     });
@@ -216,7 +217,7 @@ function rejectCall(ctx: GraphMockContext): HttpHandler {
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readBody(request, stamp, rejectBody);
+    const parsed = await readActionBody(request, stamp, 'reject', rejectBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be rejected.`);
     await updateCall(ctx, id, (c) => {
@@ -242,7 +243,7 @@ function transferCall(ctx: GraphMockContext): HttpHandler {
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readBody(request, stamp, transferBody);
+    const parsed = await readActionBody(request, stamp, 'transfer', transferBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'established') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an established call can be transferred.`);
     const target = toParticipant(parsed.value.transferTarget);
@@ -280,6 +281,7 @@ async function transferToService(ctx: GraphMockContext, attempt: TransferAttempt
     c.transfers.push({ at: attempt.at, targetKind: 'applicationInstance', targetId: attempt.targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] });
     c.state = 'incoming';
     c.targets = [attempt.target];
+    c.transferredBy = c.heldBy;
     c.heldBy = null;
     c.resultInfo = null;
   });

@@ -1,6 +1,6 @@
 /** `GET /users/{id}/licenseDetails`: how Nimbus reads which Microsoft licenses a user or resource account holds. */
 import type { HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
 import { GraphErrors } from '../errors.js';
@@ -13,7 +13,7 @@ export function licenseDetailsHandlers(ctx: GraphMockContext): HttpHandler[] {
       const id = params['id'] ?? '';
       const user = findUser(ctx, id);
       if (!user) return GraphErrors.notFound(stamp, id);
-      return jsonResponse({
+      return odataResponse({
         '@odata.context': `${GRAPH_V1}/$metadata#users('${user.id}')/licenseDetails`,
         value: renderLicenseDetails(user),
       });

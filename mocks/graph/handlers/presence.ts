@@ -4,7 +4,7 @@
  * the aggregate of `presenceModel.ts` at the current virtual time, so session expiry follows the clock.
  */
 import { HttpResponse, type HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
@@ -22,7 +22,7 @@ import {
   SET_PRESENCE_MIN_EXPIRATION_MS,
 } from '../presenceModel.js';
 import { renderPresence } from '../render.js';
-import { readBody, route } from '../route.js';
+import { readActionBody, route } from '../route.js';
 
 /** Graph's documented limit for one `getPresencesByUserId` request. */
 const MAX_PRESENCE_BATCH = 650;
@@ -31,9 +31,9 @@ const setPresenceBody = z.looseObject({
   sessionId: z.string().min(1),
   availability: z.string(),
   activity: z.string(),
-  expirationDuration: z.string().optional(),
+  expirationDuration: z.string().nullable().optional(),
 });
-const preferredBody = z.looseObject({ availability: z.string(), activity: z.string(), expirationDuration: z.string().optional() });
+const preferredBody = z.looseObject({ availability: z.string(), activity: z.string(), expirationDuration: z.string().nullable().optional() });
 const clearBody = z.looseObject({ sessionId: z.string().min(1) });
 const batchBody = z.looseObject({ ids: z.array(z.string()).min(1).max(MAX_PRESENCE_BATCH) });
 
@@ -59,7 +59,7 @@ const UNKNOWN_PRESENCE = { availability: 'PresenceUnknown', activity: 'PresenceU
 function single(ctx: GraphMockContext, user: UserRecord, contextUrl: string): Response {
   const record = presenceOf(ctx, user.id);
   const state = record ? effectivePresence(record, ctx.now()) : UNKNOWN_PRESENCE;
-  return jsonResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
+  return odataResponse({ '@odata.context': contextUrl, ...renderPresence(user.id, state) });
 }
 
 type Expiry = { ok: true; ms: number } | { ok: false; response: Response };
@@ -100,7 +100,7 @@ function getPresenceById(ctx: GraphMockContext): HttpHandler {
 
 function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async ({ request, stamp }) => {
-    const parsed = await readBody(request, stamp, batchBody);
+    const parsed = await readActionBody(request, stamp, 'getPresencesByUserId', batchBody);
     if (!parsed.ok) return parsed.response;
     const now = ctx.now();
     const value = parsed.value.ids.map((id) => {
@@ -108,7 +108,7 @@ function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
       // Graph answers unknown ids with an unknown presence rather than failing the whole batch.
       return renderPresence(id, record ? effectivePresence(record, now) : UNKNOWN_PRESENCE);
     });
-    return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
+    return odataResponse({ '@odata.context': `${GRAPH_V1}/$metadata#Collection(microsoft.graph.presence)`, value });
   });
 }
 
@@ -116,13 +116,13 @@ function setPresence(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readBody(request, stamp, setPresenceBody);
+    const parsed = await readActionBody(request, stamp, 'setPresence', setPresenceBody);
     if (!parsed.ok) return parsed.response;
     const { sessionId, availability, activity, expirationDuration } = parsed.value;
     if (!isCombination(SET_PRESENCE_COMBINATIONS, availability, activity)) {
       return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setPresence.`);
     }
-    const exp = expiry(expirationDuration, SET_PRESENCE_DEFAULT_EXPIRATION_MS, stamp, [SET_PRESENCE_MIN_EXPIRATION_MS, SET_PRESENCE_MAX_EXPIRATION_MS]);
+    const exp = expiry(expirationDuration ?? undefined, SET_PRESENCE_DEFAULT_EXPIRATION_MS, stamp, [SET_PRESENCE_MIN_EXPIRATION_MS, SET_PRESENCE_MAX_EXPIRATION_MS]);
     if (!exp.ok) return exp.response;
     const expiresAt = ctx.now() + exp.ms;
     await updatePresence(ctx, user.id, (p) => {
@@ -137,7 +137,7 @@ function clearPresence(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async ({ params, request, stamp }) => {
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readBody(request, stamp, clearBody);
+    const parsed = await readActionBody(request, stamp, 'clearPresence', clearBody);
     if (!parsed.ok) return parsed.response;
     const { sessionId } = parsed.value;
     const live = presenceOf(ctx, user.id)?.sessions.some((s) => s.sessionId === sessionId && s.expiresAt > ctx.now()) ?? false;
@@ -153,13 +153,13 @@ function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readBody(request, stamp, preferredBody);
+    const parsed = await readActionBody(request, stamp, 'setUserPreferredPresence', preferredBody);
     if (!parsed.ok) return parsed.response;
     const { availability, activity, expirationDuration } = parsed.value;
     if (!isCombination(PREFERRED_PRESENCE_COMBINATIONS, availability, activity)) {
       return GraphErrors.badRequest(stamp, `The availability/activity combination ${availability}/${activity} is not supported by setUserPreferredPresence.`);
     }
-    const exp = expiry(expirationDuration, preferredDefaultExpirationMs(availability), stamp);
+    const exp = expiry(expirationDuration ?? undefined, preferredDefaultExpirationMs(availability), stamp);
     if (!exp.ok) return exp.response;
     const expiresAt = ctx.now() + exp.ms;
     await updatePresence(ctx, user.id, (p) => {
@@ -170,9 +170,11 @@ function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
 }
 
 function clearUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
+    const parsed = await readActionBody(request, stamp, 'clearUserPreferredPresence', z.object({}));
+    if (!parsed.ok) return parsed.response;
     await updatePresence(ctx, user.id, (p) => {
       p.preferred = null;
     });

@@ -3,7 +3,7 @@
  * assigned in the directory so they can never disagree with `licenseDetails`.
  */
 import type { HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findMicrosoftLicense } from '../../../src/domain/licenses.js';
 import type { GraphMockContext } from '../context.js';
@@ -41,13 +41,13 @@ function subscribedSkus(ctx: GraphMockContext) {
 export function subscribedSkusHandlers(ctx: GraphMockContext): HttpHandler[] {
   return [
     route(ctx, 'get', '/subscribedSkus', 'subscribedSkus', () =>
-      jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus`, value: subscribedSkus(ctx) }),
+      odataResponse({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus`, value: subscribedSkus(ctx) }),
     ),
     route(ctx, 'get', '/subscribedSkus/:id', 'subscribedSkus', ({ params, stamp }) => {
       const id = params['id'] ?? '';
       const sku = subscribedSkus(ctx).find((s) => s.id === id);
       if (!sku) return GraphErrors.notFound(stamp, id);
-      return jsonResponse({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus/$entity`, ...sku });
+      return odataResponse({ '@odata.context': `${GRAPH_V1}/$metadata#subscribedSkus/$entity`, ...sku });
     }),
   ];
 }

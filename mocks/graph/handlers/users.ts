@@ -4,15 +4,18 @@
  * `User.Read.All` (COB-14).
  */
 import type { HttpHandler } from 'msw';
-import { jsonResponse } from '../response.js';
+import { odataResponse } from '../response.js';
 import type { GraphMockContext } from '../context.js';
 import { findUser, hasConsent } from '../context.js';
 import type { UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import { renderUser, USER_SELECTABLE_PROPERTIES, usersContext } from '../render.js';
-import { route } from '../route.js';
+import { relativePath, route } from '../route.js';
+import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 
-const SUPPORTED_OPTIONS = new Set(['$search', '$filter', '$select', '$top', '$count', '$orderby']);
+const SUPPORTED_OPTIONS = new Set(['$search', '$filter', '$select', '$top', '$count', '$orderby', '$skiptoken']);
+/** Graph's page size for `/users` without `$top` (documented default); `$top` sets it, up to 999. */
+const DEFAULT_PAGE_SIZE = 100;
 const SEARCHABLE = new Set(['displayName', 'mail', 'userPrincipalName', 'givenName', 'surname']);
 const FILTERABLE = new Set(['id', 'userPrincipalName', 'mail', 'displayName', 'userType', 'accountEnabled']);
 /** Directory read permissions that allow `$search` on users. */
@@ -66,19 +69,15 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
       }
       const total = users.length;
 
-      const top = q.get('$top');
-      if (top !== null) {
-        const n = Number(top);
-        if (!Number.isInteger(n) || n < 1 || n > 999) return GraphErrors.badRequest(stamp, `Invalid $top value '${top}'; expected 1-999.`);
-        users = users.slice(0, n);
-      }
-
+      const page = pageOf(url, users.length, stamp);
+      if (!page.ok) return page.response;
       const select = parseSelect(q.get('$select'), stamp);
       if (!select.ok) return select.response;
-      return jsonResponse({
+      return odataResponse({
         '@odata.context': usersContext(select.value),
         ...(count === 'true' ? { '@odata.count': total } : {}),
-        value: users.map((u) => renderUser(u, select.value)),
+        ...(page.value.nextLink ? { '@odata.nextLink': page.value.nextLink } : {}),
+        value: users.slice(page.value.from, page.value.to).map((u) => renderUser(u, select.value)),
       });
     }),
 
@@ -88,9 +87,27 @@ export function usersHandlers(ctx: GraphMockContext): HttpHandler[] {
       if (!user) return GraphErrors.notFound(stamp, id);
       const select = parseSelect(url.searchParams.get('$select'), stamp);
       if (!select.ok) return select.response;
-      return jsonResponse({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
+      return odataResponse({ '@odata.context': `${usersContext(select.value)}/$entity`, ...renderUser(user, select.value) });
     }),
   ];
+}
+
+/**
+ * One page of a result of `length` users: `$top` (1-999, default 100) per page, `$skiptoken` where the page
+ * starts. The token is opaque to clients, as Graph's is; the next page's link repeats the query with it.
+ */
+function pageOf(url: URL, length: number, stamp: RequestStamp): Parsed<{ from: number; to: number; nextLink: string | null }> {
+  const top = url.searchParams.get('$top');
+  const size = top === null ? DEFAULT_PAGE_SIZE : Number(top);
+  if (!Number.isInteger(size) || size < 1 || size > 999) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid $top value '${top}'; expected 1-999.`) };
+  const token = url.searchParams.get('$skiptoken');
+  const from = token === null ? 0 : Number(/^RFNwdAIAAQAAA(\d+)$/.exec(token)?.[1] ?? Number.NaN);
+  if (!Number.isInteger(from) || from < 0) return { ok: false, response: GraphErrors.badRequest(stamp, `Invalid $skiptoken '${token}'.`) };
+  const to = Math.min(from + size, length);
+  if (to >= length) return { ok: true, value: { from, to, nextLink: null } };
+  const next = new URL(url.href);
+  next.searchParams.set('$skiptoken', `RFNwdAIAAQAAA${to}`);
+  return { ok: true, value: { from, to, nextLink: `${GRAPH_V1}${relativePath(next)}` } };
 }
 
 const compare = (a: string, b: string): number => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);

@@ -106,15 +106,24 @@ const createdCall = async (env: Env) => {
   return ((await res.json()) as { id: string }).id;
 };
 
-const post = (doc: DocumentedRequest, prepare?: (env: Env) => Promise<string | undefined>): Plan => ({
+const post = (doc: DocumentedRequest, prepare?: (env: Env) => Promise<string | undefined>, ignoreMissing?: Outcome['ignoreMissing']): Plan => ({
   run: async (env, sample) => {
     const callId = prepare ? await prepare(env) : undefined;
-    return { response: await env.send('POST', env.rebind(sample.request.exampleUrl, callId), requestBody(env, doc).text) };
+    return { response: await env.send('POST', env.rebind(sample.request.exampleUrl, callId), requestBody(env, doc).text), ...(ignoreMissing ? { ignoreMissing } : {}) };
   },
 });
 
 /** The generated /users samples annotate each user; Graph v1.0 returns users from /users without it. */
 const userTypeAnnotation = { path: /^\$(\.value\[\d+\])?\.@odata\.type$/, reason: 'generated sample annotates users with @odata.type, which Graph v1.0 /users responses do not carry' };
+
+/**
+ * The documentation's call samples show properties Graph v1.0's metadata does not declare (beta ones such as
+ * `answeredBy`, `ringingTimeoutInSeconds`); the mock answers as the metadata declares (metadata/suite.test.ts).
+ */
+const undeclaredCallProperties = {
+  path: /^\$\.(activeModalities|answeredBy|meetingCapability|ringingTimeoutInSeconds|routingPolicies|terminationReason)$|^\$\.targets\[\d+\]\.(endpointType|region|languageId)$/,
+  reason: 'sample shows call properties that Graph v1.0 metadata does not declare; the mock follows the metadata',
+};
 
 const plans: Record<string, Plan> = {
   'GET https://graph.microsoft.com/v1.0/users?$search="displayName:*" OR "displayName:*"&$orderbydisplayName&$count=true': {
@@ -147,12 +156,12 @@ const plans: Record<string, Plan> = {
     }),
   },
   'GET https://graph.microsoft.com/v1.0/communications/calls/*': {
-    run: async (env, s) => ({ response: await env.send('GET', env.rebind(s.request.exampleUrl, await createdCall(env))) }),
+    run: async (env, s) => ({ response: await env.send('GET', env.rebind(s.request.exampleUrl, await createdCall(env))), ignoreMissing: undeclaredCallProperties }),
   },
   'DELETE https://graph.microsoft.com/v1.0/communications/calls/*': {
     run: async (env, s) => ({ response: await env.send('DELETE', env.rebind(s.request.exampleUrl, await createdCall(env))) }),
   },
-  'POST https://graph.microsoft.com/v1.0/communications/calls': post(documentedRequests.createCallUser),
+  'POST https://graph.microsoft.com/v1.0/communications/calls': post(documentedRequests.createCallUser, undefined, undeclaredCallProperties),
   'GET https://graph.microsoft.com/v1.0/me/licenseDetails': {
     run: async (env) => ({
       response: await env.send('GET', `${env.mock.baseUrl}/users/${env.mock.graphIdOf('oscar')}/licenseDetails`),
@@ -251,10 +260,18 @@ describe('documented Graph v1.0 response samples', () => {
 });
 
 describe('documented request bodies are accepted', () => {
-  const accepted = async (doc: DocumentedRequest, path: (env: Env) => Promise<string>, expected: number) => {
+  /** `drop`: parameters the page shows that Graph v1.0's metadata does not declare for the action, and why. */
+  const accepted = async (doc: DocumentedRequest, path: (env: Env) => Promise<string>, expected: number, drop?: { parameters: string[]; reason: string }) => {
     const env = await environment();
     const url = `${env.mock.baseUrl}${await path(env)}`;
-    const { text, repairs } = requestBody(env, doc);
+    const { text: documented, repairs } = requestBody(env, doc);
+    let text = documented;
+    if (drop) {
+      const body = JSON.parse(documented) as Record<string, unknown>;
+      for (const name of drop.parameters) delete body[name];
+      text = JSON.stringify(body);
+      coverage.deviations.push(`request ${doc.name}: ${drop.reason}`);
+    }
     const response = await env.send('POST', url, text);
     if (repairs.length > 0) coverage.repairedBodies.push(`request ${doc.name}: ${repairs.join(', ')}`);
     expect(response.status, `${doc.name} from ${doc.source}: ${await response.clone().text()}`).toBe(expected);
@@ -284,6 +301,7 @@ describe('documented request bodies are accepted', () => {
         return `/communications/calls/${callId}/transfer`;
       },
       202,
+      { parameters: ['clientContext'], reason: 'the page sends clientContext, which v1.0 transfer does not declare (the mock refuses unknown parameters); sent without it' },
     );
     // The completed transfer terminated the call, so it left the live collection; it stays inspectable by id.
     expect(env.mock.db.calls.all()).toEqual([]);

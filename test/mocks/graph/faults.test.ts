@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphClient } from '../../../src/graph/client.js';
 import { GraphError } from '../../../src/graph/errors.js';
 import { SIM_LATENCY_HEADER } from '../../../mocks/graph/index.js';
-import { harness } from '../../helpers/graph/tenant.js';
+import { answerBody, harness } from '../../helpers/graph/tenant.js';
 
 describe('fault injection (graphFault)', () => {
   it('429 carries Retry-After in seconds; the client waits exactly that long on the virtual clock', async () => {
@@ -140,7 +140,7 @@ describe('determinism', () => {
       const h = await harness();
       h.mock.faults.add({ endpoint: 'calls', status: 429, retryAfterMs: 1000 });
       const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'unlicensed' });
-      await h.client.answerCall(callId, { acceptedModalities: ['audio'], mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' } });
+      await h.client.answerCall(callId, answerBody);
       const error = await h.client.transferCall(callId, { transferTarget: { identity: { phone: { id: '+41795550199' } } } }).catch((e: unknown) => e as GraphError);
       return { ids: [h.mock.graphIdOf('alice'), callId], log: h.mock.log, error: error && { message: error.message, requestId: error.requestId } };
     };

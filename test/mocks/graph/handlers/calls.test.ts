@@ -119,11 +119,12 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
 
     await h.client.transferCall(callId, { transferTarget: { identity: { applicationInstance: { id: h.mock.graphIdOf('licensed', 'service') } } } });
     expect(h.mock.call(callId)).toMatchObject({ state: 'incoming', heldByService: null, answeredByService: 'unlicensed' });
+    // The receiving bot learns who transferred the call from incomingContext; v1.0 has no answeredBy.
+    const offered = await h.client.getCall(callId);
+    expect(offered.incomingContext?.transferor).toMatchObject({ applicationInstance: { id: h.mock.graphIdOf('unlicensed', 'service'), displayName: 'Billing' } });
+    expect(offered).not.toHaveProperty('answeredBy');
     await h.client.answerCall(callId, answerBody);
     expect(h.mock.call(callId)).toMatchObject({ state: 'established', heldByService: 'licensed', answeredByService: 'unlicensed' });
-
-    const call = await h.client.getCall(callId);
-    expect(call.answeredBy?.identity).toMatchObject({ applicationInstance: { id: h.mock.graphIdOf('unlicensed', 'service'), displayName: 'Billing' } });
   });
 
   it('answers only incoming calls', async () => {
@@ -134,12 +135,19 @@ describe('incoming calls and the first responding service (XFER-02)', () => {
     expect(error.message).toContain('only an incoming call can be answered');
   });
 
-  it('requires acceptedModalities and mediaConfig on answer, as documented', async () => {
+  it('takes answer parameters as v1.0 declares them: callbackUri and mediaConfig required, acceptedModalities may be null', async () => {
     const h = await harness();
-    const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
-    const res = await h.mock.fetch(`${h.mock.baseUrl}/communications/calls/${callId}/answer`, { method: 'POST', body: JSON.stringify({ callbackUri }) });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining('acceptedModalities') } });
+    const answer = async (body: unknown) => {
+      const { callId } = await h.mock.control.placeIncomingCall({ from: '+41791110000', toAppInstance: 'licensed' });
+      return h.mock.fetch(`${h.mock.baseUrl}/communications/calls/${callId}/answer`, { method: 'POST', body: JSON.stringify(body) });
+    };
+    const withoutMedia = await answer({ callbackUri, acceptedModalities: ['audio'] });
+    expect(withoutMedia.status).toBe(400);
+    expect(await withoutMedia.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining("needs the parameter 'mediaConfig'") } });
+    const withoutCallback = await answer({ acceptedModalities: ['audio'], mediaConfig: serviceHostedMedia });
+    expect(await withoutCallback.json()).toMatchObject({ error: { code: 'BadRequest', message: expect.stringContaining("needs the parameter 'callbackUri'") } });
+    expect((await answer({ callbackUri, acceptedModalities: null, mediaConfig: serviceHostedMedia })).status).toBe(202);
+    expect((await answer({ callbackUri, mediaConfig: serviceHostedMedia })).status).toBe(202);
   });
 
   it('rejects an incoming call', async () => {
@@ -215,7 +223,7 @@ describe('PSTN transfers use the FIRST answering service license (XFER-02, XFER-
   it('transfers to a Teams user need no PSTN license', async () => {
     const h = await harness();
     const callId = await inboundAnsweredBy(h, 'unlicensed');
-    await h.client.transferCall(callId, { transferTarget: { endpointType: 'default', identity: { user: { id: h.mock.graphIdOf('alice') } } } });
+    await h.client.transferCall(callId, { transferTarget: { identity: { user: { id: h.mock.graphIdOf('alice') } } } });
     expect(h.mock.call(callId)).toMatchObject({ state: 'terminated', transfers: [{ targetKind: 'user', outcome: 'completed', licensedBy: null }] });
   });
 });
