@@ -72,7 +72,7 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     }
     const failed = await waitFor(s, 'refused: pstnTransfer');
     expect(failed).toMatch(/L30 transfer ✗ carl transfers c1 to \+41795550199: Transfer failed/);
-    expect(failed).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(failed).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     expect(failed).toMatch(/service B has no PSTN number/);
     // time travel: one step back
     keys(s, 'b');
@@ -113,7 +113,7 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     const detail = await waitFor(s, 'Failures (1):');
     expect(detail).toContain('expected: {"ok":true}');
     expect(detail).toMatch(/actual: +\{"ok":false,"because":\["LIC-01","XFER-03","WF-06"\]/);
-    expect(detail).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(detail).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     keys(s, 't');
     const timeline = await waitFor(s, /c1 task\s+┃Establishing/);
     expect(timeline).toMatch(/bea status\s+┃Available/);
@@ -138,7 +138,7 @@ describe('explore without a terminal', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\u001b');
     expect(r.stdout).toMatch(/L30 transfer ✗ carl transfers c1/);
-    expect(r.stdout).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(r.stdout).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     expect(r.stdout).toContain('why (bea):');
   }, 60_000);
 });

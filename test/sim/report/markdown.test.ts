@@ -49,8 +49,8 @@ describe('toMarkdown', () => {
     expect(section).toContain('- Expected: `{"ok":true}`');
     expect(section).toContain('- Actual: `{"ok":false,"because":["XFER-03"]}`');
     expect(section).toContain('→ **no**: PSTN transfer refused: first responding service B has no PSTN license (**XFER-03**)');
-    expect(section).toContain('✗ **XFER-03** If the first service has no PSTN license, a later PSTN transfer fails even when the current service is licensed');
-    expect(section).toContain('✓ **XFER-02** For PSTN transfers');
+    expect(section).toContain('✗ **XFER-03** Unlicensed first service, failed PSTN transfer');
+    expect(section).toContain("✓ **XFER-02** The first answering service's PSTN license counts");
     expect(section).toContain('**Harness error** at `scenarios/errors/typo.yaml:9:15`');
     expect(section).toContain('Hint: did you mean "bea"?');
   });
