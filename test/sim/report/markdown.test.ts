@@ -51,8 +51,22 @@ describe('toMarkdown', () => {
     expect(section).toContain('→ **no**: PSTN transfer refused: first responding service B has no PSTN license (**XFER-03**)');
     expect(section).toContain('✗ **XFER-03** Unlicensed first service, failed PSTN transfer');
     expect(section).toContain("✓ **XFER-02** The first answering service's PSTN license counts");
+    expect(section).not.toContain('Harness error');
+  });
+
+  it('lists a scenario stopped by a harness error under its own heading, before the failures, never as a pass', () => {
+    const md = toMarkdown(suite());
+    const errors = md.indexOf('### Errors');
+    const failures = md.indexOf('### Failures');
+    expect(errors).toBeGreaterThan(0);
+    expect(failures).toBeGreaterThan(errors);
+    const section = md.slice(errors, failures);
+    expect(section).toContain('#### ⚠️ Scenario E - typo in a user id');
     expect(section).toContain('**Harness error** at `scenarios/errors/typo.yaml:9:15`');
     expect(section).toContain('Hint: did you mean "bea"?');
+    expect(section).not.toContain('Scenario B');
+    const rows = md.slice(md.indexOf('### Scenarios')).split('\n').filter((l) => /^\| \S+ (error|failed|passed) \|/.test(l));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| ⚠️ error', '| ❌ failed', '| ✅ passed']);
   });
 
   it('draws one sequence diagram per call under each failure, passed calls only after the table', () => {

@@ -55,7 +55,7 @@ describe('formatScenarioLine', () => {
       '✗ Scenario B - PSTN transfer after internal transfer  scenarios/licensing/scenario-b.yaml  3 assertions (1 failed)  virtual 30s250ms',
     );
     expect(formatScenarioLine(scenarioError())).toBe(
-      '✗ Scenario E - typo in a user id  scenarios/errors/typo.yaml  0 assertions  virtual 0s  error: unknown user "baa" in step answer',
+      '! Scenario E - typo in a user id  scenarios/errors/typo.yaml  0 assertions  virtual 0s  error: unknown user "baa" in step answer',
     );
   });
 
@@ -96,9 +96,31 @@ describe('formatSummary and formatSuite', () => {
   it('lines up names, then lists failures and ends with the summary', () => {
     const lines = formatSuite(suite()).split('\n');
     expect(lines[0]?.indexOf('scenarios/')).toBe(lines[1]?.indexOf('scenarios/'));
-    expect(lines).toContain('Failures:');
+    expect(lines).toContain('Failures (1):');
     expect(lines).toContain('✗ Scenario B - PSTN transfer after internal transfer  scenarios/licensing/scenario-b.yaml:24');
     expect(lines.at(-1)).toBe(formatSummary(suite()));
+  });
+
+  it('lists a scenario stopped by a harness error under Errors, apart from passes and failures, never with a pass mark', () => {
+    const text = formatSuite(suite());
+    const lines = text.split('\n');
+    const errors = lines.indexOf('Errors (1): stopped before the end, so no verdict; fix the input or report the defect:');
+    const failures = lines.indexOf('Failures (1):');
+    expect(errors).toBeGreaterThan(2);
+    expect(failures).toBeGreaterThan(errors);
+    const errorSection = lines.slice(errors, failures);
+    expect(errorSection).toContain('! Scenario E - typo in a user id  scenarios/errors/typo.yaml:9');
+    expect(errorSection.join('\n')).toContain('Error at scenarios/errors/typo.yaml:9:15: unknown user "baa" in step answer');
+    expect(errorSection.join('\n')).not.toContain('Scenario B');
+    expect(lines.slice(failures).join('\n')).not.toContain('Scenario E');
+    expect(lines.filter((l) => l.includes('Scenario E')).every((l) => !l.startsWith('✓') && !l.startsWith('✗'))).toBe(true);
+    expect(lines.at(-1)).toContain('1 error');
+  });
+
+  it('keeps exactly one first line per scenario, in run order (run streams them and prints the rest after)', () => {
+    const lines = formatSuite(suite()).split('\n');
+    expect(lines.slice(0, suite().scenarios.length).map((l) => l.slice(2, 12))).toEqual(suite().scenarios.map((s) => s.name.slice(0, 10)));
+    expect(lines[suite().scenarios.length]).toBe('');
   });
 });
 
