@@ -16,7 +16,7 @@ export function checkCommand(args: ParsedArgs): number {
   } catch (err) {
     // A path that is not a scenario at all (missing, wrong extension): nothing to count.
     if (!(err instanceof ScenarioLoadError)) throw err;
-    process.stderr.write(`${err.format()}\n\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}; nothing was checked.\n`);
+    process.stderr.write(`${err.format()}\n\n${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}; nothing was run.\n`);
     return 2;
   }
   const { scenarios, problems } = loaded;
@@ -26,6 +26,6 @@ export function checkCommand(args: ParsedArgs): number {
   }
   const bad = new Set(problems.map((p) => p.file)).size;
   process.stderr.write(`${new ScenarioLoadError(problems).format()}\n`);
-  process.stderr.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files(bad)}; ${files(scenarios.length)} valid.\n`);
+  process.stderr.write(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files(bad)}; ${files(scenarios.length)} valid; nothing was run.\n`);
   return 2;
 }
