@@ -1,8 +1,8 @@
 /**
  * `nimbus-sim coverage [paths...] [--json] [--no-suite]`: per machine, the states and transitions of its
  * graph, how many the generated model paths cover, how many the scenario suite covers (from the actors'
- * transitions during the run), and the uncovered ones. Exit 1 when a generated path fails or the generated
- * paths miss a transition.
+ * transitions during the run), the uncovered ones, and the suite scenarios a harness error stopped. Exit 1 when
+ * a generated path fails, the generated paths miss a transition, or a suite scenario stopped.
  */
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { coverageReport, formatCoverage } from '../../sim/modelling/coverage.js';
@@ -31,5 +31,6 @@ export async function coverageCommand(args: ParsedArgs): Promise<number> {
   if (args.values.json === true) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(formatCoverage(report));
   const incomplete = report.machines.some((m) => m.generated.failures > 0 || m.generated.uncoveredTransitions.length > 0);
-  return incomplete ? 1 : 0;
+  // A suite scenario that stopped early is an errored scenario: exit 1 like `run`, not a silent partial count.
+  return incomplete || report.stopped.length > 0 ? 1 : 0;
 }

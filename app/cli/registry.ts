@@ -194,7 +194,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   why: {
     usage: 'why <scenario> --call ID | --user ID --service ID [--json]',
     summary: 'explain one outcome: chain, licenses, every rule with inputs, the smallest change that flips it',
-    description: 'Explains one outcome of a scenario: for a call, its chain of services, the licenses that count and every rule with its inputs; for a user and a service, whether the user can be selected. Ends with the smallest change that flips the outcome.',
+    description: 'Explains one outcome of a scenario: for a call, its chain of services, the licenses that count and every rule with its inputs; for a user and a service, whether the user can be selected. Ends with the smallest change that flips the outcome; if the scenario stops early on a harness error, a Problem section says where and the exit code is 1.',
     options: {
       call: valued('ID', 'The call to explain (its id in the scenario).'),
       user: valued('ID', 'The user to explain, with --service.'),
@@ -228,7 +228,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   coverage: {
     usage: 'coverage [paths...] [--json] [--no-suite]',
     summary: 'machine states and transitions covered by generated model paths and by the scenario suite',
-    description: 'For the agent and call session machines: their states and transitions, how many the generated model paths cover, how many the scenario suite (default scenarios/) covers, and which are uncovered. Exits 1 when a generated path fails or misses a transition.',
+    description: 'For the agent and call session machines: their states and transitions, how many the generated model paths cover, how many the scenario suite (default scenarios/) covers, and which are uncovered. Exits 1 when a generated path fails or misses a transition, or a suite scenario stops on a harness error (listed apart).',
     options: {
       json: flag('Prints the coverage as JSON.'),
       'no-suite': flag('Only the generated model paths; the scenario suite is not run.'),

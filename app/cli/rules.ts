@@ -15,6 +15,7 @@ const RULE_ID_SHAPE = /^[A-Z]{2,5}-\d{2}$/;
 export interface RuleRow {
   id: RuleId;
   title: string;
+  statement: string;
   status: RuleStatus;
   where: string;
   scenarios: string[];
@@ -30,7 +31,7 @@ export function ruleRows(scenarios: { file: string; because: readonly string[]; 
       else proofs.set(id, [...(proofs.get(id) ?? []), s.file]);
     }
   }
-  const rows = RULEBOOK.map((r) => ({ id: r.id, title: r.title, ...ruleStatus(r.id), scenarios: proofs.get(r.id) ?? [] }));
+  const rows = RULEBOOK.map((r) => ({ id: r.id, title: r.title, statement: r.statement, ...ruleStatus(r.id), scenarios: proofs.get(r.id) ?? [] }));
   return { rows, unknown };
 }
 
@@ -70,10 +71,10 @@ export function rulesCoverageMarkdown(rows: readonly RuleRow[]): string {
     '     modules in src/rules and the scenarios under scenarios/. Do not edit by hand; test/app/cli/rulesCoverage.test.ts',
     '     fails when this file is out of date. -->',
     '',
-    'Every rule of the Nimbus rulebook (`npx nimbus-sim rules`) with its status in nimbus-sim: **modelled** (by a rule function',
-    'in `src/rules`, or by the machines / engine at the place named), **out of scope** (with the reason), or **not',
-    'modelled** yet; and the scenarios that prove it (a scenario proves the rules in its top-level `because:` list',
-    'and in tags that are rule ids).',
+    'Every rule of the catalogue (`src/rules/catalogue.data.ts`, `npx nimbus-sim rules`) with its statement and its',
+    'status in nimbus-sim: **modelled** (by a rule function in `src/rules`, or by the machines / engine at the place',
+    'named), **out of scope** (with the reason), or **not modelled** yet; and the scenarios that prove it (a scenario',
+    'proves the rules in its top-level `because:` list and in tags that are rule ids).',
     '',
     `${rows.length} rules: ${modelled.length} modelled, ${outOfScope.length} out of scope, ${notModelled.length} not modelled; ` +
       `${proved}/${inScope} in-scope rules proved by a scenario.`,
@@ -84,7 +85,7 @@ export function rulesCoverageMarkdown(rows: readonly RuleRow[]): string {
     out.push(`## ${AREA_TITLES[area] ?? area} (${area})`, '', '| rule | status | where / why | proved by |', '| --- | --- | --- | --- |');
     for (const r of rows.filter((x) => x.id.startsWith(`${area}-`))) {
       const proofs = r.scenarios.length > 0 ? [...r.scenarios].sort().map((f) => `\`${f}\``).join('<br>') : r.status === 'out of scope' ? '' : '**none**';
-      out.push(`| **${r.id}** ${cell(r.title)} | ${r.status} | ${cell(r.where)} | ${proofs} |`);
+      out.push(`| **${r.id}** *${cell(r.title)}*: ${cell(r.statement)} | ${r.status} | ${cell(r.where)} | ${proofs} |`);
     }
     out.push('');
   }

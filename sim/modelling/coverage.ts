@@ -3,6 +3,7 @@
  * model paths take, and how many the scenario suite takes (recorded from the engine's actors through
  * `inspect` while the suite runs).
  */
+import type { ScenarioResult } from '../result.js';
 import { runSuite } from '../runner.js';
 import type { Scenario } from '../scenario/schema.js';
 import { machineGraph, TransitionRecorder } from './machineGraph.js';
@@ -23,6 +24,8 @@ export interface MachineCoverage {
 
 export interface CoverageReport {
   machines: MachineCoverage[];
+  /** Suite scenarios a harness error stopped: their transitions count only up to the stop. */
+  stopped: { file: string; line: number | null; message: string }[];
 }
 
 function counts(rec: TransitionRecorder) {
@@ -38,7 +41,7 @@ function counts(rec: TransitionRecorder) {
 }
 
 /** Runs the scenarios with the engine's actors inspected; returns one recorder per machine. */
-export async function suiteRecorders(scenarios: Scenario[]): Promise<Record<MachineName, TransitionRecorder>> {
+export async function suiteRecorders(scenarios: Scenario[], onResult?: (r: ScenarioResult) => void): Promise<Record<MachineName, TransitionRecorder>> {
   const recs: Record<MachineName, TransitionRecorder> = {
     agent: new TransitionRecorder(machineGraph(MACHINES.agent)),
     session: new TransitionRecorder(machineGraph(MACHINES.session)),
@@ -48,13 +51,18 @@ export async function suiteRecorders(scenarios: Scenario[]): Promise<Record<Mach
       recs.agent.inspect(e);
       recs.session.inspect(e);
     },
+    ...(onResult ? { onResult } : {}),
   });
   return recs;
 }
 
 export async function coverageReport(scenarios: Scenario[] | null): Promise<CoverageReport> {
   const generated = { agent: runAgentModels(), session: runSessionModels() };
-  const suite = scenarios ? await suiteRecorders(scenarios) : null;
+  const stopped: CoverageReport['stopped'] = [];
+  const noteStop = (r: ScenarioResult): void => {
+    if (r.error) stopped.push({ file: r.file, line: r.error.line ?? null, message: r.error.message });
+  };
+  const suite = scenarios ? await suiteRecorders(scenarios, noteStop) : null;
   const machines: MachineCoverage[] = (['agent', 'session'] as const).map((name) => {
     const g = generated[name];
     const graph = g.recorder.graph;
@@ -68,7 +76,7 @@ export async function coverageReport(scenarios: Scenario[] | null): Promise<Cove
       suite: s && scenarios ? { ...s, scenarios: scenarios.length } : null,
     };
   });
-  return { machines };
+  return { machines, stopped };
 }
 
 const pct = (n: number, d: number): string => `${d === 0 ? 100 : Math.floor((1000 * n) / d) / 10}%`;
@@ -92,6 +100,11 @@ export function formatCoverage(report: CoverageReport): string {
       for (const t of m.suite.uncoveredTransitions) lines.push(`    not taken by the suite: ${t}`);
       for (const s of m.suite.uncoveredStates) lines.push(`    not reached by the suite: ${s}`);
     }
+    lines.push('');
+  }
+  if (report.stopped.length > 0) {
+    lines.push(`Stopped by a harness error (${report.stopped.length}; the suite figures above count their transitions only up to the stop):`);
+    for (const s of report.stopped) lines.push(`  ${s.file}${s.line === null ? '' : `:${s.line}`}: ${s.message}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -153,10 +153,28 @@ function scenarioHtml(s: ScenarioResult): string {
   return parts.join('\n');
 }
 
+/** The scenarios a harness error stopped, under their own heading: where, what and the hint, linked to the details. */
+function errorsHtml(errored: readonly ScenarioResult[]): string {
+  if (errored.length === 0) return '';
+  const items = errored.map((s) => {
+    const file = portablePath(s.file);
+    const e = s.error;
+    const where = e?.line === undefined ? file : `${file}:${e.line}${e.column === undefined ? '' : `:${e.column}`}`;
+    const hint = e?.hint === undefined ? '' : ` <span class="totals">Hint: ${h(e.hint)}</span>`;
+    return `<li><span class="error">!</span> <a href="#${h(`s-${file}`)}">${h(s.name)}</a> <code>${h(where)}</code>: ${h(e?.message ?? 'unknown harness error')}${hint}</li>`;
+  });
+  return `<h2 class="error">Errors (${errored.length})</h2>
+<p>Stopped before the end by a harness error (invalid input found while running, or a defect): no verdict.</p>
+<ul>${items.join('')}</ul>
+`;
+}
+
 export function toHtml(suite: SuiteResult): string {
   const t = suite.totals;
   const ok = t.failed === 0 && t.errors === 0;
-  const ordered = [...suite.scenarios.filter((s) => s.status !== 'passed'), ...suite.scenarios.filter((s) => s.status === 'passed')];
+  const errored = suite.scenarios.filter((s) => s.status === 'error');
+  // Errors, then failures, then passes: a scenario without a verdict is never listed among the passes.
+  const ordered = [...errored, ...suite.scenarios.filter((s) => s.status === 'failed'), ...suite.scenarios.filter((s) => s.status === 'passed')];
   const summaryRows = ordered
     .map(
       (s) =>
@@ -178,7 +196,7 @@ export function toHtml(suite: SuiteResult): string {
 <p class="totals">${h(plural(t.scenarios, 'scenario'))}: <b class="passed">${t.passed} passed</b>, <b class="failed">${t.failed} failed</b>, <b class="error">${h(
     plural(t.errors, 'error'),
   )}</b> · ${h(plural(t.assertions, 'assertion'))}, ${t.assertionsFailed} failed${suite.seed === null ? '' : ` · seed ${suite.seed}`} · all times are virtual</p>
-<h2>Scenarios</h2>
+${errorsHtml(errored)}<h2>Scenarios</h2>
 <table><tr><th>Status</th><th>Scenario</th><th>File</th><th>Assertions</th><th>Virtual time</th></tr>${summaryRows}</table>
 <h2>Details</h2>
 ${ordered.map(scenarioHtml).join('\n')}

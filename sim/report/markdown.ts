@@ -234,6 +234,17 @@ function scenarioSection(s: ScenarioResult): string[] {
   return lines;
 }
 
+/** Each scenario's section while the budget lasts, then how many were left out; returns the budget left. */
+function detailSections(out: string[], scenarios: readonly ScenarioResult[], budget: number, what: string): number {
+  // A failed scenario's section holds a diagram per call (100k calls and more): no push(...section), it would overflow the stack.
+  for (const s of scenarios.slice(0, Math.max(0, budget))) {
+    out.push('');
+    for (const line of scenarioSection(s)) out.push(line);
+  }
+  if (scenarios.length > budget) out.push('', `…and ${scenarios.length - Math.max(0, budget)} more ${what}; see \`junit.xml\` or \`nimbus-sim.json\`.`);
+  return budget - scenarios.length;
+}
+
 // ---------------------------------------------------------------------------------------------- report
 
 export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): string {
@@ -245,19 +256,20 @@ export function toMarkdown(suite: SuiteResult, options: MarkdownOptions = {}): s
     '',
     `**${plural(t.scenarios, 'scenario')}: ${t.passed} passed, ${t.failed} failed, ${plural(t.errors, 'error')}** · ${plural(t.assertions, 'assertion')}, ${t.assertionsFailed} failed${seed} · ${faultRateText(suiteFaultRate(suite))} · times are virtual`,
   ];
-  const bad = suite.scenarios.filter((s) => s.status !== 'passed');
-  if (bad.length > 0) {
-    const max = options.maxFailureDetails ?? 50;
+  const errored = suite.scenarios.filter((s) => s.status === 'error');
+  const failed = suite.scenarios.filter((s) => s.status === 'failed');
+  let budget = options.maxFailureDetails ?? 50;
+  if (errored.length > 0) {
+    out.push('', '### Errors', '', 'Stopped before the end by a harness error (invalid input found while running, or a defect): no verdict.');
+    budget = detailSections(out, errored, budget, 'stopped scenarios');
+  }
+  if (failed.length > 0) {
     out.push('', '### Failures');
-    // A failed scenario's section holds a diagram per call (100k calls and more): no push(...section), it would overflow the stack.
-    for (const s of bad.slice(0, max)) {
-      out.push('');
-      for (const line of scenarioSection(s)) out.push(line);
-    }
-    if (bad.length > max) out.push('', `…and ${bad.length - max} more failed scenarios; see \`junit.xml\` or \`nimbus-sim.json\`.`);
+    detailSections(out, failed, budget, 'failed scenarios');
   }
   out.push('', '### Scenarios', '', '| Status | Scenario | File | Assertions | Virtual time |', '| --- | --- | --- | --- | --- |');
-  for (const s of suite.scenarios) {
+  // Errors and failures first, each group apart from the passes, in run order within a group.
+  for (const s of [...errored, ...failed, ...suite.scenarios.filter((x) => x.status === 'passed')]) {
     const total = s.assertions.passed + s.assertions.failed;
     out.push(
       `| ${STATUS[s.status]} | ${cell(s.name)} | ${codeSpan(portablePath(s.file), true)} | ${s.assertions.passed}/${total} | ${formatDuration(s.virtualDurationMs)} |`,

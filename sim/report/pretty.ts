@@ -31,7 +31,12 @@ export interface PrettyOptions extends ColorOptions {
 
 const indent = (lines: readonly string[], by: string): string[] => lines.map((l) => (l === '' ? l : by + l));
 
-const statusMark = (result: ScenarioResult, c: Palette): string => (result.status === 'passed' ? c.green('✓') : c.red('✗'));
+/**
+ * A scenario that stopped on a harness error (bad input found while running, or a defect) has no verdict:
+ * it gets `!`, never the pass or the fail mark.
+ */
+const statusMark = (result: ScenarioResult, c: Palette): string =>
+  result.status === 'passed' ? c.green('✓') : result.status === 'failed' ? c.red('✗') : c.yellow('!');
 
 /** `✓ name  file  N assertions  virtual 1m30s` (failed and error scenarios say so). */
 export function formatScenarioLine(result: ScenarioResult, options: PrettyOptions = {}): string {
@@ -217,18 +222,30 @@ export function formatSummary(suite: SuiteResult, options: PrettyOptions = {}): 
   return parts.join(' · ');
 }
 
-/** A whole suite: one line per scenario, then each failure and error in full, then the summary. */
+/**
+ * A whole suite: one line per scenario (the lines `run` streams while it works, so exactly one per scenario,
+ * first), then the errors and the failures, each under its own heading, then the summary that counts both.
+ */
 export function formatSuite(suite: SuiteResult, options: PrettyOptions = {}): string {
   const c = paletteFor(options);
   const nameWidth = maxOf(suite.scenarios.map((s) => oneLine(s.name).length), 0);
   const out = suite.scenarios.map((s) => formatScenarioLine(s, { ...options, nameWidth }));
-  const bad = suite.scenarios.filter((s) => s.status !== 'passed');
-  if (bad.length > 0) {
-    out.push('', c.bold('Failures:'));
-    for (const s of bad) {
+  const errored = suite.scenarios.filter((s) => s.status === 'error');
+  if (errored.length > 0) {
+    out.push('', c.bold(`Errors (${errored.length}): stopped before the end, so no verdict; fix the input or report the defect:`));
+    for (const s of errored) {
+      out.push('', `${c.yellow('!')} ${c.bold(oneLine(s.name))}  ${c.dim(failureLocation(s))}`);
+      out.push(...indent(formatError(s, options).split('\n'), '  '));
+      // Expectations that failed before the stop still say something about the tenant.
+      for (const f of s.failures) out.push(...indent((options.brief === true ? formatFailureBrief(f, s, options) : formatFailure(f, options)).split('\n'), '  '));
+    }
+  }
+  const failed = suite.scenarios.filter((s) => s.status === 'failed');
+  if (failed.length > 0) {
+    out.push('', c.bold(`Failures (${failed.length}):`));
+    for (const s of failed) {
       out.push('', `${c.red('✗')} ${c.bold(oneLine(s.name))}  ${c.dim(failureLocation(s))}`);
       for (const f of s.failures) out.push(...indent((options.brief === true ? formatFailureBrief(f, s, options) : formatFailure(f, options)).split('\n'), '  '));
-      if (s.error !== undefined) out.push(...indent(formatError(s, options).split('\n'), '  '));
     }
   }
   out.push('', formatSummary(suite, options));

@@ -8,7 +8,7 @@ import type { Decision, Json, ScenarioResult } from '../result.js';
 
 const TITLES: ReadonlyMap<string, string> = new Map(RULEBOOK.map((r) => [r.id, r.title]));
 
-/** The rulebook title of a rule id, or undefined for an id the catalogue does not know. */
+/** The catalogue title of a rule id, or undefined for an id the catalogue does not know. */
 export function ruleTitle(id: string): string | undefined {
   return TITLES.get(id);
 }
@@ -20,7 +20,7 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
 }
 
-/** `XFER-03 If the first service has no PSTN license, …` (title cut to `max`). */
+/** `XFER-03 Unlicensed first service, failed PSTN transfer` (title cut to `max`). */
 export function ruleLabel(id: string, max = 100): string {
   const title = ruleTitle(id);
   return title === undefined ? `${id} (not in the rulebook)` : `${id} ${truncate(title, max)}`;

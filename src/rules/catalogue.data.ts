@@ -13,8 +13,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-01",
     "area": "SVC",
-    "title": "A service's available features are governed by its service license tier: `Advanced Routing`, `Enterprise Routing` or `Contact Center`",
-    "statement": "A service's available features are governed by its service license tier: `Advanced Routing`, `Enterprise Routing` or `Contact Center`.",
+    "title": "Service license tier decides the features",
+    "statement": "Which features a service may use depends on its license tier, one of `Advanced Routing`, `Enterprise Routing` or `Contact Center`.",
     "sources": [
       "https://help.luware.com/workflow-activities"
     ],
@@ -23,8 +23,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-02",
     "area": "SVC",
-    "title": "The tiers are cumulative: whatever must be removed to leave Enterprise Routing must also be removed to leave Contact Center, i.e",
-    "statement": "The tiers are cumulative: whatever must be removed to leave Enterprise Routing must also be removed to leave Contact Center, i.e. CC includes the ER feature set.",
+    "title": "Tiers are cumulative",
+    "statement": "Each tier includes every feature of the tiers below it (Contact Center contains the Enterprise Routing feature set), so anything a service must give up to drop out of Enterprise Routing it must also give up to drop out of Contact Center.",
     "sources": [
       "https://help.luware.com/license-downgrade"
     ],
@@ -33,8 +33,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-03",
     "area": "SVC",
-    "title": "A service provisioned from MS Teams receives the `Advanced Routing` license automatically",
-    "statement": "A service provisioned from MS Teams receives the `Advanced Routing` license automatically; any higher tier is applied afterwards by an administrator or partner.",
+    "title": "Teams-provisioned services start at Advanced Routing",
+    "statement": "Provisioning a service from MS Teams gives it `Advanced Routing`; an administrator or partner raises the tier later if needed.",
     "sources": [
       "https://help.luware.com/nimbus/latest/service-provisioning"
     ],
@@ -43,8 +43,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-04",
     "area": "SVC",
-    "title": "Each service has exactly one user assignment type: `MS Teams-based` (users synced from the team), `Skill-based` (users added manually from the directory, assigned by skills) or `None` (no users",
-    "statement": "Each service has exactly one user assignment type: `MS Teams-based` (users synced from the team), `Skill-based` (users added manually from the directory, assigned by skills) or `None` (no users; IVR or first-level redirect service).",
+    "title": "One user assignment type per service",
+    "statement": "A service has a single user assignment type: `MS Teams-based` (members come from the team), `Skill-based` (members picked from the directory and routed by skill) or `None` (no members, for IVR or first-level redirect services).",
     "sources": [
       "https://luware.helpjuice.com/service-settings-category/distribution-service-settings"
     ],
@@ -53,8 +53,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-05",
     "area": "SVC",
-    "title": "The user assignment type is fixed when the service is created",
-    "statement": "The user assignment type is fixed when the service is created; a service cannot be switched between MS Teams-based and Skill-based.",
+    "title": "Assignment type fixed at creation",
+    "statement": "The user assignment type is chosen when the service is created and never changes; MS Teams-based and Skill-based cannot be swapped later.",
     "sources": [
       "https://luware.helpjuice.com/service-settings-category/distribution-service-settings"
     ],
@@ -63,8 +63,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-06",
     "area": "SVC",
-    "title": "A service created manually in Service Administration starts with assignment type `None` and zero users",
-    "statement": "A service created manually in Service Administration starts with assignment type `None` and zero users; CC users are assigned later.",
+    "title": "Manually created services start empty",
+    "statement": "Creating a service by hand in Service Administration gives it assignment type `None` and no users; Contact Center users are added afterwards.",
     "sources": [
       "https://help.luware.com/nimbus/latest/administration/service-administration/use-case-setting-up-a-contact-center"
     ],
@@ -73,8 +73,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-07",
     "area": "SVC",
-    "title": "In an MS Teams-based service a user leaves the service as soon as they leave the team",
-    "statement": "In an MS Teams-based service a user leaves the service as soon as they leave the team; in a Skill-based service the user must be removed manually.",
+    "title": "Leaving the team leaves the service",
+    "statement": "Leaving the team removes a user from an MS Teams-based service at once; a Skill-based service keeps the user until someone removes them by hand.",
     "sources": [
       "https://help.luware.com/services-user-settings"
     ],
@@ -83,8 +83,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-08",
     "area": "SVC",
-    "title": "In MS Teams-based services only users whose per-service `Active` toggle is on receive distributed tasks",
-    "statement": "In MS Teams-based services only users whose per-service `Active` toggle is on receive distributed tasks; the toggle is independent per service and can be changed by the user and by team owners.",
+    "title": "Teams-based distribution needs the Active toggle",
+    "statement": "An MS Teams-based service distributes tasks only to members whose `Active` toggle for that service is on; each service has its own toggle, set by the user or a team owner.",
     "sources": [
       "https://help.luware.com/distribution-service-settings"
     ],
@@ -93,8 +93,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-09",
     "area": "SVC",
-    "title": "`New Users immediately active` exists only for MS Teams-based services",
-    "statement": "`New Users immediately active` exists only for MS Teams-based services; when on, new team members join as Active.",
+    "title": "New Users immediately active (Teams-based only)",
+    "statement": "The `New Users immediately active` setting exists only on MS Teams-based services; when on, a new team member starts as Active.",
     "sources": [
       "https://luware.helpjuice.com/distribution-service-settings"
     ],
@@ -103,8 +103,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-10",
     "area": "SVC",
-    "title": "Distribution Policies, Responsibility Profiles and skill-based routing require a `Contact Center` license on both the service and the user",
-    "statement": "Distribution Policies, Responsibility Profiles and skill-based routing require a `Contact Center` license on both the service and the user; the user must be added to the service as Agent or Owner.",
+    "title": "Skill routing needs Contact Center on service and user",
+    "statement": "Distribution Policies, Responsibility Profiles and skill-based routing work only when both the service and the user hold a `Contact Center` license, and the user is an Agent or Owner of the service.",
     "sources": [
       "https://help.luware.com/distribution-policies"
     ],
@@ -113,8 +113,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-11",
     "area": "SVC",
-    "title": "While the tenant state is `Suspended`, users cannot sign in, inbound and outbound tasks are rejected and incoming calls are diverted to a default announcement workflow",
-    "statement": "While the tenant state is `Suspended`, users cannot sign in, inbound and outbound tasks are rejected and incoming calls are diverted to a default announcement workflow.",
+    "title": "A suspended tenant takes no tasks",
+    "statement": "When the tenant is `Suspended`, nobody can sign in, inbound and outbound tasks are refused, and incoming calls go to a default announcement workflow.",
     "sources": [
       "https://help.luware.com/administration-category/license-management"
     ],
@@ -123,8 +123,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-12",
     "area": "SVC",
-    "title": "The Power Automate connector (outbound scheduling, external tasks, parameters) is usable only if at least one service in the tenant is ER or CC licensed",
-    "statement": "The Power Automate connector (outbound scheduling, external tasks, parameters) is usable only if at least one service in the tenant is ER or CC licensed.",
+    "title": "Power Automate connector needs an ER or CC service",
+    "statement": "The Power Automate connector (scheduling outbound calls, external tasks, parameters) works only when the tenant has at least one service licensed Enterprise Routing or Contact Center.",
     "sources": [
       "https://help.luware.com/nimbus-power-automate-connector-category/flow-actions"
     ],
@@ -133,8 +133,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SVC-13",
     "area": "SVC",
-    "title": "A license downgrade is refused while higher-tier features are still configured, e.g",
-    "statement": "A license downgrade is refused while higher-tier features are still configured, e.g. ER-only workflow activities (`Check Parameter`, `Check Task`), `Pickup` distribution in a Queue activity, or outbound service call options.",
+    "title": "No downgrade while higher-tier features remain",
+    "statement": "A service cannot move to a lower license tier while it still uses features of the higher one, for example ER-only workflow activities (`Check Parameter`, `Check Task`), `Pickup` distribution in a Queue activity, or outbound service call options.",
     "sources": [
       "https://help.luware.com/license-downgrade"
     ],
@@ -143,8 +143,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "MOD-01",
     "area": "MOD",
-    "title": "For each modality the service owner selects the workflow that handles it",
-    "statement": "For each modality the service owner selects the workflow that handles it; the options offered depend on the service license and enabled modalities.",
+    "title": "A workflow per modality",
+    "statement": "The service owner picks which workflow handles each modality; what can be picked depends on the service license and on which modalities are switched on.",
     "sources": [
       "https://help.luware.com/service-settings-category/modalities-service-settings"
     ],
@@ -153,8 +153,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "MOD-02",
     "area": "MOD",
-    "title": "Enabling `Outbound Conversations` makes the Call on Behalf button available to the service's users and allows scheduled Outbound Calls via the flow action \"Schedule an Outbound Call\"",
-    "statement": "Enabling `Outbound Conversations` makes the Call on Behalf button available to the service's users and allows scheduled Outbound Calls via the flow action \"Schedule an Outbound Call\".",
+    "title": "Outbound Conversations enables Call on Behalf",
+    "statement": "With `Outbound Conversations` on, the service's users get the Call on Behalf button and scheduled Outbound Calls become possible through the flow action \"Schedule an Outbound Call\".",
     "sources": [
       "https://help.luware.com/task-handling-category/outbound-call"
     ],
@@ -163,8 +163,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "MOD-03",
     "area": "MOD",
-    "title": "Enabling `Outbound with Workflow` allows the flow action \"Schedule an Outbound Call with Workflow\", which calls an external party and routes it through a workflow",
-    "statement": "Enabling `Outbound with Workflow` allows the flow action \"Schedule an Outbound Call with Workflow\", which calls an external party and routes it through a workflow.",
+    "title": "Outbound with Workflow enables workflow outbound calls",
+    "statement": "With `Outbound with Workflow` on, the flow action \"Schedule an Outbound Call with Workflow\" can call an external party and run the call through a workflow.",
     "sources": [
       "https://help.luware.com/task-handling-category/outbound-call"
     ],
@@ -173,8 +173,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "MOD-04",
     "area": "MOD",
-    "title": "A change of the assigned workflow takes effect immediately for new tasks",
-    "statement": "A change of the assigned workflow takes effect immediately for new tasks.",
+    "title": "Workflow changes apply to new tasks at once",
+    "statement": "Assigning a different workflow affects every task that arrives afterwards, with no delay.",
     "sources": [
       "https://help.luware.com/service-settings-category/modalities-service-settings"
     ],
@@ -183,8 +183,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "MOD-05",
     "area": "MOD",
-    "title": "`Voice Messages Channel` applies only to MS Teams-based services with an A/V workflow",
-    "statement": "`Voice Messages Channel` applies only to MS Teams-based services with an A/V workflow; `Voice Message` results are posted as adaptive cards into that Teams channel.",
+    "title": "Voice Messages Channel (Teams-based, A/V)",
+    "statement": "The `Voice Messages Channel` setting matters only for MS Teams-based services whose workflow is A/V; results of `Voice Message` are posted to that Teams channel as adaptive cards.",
     "sources": [
       "https://help.luware.com/service-settings-category/modalities-service-settings"
     ],
@@ -193,8 +193,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "MOD-06",
     "area": "MOD",
-    "title": "The workflow editor lists every activity regardless of license, but a workflow that contains activities the service is not licensed for cannot be assigned in Modalities Service Settings",
-    "statement": "The workflow editor lists every activity regardless of license, but a workflow that contains activities the service is not licensed for cannot be assigned in Modalities Service Settings.",
+    "title": "Unlicensed activities block workflow assignment",
+    "statement": "The workflow editor offers every activity whatever the license, but Modalities Service Settings will not assign a workflow containing an activity the service's tier does not include.",
     "sources": [
       "https://help.luware.com/workflow-activities"
     ],
@@ -203,8 +203,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-01",
     "area": "PRES",
-    "title": "A user whose Teams presence is `Offline` or `Appear Offline` is never offered a Nimbus task",
-    "statement": "A user whose Teams presence is `Offline` or `Appear Offline` is never offered a Nimbus task.",
+    "title": "Offline users get no tasks",
+    "statement": "Nimbus never offers a task to a user whose Teams presence is `Offline` or `Appear Offline`.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -213,8 +213,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-02",
     "area": "PRES",
-    "title": "`Available` is always presence-eligible",
-    "statement": "`Available` is always presence-eligible.",
+    "title": "Available passes the presence check",
+    "statement": "Teams presence `Available` always passes the presence check.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -223,8 +223,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-03",
     "area": "PRES",
-    "title": "`Do Not Disturb` is never presence-eligible for distributed tasks",
-    "statement": "`Do Not Disturb` is never presence-eligible for distributed tasks.",
+    "title": "Do Not Disturb never passes",
+    "statement": "Teams presence `Do Not Disturb` never passes the presence check for distributed tasks.",
     "sources": [
       "https://help.luware.com/administration-use-cases-category/use-case-tracking-extended-user-presence-via-application-permission"
     ],
@@ -233,8 +233,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-04",
     "area": "PRES",
-    "title": "`Busy` with activity `In a call` is never presence-eligible",
-    "statement": "`Busy` with activity `In a call` is never presence-eligible.",
+    "title": "Busy in a call never passes",
+    "statement": "Teams presence `Busy` with the activity `In a call` never passes the presence check.",
     "sources": [
       "https://help.luware.com/administration-use-cases-category/use-case-tracking-extended-user-presence-via-application-permission"
     ],
@@ -243,8 +243,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-05",
     "area": "PRES",
-    "title": "`Busy` (and `Busy` in a meeting), `Away`, `Be right back` and `Appear Away` are presence-eligible only when the service's Conversations Distribution settings opt in (\"Busy available\" / \"Away available\")",
-    "statement": "`Busy` (and `Busy` in a meeting), `Away`, `Be right back` and `Appear Away` are presence-eligible only when the service's Conversations Distribution settings opt in (\"Busy available\" / \"Away available\"); the opt-in is per service.",
+    "title": "Busy and Away only with the service's opt-in",
+    "statement": "`Busy` (also busy in a meeting), `Away`, `Be right back` and `Appear Away` pass the presence check only where the service opts in through its Conversations Distribution settings (\"Busy available\" / \"Away available\"); each service decides for itself.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -253,8 +253,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-06",
     "area": "PRES",
-    "title": "Separating \"Busy in a call\" from plain \"Busy\" requires extended presence tracking, which needs the application permission `Presence.Read.All` (older setups used invited guest accounts)",
-    "statement": "Separating \"Busy in a call\" from plain \"Busy\" requires extended presence tracking, which needs the application permission `Presence.Read.All` (older setups used invited guest accounts).",
+    "title": "Telling \"in a call\" from Busy needs Presence.Read.All",
+    "statement": "Nimbus can only distinguish \"Busy in a call\" from plain \"Busy\" with extended presence tracking, which requires the application permission `Presence.Read.All` (invited guest accounts were the older way).",
     "sources": [
       "https://help.luware.com/administration-use-cases-category/use-case-tracking-extended-user-presence-via-application-permission"
     ],
@@ -263,16 +263,16 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-07",
     "area": "PRES",
-    "title": "Without extended presence tracking, \"Busy in a call\" is indistinguishable from \"Busy\" and follows the service's Busy opt-in",
-    "statement": "Without extended presence tracking, \"Busy in a call\" is indistinguishable from \"Busy\" and follows the service's Busy opt-in.",
+    "title": "Without extended tracking, in a call counts as Busy",
+    "statement": "When extended presence tracking is off, Nimbus cannot see \"Busy in a call\" and treats it as \"Busy\", so the service's Busy opt-in decides.",
     "sources": [],
     "inferred": true
   },
   {
     "id": "PRES-08",
     "area": "PRES",
-    "title": "Teams switches a user to Busy only once a call is established, so a user who is still dialing a non-Nimbus outbound call can be offered a task",
-    "statement": "Teams switches a user to Busy only once a call is established, so a user who is still dialing a non-Nimbus outbound call can be offered a task.",
+    "title": "Dialing out does not show as Busy",
+    "statement": "Teams shows Busy only after a call connects, so a user who is still dialing a call outside Nimbus may be offered a task.",
     "sources": [
       "https://help.luware.com/administration-use-cases-category/use-case-tracking-extended-user-presence-via-azure-guest-accounts"
     ],
@@ -281,8 +281,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-09",
     "area": "PRES",
-    "title": "If the tenant has Enhanced Presence Privacy Mode enabled, Nimbus sees every user as Offline and distributes nothing",
-    "statement": "If the tenant has Enhanced Presence Privacy Mode enabled, Nimbus sees every user as Offline and distributes nothing.",
+    "title": "Enhanced Presence Privacy Mode hides everyone",
+    "statement": "With Enhanced Presence Privacy Mode on in the tenant, every user looks Offline to Nimbus and no task is distributed.",
     "sources": [
       "https://help.luware.com/service-provisioning-category/service-provisioning"
     ],
@@ -291,8 +291,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-10",
     "area": "PRES",
-    "title": "Presence eligibility never replaces the service gate: a user must also be Active (Teams-based) or On Duty with matching skills (CC)",
-    "statement": "Presence eligibility never replaces the service gate: a user must also be Active (Teams-based) or On Duty with matching skills (CC).",
+    "title": "Presence does not replace the service gate",
+    "statement": "Passing the presence check is not enough: the user must also be Active (Teams-based service) or On Duty with matching skills (Contact Center).",
     "sources": [
       "https://luware.helpjuice.com/distribution-service-settings"
     ],
@@ -301,8 +301,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-11",
     "area": "PRES",
-    "title": "When a user changes Teams presence, manually or via idle timeout, Nimbus requests a `Not Available Reason` from them",
-    "statement": "When a user changes Teams presence, manually or via idle timeout, Nimbus requests a `Not Available Reason` from them.",
+    "title": "Presence changes ask for a Not Available Reason",
+    "statement": "Whenever a user's Teams presence changes, by hand or through the idle timeout, Nimbus asks them for a `Not Available Reason`.",
     "sources": [
       "https://help.luware.com/nimbus/latest/introduction-to-nimbus/task-distribution/user-states"
     ],
@@ -311,8 +311,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PRES-12",
     "area": "PRES",
-    "title": "Parking removes the user from the Teams conference so their presence returns to Available",
-    "statement": "Parking removes the user from the Teams conference so their presence returns to Available; Hold keeps them in the conference with presence \"Busy in a call\".",
+    "title": "Park frees presence, Hold keeps Busy in a call",
+    "statement": "Parking takes the user out of the Teams conference and their presence goes back to Available; Hold leaves them in the conference, shown as \"Busy in a call\".",
     "sources": [
       "https://help.luware.com/task-handling-category/parking"
     ],
@@ -321,8 +321,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-01",
     "area": "US",
-    "title": "Selectability is a layered check: (1) Teams presence, (2) service assignment (Active toggle or duty state/skills), (3) blocking status flags",
-    "statement": "Selectability is a layered check: (1) Teams presence, (2) service assignment (Active toggle or duty state/skills), (3) blocking status flags; the result is binary, `Selectable` or `Not Selectable`.",
+    "title": "Selectability is a three-layer check",
+    "statement": "Whether a user can get a task is decided in three layers: Teams presence, then service assignment (Active toggle, or duty state and skills), then blocking status flags; the answer is yes or no, `Selectable` or `Not Selectable`.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -331,8 +331,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-02",
     "area": "US",
-    "title": "An offline user has no duty state and receives no tasks",
-    "statement": "An offline user has no duty state and receives no tasks.",
+    "title": "Offline users have no duty state",
+    "statement": "A user who is offline has no duty state and gets no tasks.",
     "sources": [
       "https://help.luware.com/nimbus/latest/introduction-to-nimbus/task-distribution/user-states"
     ],
@@ -341,8 +341,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-03",
     "area": "US",
-    "title": "For an MS Teams-based service, an online user with eligible presence who is Active for that service and carries no blocking flag is selectable",
-    "statement": "For an MS Teams-based service, an online user with eligible presence who is Active for that service and carries no blocking flag is selectable.",
+    "title": "Selectable in a Teams-based service",
+    "statement": "In an MS Teams-based service a user is selectable when online, with presence that passes the check, Active for that service and with no blocking flag.",
     "sources": [
       "https://help.luware.com/nimbus/latest/introduction-to-nimbus/task-distribution/user-states"
     ],
@@ -351,8 +351,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-04",
     "area": "US",
-    "title": "For a CC service, the user must be online, CC-licensed, assigned to the service as Agent, in a responsibility profile of type On Duty, and that profile's skills and responsibilities must satisfy the service's distribution policy",
-    "statement": "For a CC service, the user must be online, CC-licensed, assigned to the service as Agent, in a responsibility profile of type On Duty, and that profile's skills and responsibilities must satisfy the service's distribution policy.",
+    "title": "Selectable in a Contact Center service",
+    "statement": "In a Contact Center service a user is selectable only when online, holding a CC license, assigned to the service as Agent, in an On Duty responsibility profile, and that profile's skills and responsibilities meet the service's distribution policy.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -361,8 +361,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-05",
     "area": "US",
-    "title": "An Off Duty profile excludes the user from all CC distribution but not from non-CC services, where they can stay fully available",
-    "statement": "An Off Duty profile excludes the user from all CC distribution but not from non-CC services, where they can stay fully available.",
+    "title": "Off Duty affects only Contact Center services",
+    "statement": "An Off Duty profile keeps the user out of every Contact Center distribution, while services without CC may still reach them fully.",
     "sources": [
       "https://help.luware.com/duty-states"
     ],
@@ -371,8 +371,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-06",
     "area": "US",
-    "title": "The two standard profile types are On Duty and Off Duty",
-    "statement": "The two standard profile types are On Duty and Off Duty; administrators may create further responsibility profiles with their own skill levels.",
+    "title": "On Duty and Off Duty, plus custom profiles",
+    "statement": "On Duty and Off Duty are the built-in profile types; administrators can add more responsibility profiles with skill levels of their own.",
     "sources": [
       "https://help.luware.com/responsibility-profiles"
     ],
@@ -381,8 +381,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-07",
     "area": "US",
-    "title": "A CC user can switch duty state / responsibility profile at any time via Assistant (portal or desktop)",
-    "statement": "A CC user can switch duty state / responsibility profile at any time via Assistant (portal or desktop); the new profile applies from the next incoming task.",
+    "title": "Duty changes apply from the next task",
+    "statement": "A CC user may change duty state or responsibility profile at any time in Assistant (portal or desktop); the change counts from the next incoming task on.",
     "sources": [
       "https://help.luware.com/responsibility-profiles"
     ],
@@ -391,8 +391,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-08",
     "area": "US",
-    "title": "Blocking status flags are `Not Available Reason`, `RONA`, `Ringing`, `Connected` and `ACW`",
-    "statement": "Blocking status flags are `Not Available Reason`, `RONA`, `Ringing`, `Connected` and `ACW`; while any of them is set the user is not selectable.",
+    "title": "Blocking status flags",
+    "statement": "`Not Available Reason`, `RONA`, `Ringing`, `Connected` and `ACW` are blocking flags; a user carrying any of them cannot be selected.",
     "sources": [
       "https://help.luware.com/nimbus/latest/introduction-to-nimbus/task-distribution/user-states"
     ],
@@ -401,8 +401,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-09",
     "area": "US",
-    "title": "`Ringing` means the user is reserved for an offered task that they have not yet accepted",
-    "statement": "`Ringing` means the user is reserved for an offered task that they have not yet accepted.",
+    "title": "Ringing reserves the user",
+    "statement": "`Ringing` holds the user for a task that has been offered and not yet accepted.",
     "sources": [
       "https://help.luware.com/nimbus/latest/introduction-to-nimbus/task-distribution/user-states"
     ],
@@ -411,8 +411,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-10",
     "area": "US",
-    "title": "`Connected` means the user accepted a task and is blocked by it",
-    "statement": "`Connected` means the user accepted a task and is blocked by it; without TP a parked or held task also keeps the user Connected.",
+    "title": "Connected blocks the user",
+    "statement": "`Connected` means the user took a task and is blocked by it; without Task Parallelization a held or parked task keeps them Connected too.",
     "sources": [
       "https://help.luware.com/task-handling-category/parking"
     ],
@@ -421,8 +421,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-11",
     "area": "US",
-    "title": "\"Busy / Selectable\" and \"Away / Selectable\" (presence opt-ins) count as selectable states",
-    "statement": "\"Busy / Selectable\" and \"Away / Selectable\" (presence opt-ins) count as selectable states.",
+    "title": "Busy/Away with opt-in count as selectable",
+    "statement": "The opt-in states \"Busy / Selectable\" and \"Away / Selectable\" count as selectable.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -431,8 +431,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-12",
     "area": "US",
-    "title": "A user set inactive in all MS Teams-based services is not selectable for them",
-    "statement": "A user set inactive in all MS Teams-based services is not selectable for them.",
+    "title": "Inactive everywhere means never selected",
+    "statement": "A user switched inactive in every MS Teams-based service is selectable in none of them.",
     "sources": [
       "https://luware.helpjuice.com/task-handling-concept-category/user-states"
     ],
@@ -441,16 +441,16 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "US-13",
     "area": "US",
-    "title": "Blocking flags (Ringing, Connected, RONA, ACW) apply across all services of the user, not only the service that caused them (documented only for ACW, see ACW-04)",
-    "statement": "Blocking flags (Ringing, Connected, RONA, ACW) apply across all services of the user, not only the service that caused them (documented only for ACW, see ACW-04).",
+    "title": "Blocking flags apply across services",
+    "statement": "A blocking flag (Ringing, Connected, RONA, ACW) blocks the user in every service they belong to, not just the one that set it; the documentation states this only for ACW (ACW-04).",
     "sources": [],
     "inferred": true
   },
   {
     "id": "US-14",
     "area": "US",
-    "title": "The \"Available\" counter in Services Overview counts service members currently in an Available user state",
-    "statement": "The \"Available\" counter in Services Overview counts service members currently in an Available user state.",
+    "title": "The Available counter",
+    "statement": "The \"Available\" counter in Services Overview is the number of service members whose user state is Available right now.",
     "sources": [
       "https://help.luware.com/services-overview"
     ],
@@ -459,8 +459,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-01",
     "area": "DIST",
-    "title": "Every incoming task is queued",
-    "statement": "Every incoming task is queued; the Queue workflow activity's distribution type decides how it is offered.",
+    "title": "Every task is queued",
+    "statement": "Each incoming task enters a queue, and the distribution type of the Queue workflow activity decides how it is offered.",
     "sources": [
       "https://help.luware.com/distribution-types"
     ],
@@ -469,8 +469,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-02",
     "area": "DIST",
-    "title": "`Broadcast` rings a batch of the 10 longest-idle selectable users at once",
-    "statement": "`Broadcast` rings a batch of the 10 longest-idle selectable users at once; the first to accept gets the task; all batch members are Not Available while it rings; RONA is never set.",
+    "title": "Broadcast",
+    "statement": "`Broadcast` rings up to the 10 selectable users idle longest, all at once; whoever accepts first takes the task; while it rings every rung user is Not Available; Broadcast never sets RONA.",
     "sources": [
       "https://help.luware.com/distribution-types"
     ],
@@ -479,8 +479,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-03",
     "area": "DIST",
-    "title": "`Direct` offers the task to the single longest-idle Active user via a Teams peer-to-peer call that is then escalated into the Nimbus conference",
-    "statement": "`Direct` offers the task to the single longest-idle Active user via a Teams peer-to-peer call that is then escalated into the Nimbus conference.",
+    "title": "Direct",
+    "statement": "`Direct` offers the task to the one Active user idle longest through a Teams peer-to-peer call, which is then moved into the Nimbus conference.",
     "sources": [
       "https://help.luware.com/distribution-types"
     ],
@@ -489,8 +489,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-04",
     "area": "DIST",
-    "title": "`Direct Conference` uses the same selection as Direct but invites the user straight into the conference",
-    "statement": "`Direct Conference` uses the same selection as Direct but invites the user straight into the conference; it is the recommended default.",
+    "title": "Direct Conference",
+    "statement": "`Direct Conference` picks the user as Direct does but brings them into the conference directly; it is the suggested default.",
     "sources": [
       "https://help.luware.com/distribution-types"
     ],
@@ -499,8 +499,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-05",
     "area": "DIST",
-    "title": "`Pickup` shows pickup controls and lets users take queued tasks manually",
-    "statement": "`Pickup` shows pickup controls and lets users take queued tasks manually; it is being discontinued and is not allowed below Enterprise Routing.",
+    "title": "Pickup",
+    "statement": "`Pickup` lets users take queued tasks themselves through pickup controls; it is being phased out and needs at least Enterprise Routing.",
     "sources": [
       "https://help.luware.com/license-downgrade"
     ],
@@ -509,8 +509,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-06",
     "area": "DIST",
-    "title": "A distribution policy is an ordered set of levels, each a skills/responsibilities filter",
-    "statement": "A distribution policy is an ordered set of levels, each a skills/responsibilities filter; a queued task escalates level by level over time, usually widening the eligible pool.",
+    "title": "Distribution policy levels",
+    "statement": "A distribution policy is an ordered list of levels, each filtering by skills and responsibilities; a waiting task moves to the next level as time passes, usually reaching more users.",
     "sources": [
       "https://help.luware.com/distribution-policies"
     ],
@@ -519,8 +519,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-07",
     "area": "DIST",
-    "title": "Users without a CC license cannot be chosen as preferred users",
-    "statement": "Users without a CC license cannot be chosen as preferred users.",
+    "title": "Preferred users need a CC license",
+    "statement": "A user without a Contact Center license cannot be a preferred user.",
     "sources": [
       "https://help.luware.com/distribution-policies"
     ],
@@ -529,8 +529,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-08",
     "area": "DIST",
-    "title": "Preferred user routing is ignored for outbound tasks",
-    "statement": "Preferred user routing is ignored for outbound tasks; outbound selection uses the distribution policy.",
+    "title": "Outbound ignores preferred users (distribution)",
+    "statement": "Outbound tasks are not routed to preferred users; the distribution policy chooses the user.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -539,8 +539,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "DIST-09",
     "area": "DIST",
-    "title": "Each service session records the distribution level (`DistributionPolicyLevel`) at which the user was selected, and the algorithm used",
-    "statement": "Each service session records the distribution level (`DistributionPolicyLevel`) at which the user was selected, and the algorithm used.",
+    "title": "Sessions record level and algorithm",
+    "statement": "Every service session stores the distribution level (`DistributionPolicyLevel`) at which its user was picked, and the distribution algorithm.",
     "sources": [
       "https://help.luware.com/facts-columns-data-types"
     ],
@@ -549,8 +549,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-01",
     "area": "RONA",
-    "title": "A user who ignores an offered task, or does not answer before the ring timeout (\"RONA Timeout (Max",
-    "statement": "A user who ignores an offered task, or does not answer before the ring timeout (\"RONA Timeout (Max. Ring Time)\" of the `Queue`, `Queue Task` or `Transfer` to user activity), is flagged RONA.",
+    "title": "Ignored or unanswered offers set RONA",
+    "statement": "Ignoring an offered task, or letting it ring past the ring timeout, flags the user RONA; the timeout is the \"RONA Timeout (Max. Ring Time)\" of the `Queue`, `Queue Task` or `Transfer` to user activity.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -559,8 +559,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-02",
     "area": "RONA",
-    "title": "The task that caused RONA is not lost: it returns to the queue, or the workflow handles it otherwise",
-    "statement": "The task that caused RONA is not lost: it returns to the queue, or the workflow handles it otherwise.",
+    "title": "The RONA task is not lost",
+    "statement": "The task behind a RONA goes back to the queue, or the workflow deals with it another way.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -569,8 +569,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-03",
     "area": "RONA",
-    "title": "RONA is never applied when the Queue activity uses `Broadcast`",
-    "statement": "RONA is never applied when the Queue activity uses `Broadcast`.",
+    "title": "Broadcast never sets RONA",
+    "statement": "A Queue activity using `Broadcast` never flags anyone RONA.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -579,8 +579,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-04",
     "area": "RONA",
-    "title": "While flagged RONA the user is not selectable and receives no task invitations",
-    "statement": "While flagged RONA the user is not selectable and receives no task invitations.",
+    "title": "RONA blocks the user",
+    "statement": "A user flagged RONA is not selectable and is offered no tasks.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -589,8 +589,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-05",
     "area": "RONA",
-    "title": "`Persistent RONA` is a per-service toggle in Distribution Service Settings",
-    "statement": "`Persistent RONA` is a per-service toggle in Distribution Service Settings; default off.",
+    "title": "Persistent RONA is a service setting",
+    "statement": "`Persistent RONA` is switched per service in Distribution Service Settings and is off unless turned on.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -599,8 +599,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-06",
     "area": "RONA",
-    "title": "With Persistent RONA on, a CC-licensed user of that service gets a persistent RONA flag when they decline a task from that service or ignore its invitation",
-    "statement": "With Persistent RONA on, a CC-licensed user of that service gets a persistent RONA flag when they decline a task from that service or ignore its invitation.",
+    "title": "Persistent RONA on decline or ignore",
+    "statement": "When a service has Persistent RONA on, a CC-licensed user who declines or ignores one of its tasks gets a persistent RONA flag.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -609,8 +609,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-07",
     "area": "RONA",
-    "title": "`RONA Reset Time` is mandatory, format hh:mm:ss, default 10 minutes, minimum 10 seconds",
-    "statement": "`RONA Reset Time` is mandatory, format hh:mm:ss, default 10 minutes, minimum 10 seconds; the maximum is documented as \"320 min (8h)\" (inconsistent, see Open questions).",
+    "title": "RONA Reset Time",
+    "statement": "`RONA Reset Time` must be set, as hh:mm:ss; it defaults to 10 minutes with a 10-second minimum; the documented maximum reads \"320 min (8h)\", which contradicts itself.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -619,8 +619,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-08",
     "area": "RONA",
-    "title": "An active persistent RONA ends when any of these occurs: the reset time elapses",
-    "statement": "An active persistent RONA ends when any of these occurs: the reset time elapses; the user resets it manually in Assistant; the user goes Offline in Teams; the user switches to Off Duty.",
+    "title": "What ends a persistent RONA",
+    "statement": "A persistent RONA ends at the first of: the reset time running out, the user resetting it in Assistant, the user going Offline in Teams, or the user switching to Off Duty.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -629,8 +629,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-09",
     "area": "RONA",
-    "title": "Assistant shows a count-up timer beside the manual reset button while RONA is active",
-    "statement": "Assistant shows a count-up timer beside the manual reset button while RONA is active.",
+    "title": "Assistant shows a RONA timer",
+    "statement": "While RONA is active, Assistant shows a timer counting up next to the manual reset button.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -639,8 +639,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-10",
     "area": "RONA",
-    "title": "Changing Persistent RONA or RONA Reset Time does not alter RONA flags already set",
-    "statement": "Changing Persistent RONA or RONA Reset Time does not alter RONA flags already set.",
+    "title": "Setting changes leave existing RONA flags",
+    "statement": "Existing RONA flags stay as they are when Persistent RONA or RONA Reset Time is changed.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -649,8 +649,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-11",
     "area": "RONA",
-    "title": "A CC user in persistent RONA cannot start outbound service calls (COB)",
-    "statement": "A CC user in persistent RONA cannot start outbound service calls (COB).",
+    "title": "Persistent RONA blocks Call on Behalf",
+    "statement": "A CC user with a persistent RONA cannot start outbound service calls (Call on Behalf).",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -659,8 +659,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-12",
     "area": "RONA",
-    "title": "Persistent RONA still applies to users with Task Parallelization enabled, even if they already hold other tasks",
-    "statement": "Persistent RONA still applies to users with Task Parallelization enabled, even if they already hold other tasks.",
+    "title": "Persistent RONA applies with Task Parallelization",
+    "statement": "Persistent RONA applies to users with Task Parallelization as well, even when they already hold other tasks.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/task-parallelization"
     ],
@@ -669,8 +669,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-13",
     "area": "RONA",
-    "title": "RONA events are written to the reporting model and appear in My Sessions (yellow marker) next to Accepted, Declined and Cancelled entries",
-    "statement": "RONA events are written to the reporting model and appear in My Sessions (yellow marker) next to Accepted, Declined and Cancelled entries.",
+    "title": "RONA is reported",
+    "statement": "RONA events go into the reporting model and show in My Sessions with a yellow marker, beside Accepted, Declined and Cancelled entries.",
     "sources": [
       "https://help.luware.com/my-sessions"
     ],
@@ -679,16 +679,16 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "RONA-14",
     "area": "RONA",
-    "title": "A non-persistent RONA flag blocks the user only for the immediately following distribution attempts and clears without user action",
-    "statement": "A non-persistent RONA flag blocks the user only for the immediately following distribution attempts and clears without user action.",
+    "title": "Non-persistent RONA clears by itself",
+    "statement": "A RONA flag that is not persistent only keeps the user out of the next distribution attempts and then clears with no action from the user.",
     "sources": [],
     "inferred": true
   },
   {
     "id": "ACW-01",
     "area": "ACW",
-    "title": "ACW is a CC feature enabled per service with `Enable ACW Time` in Distribution Service Settings",
-    "statement": "ACW is a CC feature enabled per service with `Enable ACW Time` in Distribution Service Settings.",
+    "title": "ACW is a per-service Contact Center feature",
+    "statement": "After Call Work (ACW) is a Contact Center feature; each service turns it on with `Enable ACW Time` in Distribution Service Settings.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -697,8 +697,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-02",
     "area": "ACW",
-    "title": "When enabled, ACW is appended to the end of every session of that service, whatever the modality",
-    "statement": "When enabled, ACW is appended to the end of every session of that service, whatever the modality.",
+    "title": "ACW follows every session",
+    "statement": "When a service has ACW on, every one of its sessions ends with ACW, in any modality.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -707,8 +707,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-03",
     "area": "ACW",
-    "title": "The default ACW duration is 20 seconds",
-    "statement": "The default ACW duration is 20 seconds.",
+    "title": "ACW lasts 20 s by default",
+    "statement": "Unless configured otherwise, ACW lasts 20 seconds.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -717,8 +717,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-04",
     "area": "ACW",
-    "title": "During ACW the user is `NotSelectable` and blocked from tasks of all Nimbus services",
-    "statement": "During ACW the user is `NotSelectable` and blocked from tasks of all Nimbus services.",
+    "title": "ACW blocks the user everywhere",
+    "statement": "A user in ACW is `NotSelectable` and gets no task from any Nimbus service.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -727,8 +727,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-05",
     "area": "ACW",
-    "title": "With `Allow Early End`, any user of the service may stop the ACW counter at any moment and becomes available again",
-    "statement": "With `Allow Early End`, any user of the service may stop the ACW counter at any moment and becomes available again.",
+    "title": "Allow Early End",
+    "statement": "With `Allow Early End`, any user of the service can stop their ACW counter at any time and is available again.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -737,8 +737,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-06",
     "area": "ACW",
-    "title": "With `Allow Time Extension`, a user may extend ACW",
-    "statement": "With `Allow Time Extension`, a user may extend ACW; the extension equals `Maximum ACW Extension Time` and starts as a fresh counter instead of being added to the time still remaining.",
+    "title": "Allow Time Extension",
+    "statement": "With `Allow Time Extension`, a user can extend ACW; the extension lasts `Maximum ACW Extension Time` and restarts the counter rather than adding to the time left.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -747,16 +747,16 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-07",
     "area": "ACW",
-    "title": "Without early end or extension, ACW ends automatically when its counter reaches zero",
-    "statement": "Without early end or extension, ACW ends automatically when its counter reaches zero.",
+    "title": "ACW ends when its counter runs out",
+    "statement": "If neither early end nor extension is used, ACW stops by itself when its counter reaches zero.",
     "sources": [],
     "inferred": true
   },
   {
     "id": "ACW-08",
     "area": "ACW",
-    "title": "ACW is shown and controlled in My Sessions, in the portal and in the Assistant app",
-    "statement": "ACW is shown and controlled in My Sessions, in the portal and in the Assistant app.",
+    "title": "Where ACW is shown",
+    "statement": "My Sessions shows and controls ACW, both in the portal and in the Assistant app.",
     "sources": [
       "https://help.luware.com/task-handling-concept-category/after-call-work-acw"
     ],
@@ -765,8 +765,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-09",
     "area": "ACW",
-    "title": "A CC user in ACW or extended ACW cannot start COB",
-    "statement": "A CC user in ACW or extended ACW cannot start COB.",
+    "title": "ACW blocks Call on Behalf",
+    "statement": "A CC user cannot start Call on Behalf while in ACW or extended ACW.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -775,8 +775,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-10",
     "area": "ACW",
-    "title": "A User Supervisor can act on the ACW of users they supervise",
-    "statement": "A User Supervisor can act on the ACW of users they supervise.",
+    "title": "User Supervisors can act on ACW",
+    "statement": "A User Supervisor may act on the ACW of the users they supervise.",
     "sources": [
       "https://help.luware.com/personal-dashboards-category/dashboard-supervision"
     ],
@@ -785,8 +785,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-11",
     "area": "ACW",
-    "title": "While its user is in ACW, the task is shown in the (normally hidden) task state `In ACW`",
-    "statement": "While its user is in ACW, the task is shown in the (normally hidden) task state `In ACW`.",
+    "title": "Task state In ACW",
+    "statement": "While its user is in ACW, the task is in the task state `In ACW`, which is normally hidden.",
     "sources": [
       "https://luware.helpjuice.com/operations-category/service-operations"
     ],
@@ -795,8 +795,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-12",
     "area": "ACW",
-    "title": "ACW duration is stored per service session as `AcwTime`",
-    "statement": "ACW duration is stored per service session as `AcwTime`.",
+    "title": "AcwTime per service session",
+    "statement": "Each service session stores the length of its ACW as `AcwTime`.",
     "sources": [
       "https://help.luware.com/facts-columns-data-types"
     ],
@@ -805,8 +805,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "ACW-13",
     "area": "ACW",
-    "title": "For a user with Task Parallelization, ACW is disabled",
-    "statement": "For a user with Task Parallelization, ACW is disabled; the newer documentation adds one exception: ACW still starts when an active (not parked) A/V session ends, including consultation calls to services, while parked sessions and other modalities never start ACW.",
+    "title": "ACW under Task Parallelization",
+    "statement": "Users with Task Parallelization get no ACW, with one exception in the newer documentation: the end of an active (not parked) A/V session, consultation calls to services included, still starts ACW; parked sessions and other modalities never do.",
     "sources": [
       "https://help.luware.com/task-parallelization"
     ],
@@ -815,8 +815,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-01",
     "area": "PAR",
-    "title": "Parking is available to every user without extra configuration, for the `Audio / Video` and `External Task` modalities",
-    "statement": "Parking is available to every user without extra configuration, for the `Audio / Video` and `External Task` modalities.",
+    "title": "Parking needs no setup",
+    "statement": "Every user can park `Audio / Video` and `External Task` tasks without any configuration.",
     "sources": [
       "https://help.luware.com/parking"
     ],
@@ -825,8 +825,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-02",
     "area": "PAR",
-    "title": "Parking a call plays wait music to the caller, removes the user from the Teams conference, starts a separate Parked timer and moves the card to \"Parked Sessions\"",
-    "statement": "Parking a call plays wait music to the caller, removes the user from the Teams conference, starts a separate Parked timer and moves the card to \"Parked Sessions\".",
+    "title": "What parking does",
+    "statement": "Parking plays wait music to the caller, takes the user out of the Teams conference, starts a Parked timer of its own and moves the card to \"Parked Sessions\".",
     "sources": [
       "https://help.luware.com/attendant-park-and-unpark"
     ],
@@ -835,8 +835,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-03",
     "area": "PAR",
-    "title": "Without TP, a user with a parked task stays Connected and gets no other Nimbus task, but may take non-Nimbus Teams calls",
-    "statement": "Without TP, a user with a parked task stays Connected and gets no other Nimbus task, but may take non-Nimbus Teams calls.",
+    "title": "Without Task Parallelization a parked task blocks",
+    "statement": "A user without Task Parallelization who has a parked task remains Connected and gets no other Nimbus task, though Teams calls outside Nimbus still reach them.",
     "sources": [
       "https://help.luware.com/task-handling-category/parking"
     ],
@@ -845,8 +845,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-04",
     "area": "PAR",
-    "title": "Hold keeps the user in the conference (Teams shows \"Busy in a call\") and always blocks the user for other Nimbus tasks, with or without TP",
-    "statement": "Hold keeps the user in the conference (Teams shows \"Busy in a call\") and always blocks the user for other Nimbus tasks, with or without TP.",
+    "title": "Hold always blocks",
+    "statement": "Hold leaves the user in the conference, where Teams shows them as \"Busy in a call\", and keeps them from other Nimbus tasks with or without Task Parallelization.",
     "sources": [
       "https://help.luware.com/task-handling-category/parking"
     ],
@@ -855,8 +855,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-05",
     "area": "PAR",
-    "title": "Park time is excluded from connected-time KPIs (only talk time counts)",
-    "statement": "Park time is excluded from connected-time KPIs (only talk time counts); hold time is included.",
+    "title": "Park time is not talk time; hold time is",
+    "statement": "Connected-time KPIs count talk time and hold time but not park time.",
     "sources": [
       "https://help.luware.com/task-handling-category/parking"
     ],
@@ -865,8 +865,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-06",
     "area": "PAR",
-    "title": "`HoldTime` and `HoldCount` exclude park attempts",
-    "statement": "`HoldTime` and `HoldCount` exclude park attempts.",
+    "title": "Parking is not counted as hold",
+    "statement": "`HoldTime` and `HoldCount` do not include parking.",
     "sources": [
       "https://help.luware.com/facts-columns-data-types"
     ],
@@ -875,8 +875,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-07",
     "area": "PAR",
-    "title": "Transcription stops while a task is parked",
-    "statement": "Transcription stops while a task is parked; the transcription bot rejoins on unpark.",
+    "title": "Parking pauses transcription",
+    "statement": "Transcription stops while a task is parked, and the transcription bot joins again on unpark.",
     "sources": [
       "https://help.luware.com/parking"
     ],
@@ -885,8 +885,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-08",
     "area": "PAR",
-    "title": "A running supervision is ended by parking and is not restored on unpark",
-    "statement": "A running supervision is ended by parking and is not restored on unpark.",
+    "title": "Parking ends supervision",
+    "statement": "Parking ends any running supervision, and unparking does not bring it back.",
     "sources": [
       "https://help.luware.com/parking"
     ],
@@ -895,8 +895,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-09",
     "area": "PAR",
-    "title": "Unparking sends the user a Teams invitation",
-    "statement": "Unparking sends the user a Teams invitation; only after they accept does the music stop and the conversation resume.",
+    "title": "Unpark waits for the user",
+    "statement": "Unparking invites the user through Teams; the music stops and the conversation continues only once they accept.",
     "sources": [
       "https://help.luware.com/attendant-park-and-unpark"
     ],
@@ -905,8 +905,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-10",
     "area": "PAR",
-    "title": "Hanging up a parked call ends it for the caller and frees the user immediately for the next task",
-    "statement": "Hanging up a parked call ends it for the caller and frees the user immediately for the next task.",
+    "title": "Hanging up a parked call frees the user",
+    "statement": "When a parked call is hung up, it ends for the caller and the user is free for the next task at once.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-park-and-unpark"
     ],
@@ -915,8 +915,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-11",
     "area": "PAR",
-    "title": "A parked task is resumed by the same user who parked it",
-    "statement": "A parked task is resumed by the same user who parked it.",
+    "title": "The parking user resumes",
+    "statement": "Only the user who parked a task resumes it.",
     "sources": [
       "https://help.luware.com/parking"
     ],
@@ -925,8 +925,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-12",
     "area": "PAR",
-    "title": "TP is a per-user setting in General User Settings, off by default",
-    "statement": "TP is a per-user setting in General User Settings, off by default.",
+    "title": "Task Parallelization is per user, off by default",
+    "statement": "Task Parallelization (TP) is switched per user in General User Settings and starts off.",
     "sources": [
       "https://help.luware.com/task-parallelization"
     ],
@@ -935,8 +935,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-13",
     "area": "PAR",
-    "title": "Only parked tasks are parallelized",
-    "statement": "Only parked tasks are parallelized; a held task is never treated as parallel.",
+    "title": "Only parked tasks run in parallel",
+    "statement": "Task Parallelization applies to parked tasks only; a task on hold never counts as a parallel task.",
     "sources": [
       "https://help.luware.com/task-parallelization"
     ],
@@ -945,8 +945,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-14",
     "area": "PAR",
-    "title": "With TP, parking is non-blocking until the user reaches their maximum number of parallel tasks",
-    "statement": "With TP, parking is non-blocking until the user reaches their maximum number of parallel tasks; only one task can be active at a time, so the active task must be parked before another is resumed.",
+    "title": "Parking under Task Parallelization",
+    "statement": "With TP a parked task does not block the user until they reach their maximum of parallel tasks; one task at a time is active, so the active one has to be parked before another is resumed.",
     "sources": [
       "https://help.luware.com/task-handling-category/parking"
     ],
@@ -955,8 +955,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-15",
     "area": "PAR",
-    "title": "The TP maximum is documented as two tasks (allowed pairs: A/V + A/V, or any modality + A/V) in one version and four tasks in a newer version",
-    "statement": "The TP maximum is documented as two tasks (allowed pairs: A/V + A/V, or any modality + A/V) in one version and four tasks in a newer version; general and per-modality limits are configurable in General User Settings.",
+    "title": "Maximum parallel tasks",
+    "statement": "Documentation disagrees on the TP maximum: two tasks in one version (pairs A/V + A/V, or any modality + A/V), four in a newer one; General User Settings holds an overall limit and limits per modality.",
     "sources": [
       "https://help.luware.com/task-parallelization"
     ],
@@ -965,8 +965,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-16",
     "area": "PAR",
-    "title": "With TP, a user may start COB while another task is parked",
-    "statement": "With TP, a user may start COB while another task is parked.",
+    "title": "Task Parallelization allows Call on Behalf while parked",
+    "statement": "A user with TP can start Call on Behalf while another of their tasks is parked.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -975,8 +975,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-17",
     "area": "PAR",
-    "title": "A consultation call can only be started from an active call",
-    "statement": "A consultation call can only be started from an active call; parking the call disables the consultation option.",
+    "title": "Consultation only from an active call",
+    "statement": "A consultation call needs an active call to start from; once the call is parked the consultation option is unavailable.",
     "sources": [
       "https://help.luware.com/ac-10-category/attendant-consultation-call"
     ],
@@ -985,8 +985,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PAR-18",
     "area": "PAR",
-    "title": "Services Overview shows each user's remaining capacity for parallel tasks",
-    "statement": "Services Overview shows each user's remaining capacity for parallel tasks.",
+    "title": "Parallel capacity in Services Overview",
+    "statement": "Services Overview shows how many more parallel tasks each user can take.",
     "sources": [
       "https://help.luware.com/services-overview"
     ],
@@ -995,8 +995,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-01",
     "area": "SUP",
-    "title": "Supervision requires a Contact Center license and the `Service Supervisor` role (service sessions) or `User Supervisor` role (user controls)",
-    "statement": "Supervision requires a Contact Center license and the `Service Supervisor` role (service sessions) or `User Supervisor` role (user controls).",
+    "title": "Supervision needs CC and a supervisor role",
+    "statement": "Supervising requires a Contact Center license plus the `Service Supervisor` role (for service sessions) or the `User Supervisor` role (for user controls).",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1005,8 +1005,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-02",
     "area": "SUP",
-    "title": "Supervisors can see and act only on users and services inside the Organization Units where they hold the supervisor role",
-    "statement": "Supervisors can see and act only on users and services inside the Organization Units where they hold the supervisor role.",
+    "title": "Supervision stays inside the supervisor's Organization Units",
+    "statement": "A supervisor sees and acts on only the users and services of the Organization Units in which they hold the supervisor role.",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1015,8 +1015,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-03",
     "area": "SUP",
-    "title": "A session becomes visible for supervision only after Nimbus has distributed it to a user (team member, agent or attendant)",
-    "statement": "A session becomes visible for supervision only after Nimbus has distributed it to a user (team member, agent or attendant).",
+    "title": "Supervision starts after distribution",
+    "statement": "A session can be supervised only once Nimbus has handed it to a user (team member, agent or attendant).",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1025,8 +1025,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-04",
     "area": "SUP",
-    "title": "Scheduled Outbound Calls and COB sessions can be supervised because each belongs to one specific service",
-    "statement": "Scheduled Outbound Calls and COB sessions can be supervised because each belongs to one specific service; this includes COB started while another task is parked.",
+    "title": "Outbound and Call on Behalf can be supervised",
+    "statement": "Scheduled Outbound Calls and Call on Behalf sessions belong to one service each and can therefore be supervised, Call on Behalf beside a parked task included.",
     "sources": [
       "https://help.luware.com/personal-dashboards-category/dashboard-supervision"
     ],
@@ -1035,8 +1035,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-05",
     "area": "SUP",
-    "title": "`Listen`: the supervisor hears caller and user and cannot speak",
-    "statement": "`Listen`: the supervisor hears caller and user and cannot speak; user and supervisor hear 1 beep on join.",
+    "title": "Listen",
+    "statement": "In `Listen` the supervisor hears the caller and the user but cannot speak; on joining, the user and the supervisor hear one beep.",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1045,8 +1045,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-06",
     "area": "SUP",
-    "title": "`Whisper`: the supervisor hears both and can speak to the user only",
-    "statement": "`Whisper`: the supervisor hears both and can speak to the user only; 2 beeps on join.",
+    "title": "Whisper",
+    "statement": "In `Whisper` the supervisor hears both sides and talks to the user only; joining plays two beeps.",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1055,8 +1055,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-07",
     "area": "SUP",
-    "title": "`Barge In`: the supervisor hears both and can speak to everyone",
-    "statement": "`Barge In`: the supervisor hears both and can speak to everyone; 3 beeps on join.",
+    "title": "Barge In",
+    "statement": "In `Barge In` the supervisor hears both sides and talks to everyone; joining plays three beeps.",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1065,8 +1065,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-08",
     "area": "SUP",
-    "title": "`Listen` ends when the session is transferred, the user leaves or the customer leaves",
-    "statement": "`Listen` ends when the session is transferred, the user leaves or the customer leaves.",
+    "title": "When Listen ends",
+    "statement": "`Listen` stops when the session is transferred, or when the user or the customer leaves.",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1075,8 +1075,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-09",
     "area": "SUP",
-    "title": "`Whisper` ends when the session is transferred or the user leaves",
-    "statement": "`Whisper` ends when the session is transferred or the user leaves; the session itself persists as long as either the user or the supervisor is still present.",
+    "title": "When Whisper ends",
+    "statement": "`Whisper` stops on a transfer of the session or when the user leaves; the session goes on as long as the user or the supervisor remains in it.",
     "sources": [
       "https://help.luware.com/dashboard-supervision"
     ],
@@ -1085,8 +1085,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-10",
     "area": "SUP",
-    "title": "If the user parks during Listen or Whisper the caller hears music",
-    "statement": "If the user parks during Listen or Whisper the caller hears music; during Barge In no music is played to the caller.",
+    "title": "Parking during supervision",
+    "statement": "A user who parks during Listen or Whisper gives the caller music; during Barge In the caller hears no music.",
     "sources": [
       "https://luware.helpjuice.com/dashboard-supervision"
     ],
@@ -1095,16 +1095,16 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-11",
     "area": "SUP",
-    "title": "`Barge In` ends under the same conditions as Whisper",
-    "statement": "`Barge In` ends under the same conditions as Whisper.",
+    "title": "Barge In ends like Whisper",
+    "statement": "`Barge In` stops under the same conditions as `Whisper`.",
     "sources": [],
     "inferred": true
   },
   {
     "id": "SUP-12",
     "area": "SUP",
-    "title": "User Supervision lets a supervisor change the duty state and act on the ACW of supervised users",
-    "statement": "User Supervision lets a supervisor change the duty state and act on the ACW of supervised users.",
+    "title": "User Supervision controls",
+    "statement": "User Supervision lets a supervisor change the duty state of supervised users and act on their ACW.",
     "sources": [
       "https://help.luware.com/personal-dashboards-category/dashboard-supervision"
     ],
@@ -1113,8 +1113,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "SUP-13",
     "area": "SUP",
-    "title": "Supervisors can abort an External Task early",
-    "statement": "Supervisors can abort an External Task early.",
+    "title": "Supervisors can end External Tasks",
+    "statement": "A supervisor may stop an External Task before it is done.",
     "sources": [
       "https://help.luware.com/external-task"
     ],
@@ -1123,8 +1123,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-01",
     "area": "COB",
-    "title": "COB is offered only for services licensed `Enterprise Routing` or `Contact Center`",
-    "statement": "COB is offered only for services licensed `Enterprise Routing` or `Contact Center`.",
+    "title": "Call on Behalf needs ER or CC",
+    "statement": "Call on Behalf (COB) is available only for services licensed `Enterprise Routing` or `Contact Center`.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1133,8 +1133,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-02",
     "area": "COB",
-    "title": "Services with user assignment type `None` (basic IVR / redirect services) never appear in the COB service selection",
-    "statement": "Services with user assignment type `None` (basic IVR / redirect services) never appear in the COB service selection.",
+    "title": "No Call on Behalf for assignment None",
+    "statement": "Services whose user assignment type is `None` (simple IVR or redirect services) are never offered in the Call on Behalf service list.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1143,8 +1143,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-03",
     "area": "COB",
-    "title": "COB for a service requires `Outbound Conversations` enabled in its Modalities Service Settings",
-    "statement": "COB for a service requires `Outbound Conversations` enabled in its Modalities Service Settings.",
+    "title": "Call on Behalf needs Outbound Conversations",
+    "statement": "A service offers Call on Behalf only when `Outbound Conversations` is on in its Modalities Service Settings.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1153,8 +1153,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-04",
     "area": "COB",
-    "title": "The COB button is disabled unless the user is online in Teams",
-    "statement": "The COB button is disabled unless the user is online in Teams.",
+    "title": "Call on Behalf needs the user online",
+    "statement": "The Call on Behalf button stays disabled while the user is not online in Teams.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1163,8 +1163,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-05",
     "area": "COB",
-    "title": "DND does not disable the COB button, and the service's Busy/Away availability opt-ins are not evaluated for COB",
-    "statement": "DND does not disable the COB button, and the service's Busy/Away availability opt-ins are not evaluated for COB.",
+    "title": "Do Not Disturb and opt-ins do not matter for Call on Behalf",
+    "statement": "Do Not Disturb leaves the Call on Behalf button enabled, and the service's Busy/Away opt-ins play no part in Call on Behalf.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1173,8 +1173,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-06",
     "area": "COB",
-    "title": "Without a PSTN number on the service, the dial pad is disabled and only UPN targets (internal users and services) can be called",
-    "statement": "Without a PSTN number on the service, the dial pad is disabled and only UPN targets (internal users and services) can be called.",
+    "title": "No PSTN number, no dial pad",
+    "statement": "A service without a PSTN number gives its users no dial pad: they can call UPN targets only (internal users and services).",
     "sources": [
       "https://help.luware.com/outbound-call"
     ],
@@ -1183,8 +1183,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-07",
     "area": "COB",
-    "title": "A CC user in persistent RONA or in (extended) ACW cannot start COB",
-    "statement": "A CC user in persistent RONA or in (extended) ACW cannot start COB.",
+    "title": "RONA and ACW block Call on Behalf",
+    "statement": "A CC user with a persistent RONA, or in ACW or extended ACW, cannot start Call on Behalf.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1193,8 +1193,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-08",
     "area": "COB",
-    "title": "Any blocking Nimbus user state disables the COB button, e.g",
-    "statement": "Any blocking Nimbus user state disables the COB button, e.g. an incoming (Ringing) or connected task, or ACW.",
+    "title": "Blocking user states disable Call on Behalf",
+    "statement": "Every blocking Nimbus user state disables the Call on Behalf button, for example a task that rings (Ringing) or is connected, or ACW.",
     "sources": [
       "https://help.luware.com/task-handling-category/call-on-behalf"
     ],
@@ -1203,8 +1203,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-09",
     "area": "COB",
-    "title": "With TP enabled, COB is allowed while the user has another task parked",
-    "statement": "With TP enabled, COB is allowed while the user has another task parked.",
+    "title": "Call on Behalf beside a parked task (TP)",
+    "statement": "A user with TP may start Call on Behalf while another task of theirs is parked.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1213,8 +1213,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-10",
     "area": "COB",
-    "title": "COB can be started from My Overview, Services Overview and Attendant Console (and from the desktop Assistant)",
-    "statement": "COB can be started from My Overview, Services Overview and Attendant Console (and from the desktop Assistant); the user may switch among all services that meet the preconditions before dialing.",
+    "title": "Where Call on Behalf starts",
+    "statement": "Call on Behalf is started from My Overview, Services Overview, Attendant Console or the desktop Assistant; before dialing, the user can switch between every service that qualifies.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1223,8 +1223,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-11",
     "area": "COB",
-    "title": "COB does not need any scheduled outbound task to exist",
-    "statement": "COB does not need any scheduled outbound task to exist.",
+    "title": "Call on Behalf needs no scheduled task",
+    "statement": "Call on Behalf works without any scheduled outbound task.",
     "sources": [
       "https://help.luware.com/task-handling-category/outbound-call"
     ],
@@ -1233,8 +1233,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-12",
     "area": "COB",
-    "title": "After the user presses Call, Nimbus first rings the user with an invitation (to open the reporting session) and only then dials the target",
-    "statement": "After the user presses Call, Nimbus first rings the user with an invitation (to open the reporting session) and only then dials the target.",
+    "title": "Call on Behalf rings the user first",
+    "statement": "When the user presses Call, Nimbus first sends the user an invitation (which opens the reporting session) and dials the target only afterwards.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1243,8 +1243,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-13",
     "area": "COB",
-    "title": "While a COB or outbound service call rings the user, the task is in state `Ringing`",
-    "statement": "While a COB or outbound service call rings the user, the task is in state `Ringing`.",
+    "title": "Outbound calls ring as Ringing",
+    "statement": "A Call on Behalf or outbound service call that is ringing the user puts the task in state `Ringing`.",
     "sources": [
       "https://luware.helpjuice.com/operations-category/service-operations"
     ],
@@ -1253,8 +1253,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-14",
     "area": "COB",
-    "title": "Searching O365 contacts in the COB dialog requires consent for `User.Read.All`",
-    "statement": "Searching O365 contacts in the COB dialog requires consent for `User.Read.All`.",
+    "title": "Contact search needs User.Read.All",
+    "statement": "Finding O365 contacts in the Call on Behalf dialog needs consent to `User.Read.All`.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1263,8 +1263,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "COB-15",
     "area": "COB",
-    "title": "My Sessions marks COB entries with the direction \"call-as\" (next to inbound and outbound)",
-    "statement": "My Sessions marks COB entries with the direction \"call-as\" (next to inbound and outbound).",
+    "title": "Call on Behalf direction call-as",
+    "statement": "My Sessions shows Call on Behalf entries with the direction \"call-as\", besides inbound and outbound.",
     "sources": [
       "https://help.luware.com/my-sessions"
     ],
@@ -1273,8 +1273,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-01",
     "area": "OUT",
-    "title": "Scheduled Outbound Calls are a CC feature: they are queued in a service and distributed to its users like inbound tasks",
-    "statement": "Scheduled Outbound Calls are a CC feature: they are queued in a service and distributed to its users like inbound tasks.",
+    "title": "Scheduled outbound is Contact Center only",
+    "statement": "Scheduled Outbound Calls belong to Contact Center: they wait in a service's queue and go to its users as inbound tasks do.",
     "sources": [
       "https://help.luware.com/task-handling-category/outbound-call"
     ],
@@ -1283,8 +1283,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-02",
     "area": "OUT",
-    "title": "Only CC-licensed services can be the target of outbound call creation in the Power Automate connector",
-    "statement": "Only CC-licensed services can be the target of outbound call creation in the Power Automate connector.",
+    "title": "Outbound creation targets CC services only",
+    "statement": "The Power Automate connector creates outbound calls only in services licensed Contact Center.",
     "sources": [
       "https://help.luware.com/task-handling-category/outbound-call"
     ],
@@ -1293,8 +1293,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-03",
     "area": "OUT",
-    "title": "At most `Max Scheduled Outbound Tasks per service` outbound tasks can be scheduled or in progress per service (default 20, minimum 1, maximum 50)",
-    "statement": "At most `Max Scheduled Outbound Tasks per service` outbound tasks can be scheduled or in progress per service (default 20, minimum 1, maximum 50); a request beyond the limit returns a flow error and the task is dropped.",
+    "title": "Limit of scheduled outbound tasks per service",
+    "statement": "Per service, the number of outbound tasks scheduled or in progress is capped by `Max Scheduled Outbound Tasks per service` (default 20, from 1 to 50); a flow asking for more gets an error and the task is discarded.",
     "sources": [
       "https://help.luware.com/extensions-tenant-settings"
     ],
@@ -1303,8 +1303,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-04",
     "area": "OUT",
-    "title": "Outbound calls to federated (external-tenant) users are not supported",
-    "statement": "Outbound calls to federated (external-tenant) users are not supported; the outbound flow actions return an error.",
+    "title": "No outbound calls to federated users",
+    "statement": "Outbound calls to users of another tenant (federated) are not supported and the outbound flow actions fail.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1313,8 +1313,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-05",
     "area": "OUT",
-    "title": "Outbound Call with Workflow supports every workflow activity except `Voice Message`",
-    "statement": "Outbound Call with Workflow supports every workflow activity except `Voice Message`.",
+    "title": "Outbound with Workflow excludes Voice Message",
+    "statement": "Every workflow activity except `Voice Message` can be used in Outbound with Workflow.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1323,8 +1323,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-06",
     "area": "OUT",
-    "title": "Preferred user routing is not applied to outbound tasks",
-    "statement": "Preferred user routing is not applied to outbound tasks; the distribution policy decides.",
+    "title": "Outbound ignores preferred users",
+    "statement": "Outbound tasks do not use preferred user routing; the distribution policy picks the user.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1333,8 +1333,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-07",
     "area": "OUT",
-    "title": "Outbound calls that end as terminated are not written to reporting",
-    "statement": "Outbound calls that end as terminated are not written to reporting.",
+    "title": "Terminated outbound calls are not reported",
+    "statement": "An outbound call that ends as terminated leaves no record in reporting.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1343,8 +1343,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-08",
     "area": "OUT",
-    "title": "Outbound PSTN and UPN calls can show an audio delay after connection (Microsoft side)",
-    "statement": "Outbound PSTN and UPN calls can show an audio delay after connection (Microsoft side); an optimized mode can be switched on per tenant by support.",
+    "title": "Outbound audio delay",
+    "statement": "Outbound PSTN and UPN calls may have delayed audio after connecting (caused on the Microsoft side); support can turn on an optimized mode per tenant.",
     "sources": [
       "https://help.luware.com/outbound-call"
     ],
@@ -1353,8 +1353,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-09",
     "area": "OUT",
-    "title": "Outbound results are grouped under outcome groups `Outbound Accepted` (6) and `Outbound Not Accepted` (7)",
-    "statement": "Outbound results are grouped under outcome groups `Outbound Accepted` (6) and `Outbound Not Accepted` (7).",
+    "title": "Outbound outcome groups",
+    "statement": "Outbound results are grouped as `Outbound Accepted` (outcome group 6) or `Outbound Not Accepted` (outcome group 7).",
     "sources": [
       "https://help.luware.com/static-dimensions"
     ],
@@ -1363,8 +1363,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-10",
     "area": "OUT",
-    "title": "`Transfer on User Exit` can be used with Outbound with Workflow",
-    "statement": "`Transfer on User Exit` can be used with Outbound with Workflow; the target must still be an A/V inbound service.",
+    "title": "Transfer on User Exit with outbound workflows",
+    "statement": "Outbound with Workflow may use `Transfer on User Exit`, but its target has to be an A/V inbound service.",
     "sources": [
       "https://help.luware.com/en_US/service-administration-category/transfer-on-user-exit"
     ],
@@ -1373,8 +1373,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "OUT-11",
     "area": "OUT",
-    "title": "Scheduled outbound tasks are listed in the \"Service Outbound Tasks Tabular\" dashboard widget",
-    "statement": "Scheduled outbound tasks are listed in the \"Service Outbound Tasks Tabular\" dashboard widget.",
+    "title": "Outbound tasks widget",
+    "statement": "The dashboard widget \"Service Outbound Tasks Tabular\" lists the scheduled outbound tasks.",
     "sources": [
       "https://help.luware.com/outbound-call"
     ],
@@ -1383,8 +1383,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-01",
     "area": "LIC",
-    "title": "A service's PSTN number is set in General Service Settings and becomes effective only after the provisioning script has run",
-    "statement": "A service's PSTN number is set in General Service Settings and becomes effective only after the provisioning script has run.",
+    "title": "PSTN number needs the provisioning script",
+    "statement": "A service's PSTN number is entered in General Service Settings and only works once the provisioning script has been run.",
     "sources": [
       "https://help.luware.com/service-administration"
     ],
@@ -1393,8 +1393,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-02",
     "area": "LIC",
-    "title": "PSTN licenses are assigned to the application instance (resource account) of the source service that performs the PSTN call or transfer",
-    "statement": "PSTN licenses are assigned to the application instance (resource account) of the source service that performs the PSTN call or transfer.",
+    "title": "PSTN licenses sit on the resource account",
+    "statement": "The PSTN licenses that count are those of the resource account (application instance) of the service that places the PSTN call or transfer.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-service-transfer"
     ],
@@ -1403,8 +1403,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-03",
     "area": "LIC",
-    "title": "Direct Routing and Operator Connect services need `Microsoft Teams Phone Resource Account`",
-    "statement": "Direct Routing and Operator Connect services need `Microsoft Teams Phone Resource Account`.",
+    "title": "Direct Routing and Operator Connect license",
+    "statement": "Services on Direct Routing or Operator Connect need a `Microsoft Teams Phone Resource Account` license.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-service-transfer"
     ],
@@ -1413,8 +1413,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-04",
     "area": "LIC",
-    "title": "Calling Plan services need `Microsoft Teams Phone Resource Account` plus one calling plan (`Microsoft Teams Domestic Calling Plan`, `Microsoft Teams Domestic and International Calling Plan` or `Microsoft Teams Calling Plan pay-as-you-go`)",
-    "statement": "Calling Plan services need `Microsoft Teams Phone Resource Account` plus one calling plan (`Microsoft Teams Domestic Calling Plan`, `Microsoft Teams Domestic and International Calling Plan` or `Microsoft Teams Calling Plan pay-as-you-go`); the calling plan is needed only for outbound.",
+    "title": "Calling Plan license",
+    "statement": "Services on Calling Plan need `Microsoft Teams Phone Resource Account` and, for outbound calls only, one calling plan: `Microsoft Teams Domestic Calling Plan`, `Microsoft Teams Domestic and International Calling Plan` or `Microsoft Teams Calling Plan pay-as-you-go`.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-service-transfer"
     ],
@@ -1423,8 +1423,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-05",
     "area": "LIC",
-    "title": "Users who handle calls (agents) and users who are AC transfer or consultation targets need `Teams Phone Standard`",
-    "statement": "Users who handle calls (agents) and users who are AC transfer or consultation targets need `Teams Phone Standard`.",
+    "title": "Call-handling users need Teams Phone Standard",
+    "statement": "Agents who handle calls, and users who are Attendant Console transfer or consultation targets, need `Teams Phone Standard`.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1433,8 +1433,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-06",
     "area": "LIC",
-    "title": "Older documentation describes the source-service requirement for Direct Routing trunks as `Microsoft 365 E1/E3` + `Phone System`, or `Microsoft 365 E5`",
-    "statement": "Older documentation describes the source-service requirement for Direct Routing trunks as `Microsoft 365 E1/E3` + `Phone System`, or `Microsoft 365 E5`.",
+    "title": "Older Direct Routing license requirement",
+    "statement": "In older documentation the source service of a Direct Routing trunk needs `Microsoft 365 E1/E3` with `Phone System`, or `Microsoft 365 E5`.",
     "sources": [
       "https://help.luware.com/nimbus/latest/usage-of-nimbus/attendant-console/attendant-service-transfer"
     ],
@@ -1443,8 +1443,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "LIC-07",
     "area": "LIC",
-    "title": "Nimbus user licenses are separate from service tiers: a per-user CC license (dashboards, duty states, skills, supervision), an Attendant Console license and an Assistant license",
-    "statement": "Nimbus user licenses are separate from service tiers: a per-user CC license (dashboards, duty states, skills, supervision), an Attendant Console license and an Assistant license.",
+    "title": "User licenses are separate from service tiers",
+    "statement": "User licenses are independent of service tiers: Nimbus sells a per-user Contact Center license (dashboards, duty states, skills, supervision), an Attendant Console license and an Assistant license.",
     "sources": [
       "https://luware.helpjuice.com/user-administration",
       "https://luware.helpjuice.com/assistant-category/assistant"
@@ -1454,8 +1454,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-01",
     "area": "XFER",
-    "title": "Transfers between Nimbus services need no additional license",
-    "statement": "Transfers between Nimbus services need no additional license.",
+    "title": "Service-to-service transfers are free",
+    "statement": "Moving a call from one Nimbus service to another needs no extra license.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-service-transfer"
     ],
@@ -1464,8 +1464,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-02",
     "area": "XFER",
-    "title": "For PSTN transfers, Nimbus uses the PSTN license of the first service that answered the call and creates the transfer session from that service",
-    "statement": "For PSTN transfers, Nimbus uses the PSTN license of the first service that answered the call and creates the transfer session from that service; this binding survives internal service-to-service transfers.",
+    "title": "The first answering service's PSTN license counts",
+    "statement": "A PSTN transfer uses the PSTN license of the service that answered the call first, and Nimbus opens the transfer session from that service; transfers between services do not change which service that is.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1474,8 +1474,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-03",
     "area": "XFER",
-    "title": "If the first service has no PSTN license, a later PSTN transfer fails even when the current service is licensed",
-    "statement": "If the first service has no PSTN license, a later PSTN transfer fails even when the current service is licensed; the workflow follows the Exit announcement route and the service session outcome is \"Transfer failed\".",
+    "title": "Unlicensed first service, failed PSTN transfer",
+    "statement": "A PSTN transfer fails when the first answering service holds no PSTN license, whatever the license of the current service; the workflow then takes the Exit announcement route and the service session ends as \"Transfer failed\".",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1484,8 +1484,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-04",
     "area": "XFER",
-    "title": "A safe transfer to a service only verifies that the target service exists (no check of availability or opening hours)",
-    "statement": "A safe transfer to a service only verifies that the target service exists (no check of availability or opening hours); once the target's workflow accepts, the task counts as handled for the source service.",
+    "title": "Safe transfer to a service checks only that it exists",
+    "statement": "A safe transfer to a service checks only that the target service exists, not its availability or opening hours; as soon as the target's workflow accepts, the source service counts the task as handled.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-service-transfer"
     ],
@@ -1494,8 +1494,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-05",
     "area": "XFER",
-    "title": "A safe transfer keeps the transferring user in the session and returns the call to them on failure (no answer, rejection, other error)",
-    "statement": "A safe transfer keeps the transferring user in the session and returns the call to them on failure (no answer, rejection, other error).",
+    "title": "Safe transfer keeps the user",
+    "statement": "In a safe transfer the transferring user stays in the session and gets the call back if the transfer fails (no answer, rejection or another error).",
     "sources": [
       "https://luware.helpjuice.com/ac-10-category/attendant-safe-transfer"
     ],
@@ -1504,8 +1504,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-06",
     "area": "XFER",
-    "title": "A blind transfer removes the transferring user from the session",
-    "statement": "A blind transfer removes the transferring user from the session; the call is not returned to them.",
+    "title": "Blind transfer drops the user",
+    "statement": "A blind transfer takes the transferring user out of the session, and the call never comes back to them.",
     "sources": [
       "https://luware.helpjuice.com/attendant-blind-transfer"
     ],
@@ -1514,8 +1514,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-07",
     "area": "XFER",
-    "title": "A call transferred to a PSTN number rings for up to 2 minutes if unanswered, and the attendant cannot cancel it",
-    "statement": "A call transferred to a PSTN number rings for up to 2 minutes if unanswered, and the attendant cannot cancel it.",
+    "title": "PSTN transfers ring up to 2 minutes",
+    "statement": "An unanswered call transferred to a PSTN number keeps ringing for up to 2 minutes, and the attendant has no way to cancel it.",
     "sources": [
       "https://help.luware.com/attendant-console-category/attendant-service-transfer"
     ],
@@ -1524,8 +1524,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-08",
     "area": "XFER",
-    "title": "A direct \"Transfer to Voicemail\" from Attendant Console creates no user session and triggers no user state check",
-    "statement": "A direct \"Transfer to Voicemail\" from Attendant Console creates no user session and triggers no user state check.",
+    "title": "Transfer to Voicemail skips the user",
+    "statement": "\"Transfer to Voicemail\" straight from Attendant Console opens no user session and checks no user state.",
     "sources": [
       "https://luware.helpjuice.com/reporting-category/reporting-examples"
     ],
@@ -1534,8 +1534,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-09",
     "area": "XFER",
-    "title": "During a consultation the user can Transfer (user freed at once), Conference (three-way), Swap (toggle who is on hold) or Hangup and Retrieve",
-    "statement": "During a consultation the user can Transfer (user freed at once), Conference (three-way), Swap (toggle who is on hold) or Hangup and Retrieve.",
+    "title": "Consultation actions",
+    "statement": "During a consultation the user can Transfer (and is free immediately), Conference (all three talk), Swap (change who is on hold) or Hangup and Retrieve.",
     "sources": [
       "https://help.luware.com/ac-10-category/attendant-consultation-call"
     ],
@@ -1544,8 +1544,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-10",
     "area": "XFER",
-    "title": "Custom context parameters are handed over on safe and blind transfers to users or services",
-    "statement": "Custom context parameters are handed over on safe and blind transfers to users or services; consultation calls do not transfer session context.",
+    "title": "Context parameters follow transfers",
+    "statement": "Safe and blind transfers to users or services carry the custom context parameters along; consultation calls carry no session context.",
     "sources": [
       "https://help.luware.com/attendant-service-transfer"
     ],
@@ -1554,8 +1554,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-11",
     "area": "XFER",
-    "title": "A service session ends when the customer hangs up or when the service ends the task or transfers it to another service",
-    "statement": "A service session ends when the customer hangs up or when the service ends the task or transfers it to another service; the target service opens a new service session in the same unified conversation.",
+    "title": "When a service session ends",
+    "statement": "A service session ends when the customer hangs up, or when the service ends the task or hands it to another service; the receiving service starts a new service session inside the same unified conversation.",
     "sources": [
       "https://help.luware.com/facts-columns-data-types"
     ],
@@ -1564,8 +1564,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "XFER-12",
     "area": "XFER",
-    "title": "`Transfer on User Exit` moves the customer to a configured target service when the last Nimbus user ends the call, only if consent was recorded by a `Record Consent` activity",
-    "statement": "`Transfer on User Exit` moves the customer to a configured target service when the last Nimbus user ends the call, only if consent was recorded by a `Record Consent` activity; consent defaults to Not Granted; the activity is skipped in consultation calls to a service; DTMF in the target needs a PSTN number on the target.",
+    "title": "Transfer on User Exit",
+    "statement": "`Transfer on User Exit` sends the customer to a configured target service once the last Nimbus user ends the call, and only when a `Record Consent` activity recorded consent (Not Granted unless recorded); consultation calls to a service skip the activity; DTMF in the target requires the target to have a PSTN number.",
     "sources": [
       "https://help.luware.com/en_US/service-administration-category/transfer-on-user-exit"
     ],
@@ -1574,8 +1574,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-01",
     "area": "REP",
-    "title": "Every service session ends with exactly one outcome from the static dimension \"Service Session Outcomes\"",
-    "statement": "Every service session ends with exactly one outcome from the static dimension \"Service Session Outcomes\"; each outcome belongs to one outcome group (2.9).",
+    "title": "One outcome per service session",
+    "statement": "Each service session ends with one outcome, and only one, from the fixed \"Service Session Outcomes\" dimension; every outcome belongs to a single outcome group.",
     "sources": [
       "https://help.luware.com/static-dimensions"
     ],
@@ -1584,8 +1584,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-02",
     "area": "REP",
-    "title": "`Customer Hangup Before Accept` applies when the customer hangs up before the session passed the workflow's `Accept` activity",
-    "statement": "`Customer Hangup Before Accept` applies when the customer hangs up before the session passed the workflow's `Accept` activity.",
+    "title": "Customer Hangup Before Accept",
+    "statement": "The outcome is `Customer Hangup Before Accept` when the customer hangs up before the session has passed the workflow's `Accept` activity.",
     "sources": [
       "https://help.luware.com/static-dimensions"
     ],
@@ -1594,8 +1594,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-03",
     "area": "REP",
-    "title": "`Customer Hangup In Ivr` = hung up before ever being queued",
-    "statement": "`Customer Hangup In Ivr` = hung up before ever being queued; `Customer Hangup In Queue` = hung up while queued; `Customer Hangup In Ivr After Queue` = hung up in IVR after having been queued.",
+    "title": "Hangups in IVR and queue",
+    "statement": "`Customer Hangup In Ivr`: hung up without ever being queued; `Customer Hangup In Queue`: hung up while waiting in the queue; `Customer Hangup In Ivr After Queue`: hung up in the IVR after having been in the queue.",
     "sources": [
       "https://help.luware.com/historic-reporting-category/static-dimensions"
     ],
@@ -1604,8 +1604,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-04",
     "area": "REP",
-    "title": "`User Accepted` covers a user-connected task, including a consultation call without merge or transfer, and External Tasks",
-    "statement": "`User Accepted` covers a user-connected task, including a consultation call without merge or transfer, and External Tasks.",
+    "title": "User Accepted",
+    "statement": "`User Accepted` is the outcome of a task a user connected to, consultation calls with no merge or transfer and External Tasks included.",
     "sources": [
       "https://help.luware.com/static-dimensions"
     ],
@@ -1614,8 +1614,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-05",
     "area": "REP",
-    "title": "When a user transfers a task, the service session outcome follows the outcome of the last user session (\"last outcome\" rule)",
-    "statement": "When a user transfers a task, the service session outcome follows the outcome of the last user session (\"last outcome\" rule).",
+    "title": "The last user outcome decides",
+    "statement": "Once a user has transferred a task, the service session's outcome is the outcome of the last user session (the \"last outcome\" rule).",
     "sources": [
       "https://luware.helpjuice.com/reporting-category/reporting-examples"
     ],
@@ -1624,8 +1624,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-06",
     "area": "REP",
-    "title": "Mapping examples: A transfers to B and B accepts -> A `Transferred Internally`, B `Accepted`, service `User Internal Transfer Success`",
-    "statement": "Mapping examples: A transfers to B and B accepts -> A `Transferred Internally`, B `Accepted`, service `User Internal Transfer Success`; A blind-transfers and B ignores -> A `Internal Transfer Failed`, B `Cancelled`, service `User Internal Transfer Failed`; A safe-transfers, B declines, customer then hangs up -> A `Accepted`, B `Declined`, service `User Accepted`; consultation to a Nimbus service -> `Transferred Internally` / `Accepted` / internal success; consultation to a PSTN number -> A `Transferred Externally`, no user session for the target, service `User External Transfer Success`.",
+    "title": "Transfer outcome mapping",
+    "statement": "Worked cases: A transfers to B who accepts gives A `Transferred Internally`, B `Accepted`, service `User Internal Transfer Success`; A blind-transfers and B ignores gives A `Internal Transfer Failed`, B `Cancelled`, service `User Internal Transfer Failed`; A safe-transfers, B declines and the customer then hangs up gives A `Accepted`, B `Declined`, service `User Accepted`; a consultation to a Nimbus service gives `Transferred Internally` / `Accepted` / internal transfer success; a consultation to a PSTN number gives A `Transferred Externally`, no user session for the target, service `User External Transfer Success`.",
     "sources": [
       "https://luware.helpjuice.com/reporting-category/reporting-examples"
     ],
@@ -1634,8 +1634,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-07",
     "area": "REP",
-    "title": "A unified conversation can contain several service sessions (one per service context traversed)",
-    "statement": "A unified conversation can contain several service sessions (one per service context traversed).",
+    "title": "Several service sessions per conversation",
+    "statement": "One unified conversation may hold several service sessions, one for each service the call passes through.",
     "sources": [
       "https://help.luware.com/facts-columns-data-types"
     ],
@@ -1644,8 +1644,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-08",
     "area": "REP",
-    "title": "`IsUnderSla` is true when the task's queue time is below the service's configured SLA time",
-    "statement": "`IsUnderSla` is true when the task's queue time is below the service's configured SLA time.",
+    "title": "IsUnderSla",
+    "statement": "`IsUnderSla` is true when the task waited in the queue for less than the service's SLA time.",
     "sources": [
       "https://help.luware.com/facts-columns-data-types"
     ],
@@ -1654,8 +1654,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-09",
     "area": "REP",
-    "title": "Outcome group, MeansHandled and HandledText are computed in the Power BI template, not delivered by the OData feed",
-    "statement": "Outcome group, MeansHandled and HandledText are computed in the Power BI template, not delivered by the OData feed.",
+    "title": "Outcome groups are computed in Power BI",
+    "statement": "Outcome group, MeansHandled and HandledText are not part of the OData feed; the Power BI template computes them.",
     "sources": [
       "https://help.luware.com/static-dimensions"
     ],
@@ -1664,8 +1664,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-10",
     "area": "REP",
-    "title": "Historical data is available through OData for up to 24 months",
-    "statement": "Historical data is available through OData for up to 24 months.",
+    "title": "OData keeps 24 months",
+    "statement": "OData serves historical data for at most 24 months.",
     "sources": [
       "https://luware.helpjuice.com/reporting-category/nimbus-reporting"
     ],
@@ -1674,8 +1674,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-11",
     "area": "REP",
-    "title": "Task type is a reporting dimension with values such as `Inbound Service` and `Inbound Direct`",
-    "statement": "Task type is a reporting dimension with values such as `Inbound Service` and `Inbound Direct`.",
+    "title": "Task type dimension",
+    "statement": "Reporting has a task type dimension, with values like `Inbound Service` and `Inbound Direct`.",
     "sources": [
       "https://help.luware.com/historic-reporting-category/nimbus-reporting-model"
     ],
@@ -1684,8 +1684,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-12",
     "area": "REP",
-    "title": "For users with TP, ACW time is absent from KPI calculations",
-    "statement": "For users with TP, ACW time is absent from KPI calculations.",
+    "title": "No ACW in KPIs under Task Parallelization",
+    "statement": "KPIs leave out ACW time for users with Task Parallelization.",
     "sources": [
       "https://help.luware.com/task-parallelization"
     ],
@@ -1694,8 +1694,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "REP-13",
     "area": "REP",
-    "title": "My Sessions colours each entry by outcome: green accepted, red declined, yellow RONA, grey abandoned by the caller before answer",
-    "statement": "My Sessions colours each entry by outcome: green accepted, red declined, yellow RONA, grey abandoned by the caller before answer.",
+    "title": "Outcome colours in My Sessions",
+    "statement": "My Sessions colours entries by outcome: green for accepted, red for declined, yellow for RONA, grey for calls the caller abandoned before an answer.",
     "sources": [
       "https://help.luware.com/my-sessions"
     ],
@@ -1704,8 +1704,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "TASK-01",
     "area": "TASK",
-    "title": "A live task is in exactly one state: `Establishing`, `In IVR`, `In Queue`, `Ringing`, `Connected`, `Parked`, `Transferring`, `Dialing Out`, `In IVR After Queue`, `In ACW`, `Terminated` or `Blocked`",
-    "statement": "A live task is in exactly one state: `Establishing`, `In IVR`, `In Queue`, `Ringing`, `Connected`, `Parked`, `Transferring`, `Dialing Out`, `In IVR After Queue`, `In ACW`, `Terminated` or `Blocked`.",
+    "title": "Task states",
+    "statement": "A live task is always in one state out of `Establishing`, `In IVR`, `In Queue`, `Ringing`, `Connected`, `Parked`, `Transferring`, `Dialing Out`, `In IVR After Queue`, `In ACW`, `Terminated` and `Blocked`.",
     "sources": [
       "https://luware.helpjuice.com/operations-category/service-operations"
     ],
@@ -1714,8 +1714,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "TASK-02",
     "area": "TASK",
-    "title": "`Terminated` = the call is over on the reporting side but the task was not cleaned up",
-    "statement": "`Terminated` = the call is over on the reporting side but the task was not cleaned up; `Blocked` = task not cleaned up and no related call can be found; both are error states an administrator can remove.",
+    "title": "Terminated and Blocked are error states",
+    "statement": "`Terminated`: reporting considers the call over but the task was never cleaned up; `Blocked`: the task was never cleaned up and no matching call exists; an administrator can remove tasks in either error state.",
     "sources": [
       "https://luware.helpjuice.com/operations-category/service-operations"
     ],
@@ -1724,8 +1724,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "TASK-03",
     "area": "TASK",
-    "title": "`In IVR After Queue` is used when a task leaves the queue and goes back into workflow/IVR steps",
-    "statement": "`In IVR After Queue` is used when a task leaves the queue and goes back into workflow/IVR steps.",
+    "title": "In IVR After Queue",
+    "statement": "A task that leaves the queue for more workflow/IVR steps is in `In IVR After Queue`.",
     "sources": [
       "https://help.luware.com/historic-reporting-category/static-dimensions"
     ],
@@ -1734,8 +1734,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "TASK-04",
     "area": "TASK",
-    "title": "Administrators can delete stuck tasks from the service task list",
-    "statement": "Administrators can delete stuck tasks from the service task list.",
+    "title": "Stuck tasks can be deleted",
+    "statement": "Administrators may remove stuck tasks from a service's task list.",
     "sources": [
       "https://help.luware.com/nimbus/latest/administration/service-administration"
     ],
@@ -1744,8 +1744,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-01",
     "area": "WF",
-    "title": "`Accept` is mandatory, must connect directly to the Start node, and marks the task \"Accepted by System\" for reporting and KPIs",
-    "statement": "`Accept` is mandatory, must connect directly to the Start node, and marks the task \"Accepted by System\" for reporting and KPIs.",
+    "title": "Accept starts every workflow",
+    "statement": "`Accept` is required in every workflow and must hang directly off the Start node; reporting and KPIs count the task as \"Accepted by System\" from there.",
     "sources": [
       "https://help.luware.com/workflow-activities-category/conversation-handling-activities"
     ],
@@ -1754,8 +1754,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-02",
     "area": "WF",
-    "title": "`Accept` and `Disconnect` form the opening and closing brackets of a workflow",
-    "statement": "`Accept` and `Disconnect` form the opening and closing brackets of a workflow.",
+    "title": "Accept opens, Disconnect closes",
+    "statement": "`Accept` opens a workflow and `Disconnect` closes it.",
     "sources": [
       "https://help.luware.com/workflow-activities-category/conversation-handling-activities"
     ],
@@ -1764,8 +1764,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-03",
     "area": "WF",
-    "title": "`Announcement` requires a preceding `Accept` and plays text-to-speech or an audio resource",
-    "statement": "`Announcement` requires a preceding `Accept` and plays text-to-speech or an audio resource.",
+    "title": "Announcement needs Accept first",
+    "statement": "An `Announcement` must come after `Accept`; it plays text-to-speech or an audio file.",
     "sources": [
       "https://help.luware.com/workflow-activities-category/conversation-handling-activities"
     ],
@@ -1774,8 +1774,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-04",
     "area": "WF",
-    "title": "`Availability Based Routing` needs no predecessor (it can run before Accept) and has three exits chosen from the target service's current availability, which depends on that service's user assignment type",
-    "statement": "`Availability Based Routing` needs no predecessor (it can run before Accept) and has three exits chosen from the target service's current availability, which depends on that service's user assignment type.",
+    "title": "Availability Based Routing",
+    "statement": "`Availability Based Routing` may run before Accept (it needs no predecessor); it has three exits, chosen by the target service's current availability, which in turn depends on that service's user assignment type.",
     "sources": [
       "https://luware.helpjuice.com/check-activities"
     ],
@@ -1784,8 +1784,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-05",
     "area": "WF",
-    "title": "The `Queue` activity sets the distribution type and the RONA timeout (max ring time)",
-    "statement": "The `Queue` activity sets the distribution type and the RONA timeout (max ring time); `Queue Task` and `Transfer` to a user also carry a RONA timeout.",
+    "title": "Where ring timeouts are set",
+    "statement": "Distribution type and RONA timeout (the maximum ring time) are set on the `Queue` activity; `Queue Task` and `Transfer` to a user carry a RONA timeout as well.",
     "sources": [
       "https://luware.helpjuice.com/rona"
     ],
@@ -1794,8 +1794,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-06",
     "area": "WF",
-    "title": "A failed PSTN transfer caused by the first-service license rule leaves the workflow through the Exit announcement route",
-    "statement": "A failed PSTN transfer caused by the first-service license rule leaves the workflow through the Exit announcement route.",
+    "title": "Failed PSTN transfer takes the Exit route",
+    "statement": "When the first-service license rule makes a PSTN transfer fail, the workflow continues through the Exit announcement route.",
     "sources": [
       "https://help.luware.com/call-on-behalf"
     ],
@@ -1804,8 +1804,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-07",
     "area": "WF",
-    "title": "`Voice Message` is recorded by the Nimbus Media Bot and is not available in Outbound with Workflow",
-    "statement": "`Voice Message` is recorded by the Nimbus Media Bot and is not available in Outbound with Workflow.",
+    "title": "Voice Message",
+    "statement": "The Nimbus Media Bot records a `Voice Message`; the activity cannot be used in Outbound with Workflow.",
     "sources": [
       "https://help.luware.com/service-provisioning-category/nimbus-app-permissions",
       "https://help.luware.com/call-on-behalf"
@@ -1815,8 +1815,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-08",
     "area": "WF",
-    "title": "`Record Consent` stores the customer's consent for a purpose such as Transfer on User Exit",
-    "statement": "`Record Consent` stores the customer's consent for a purpose such as Transfer on User Exit; without it consent is Not Granted.",
+    "title": "Record Consent",
+    "statement": "`Record Consent` stores whether the customer agreed to a purpose, such as Transfer on User Exit; consent that was never recorded is Not Granted.",
     "sources": [
       "https://help.luware.com/en_US/service-administration-category/transfer-on-user-exit"
     ],
@@ -1825,8 +1825,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "WF-09",
     "area": "WF",
-    "title": "Activities that use text-to-speech rely on Microsoft engines",
-    "statement": "Activities that use text-to-speech rely on Microsoft engines; an outdated voice selection keeps working until changed.",
+    "title": "Text-to-speech voices",
+    "statement": "Text-to-speech activities use Microsoft's engines; a voice that is no longer current keeps working until someone changes it.",
     "sources": [
       "https://help.luware.com/workflow-activities"
     ],
@@ -1835,8 +1835,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PERM-01",
     "area": "PERM",
-    "title": "Each user grants the delegated permissions in 2.17 for themselves",
-    "statement": "Each user grants the delegated permissions in 2.17 for themselves; Basic Search, Exchange Contacts Search and Calendar View are required for productive work.",
+    "title": "Each user consents for themselves",
+    "statement": "Every user grants Nimbus's delegated permissions on their own behalf; Basic Search, Exchange Contacts Search and Calendar View are needed to work productively.",
     "sources": [
       "https://help.luware.com/user-preferences-portal-category/nimbus-user-permissions"
     ],
@@ -1845,8 +1845,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PERM-02",
     "area": "PERM",
-    "title": "A user who has not consented keeps only basic Teams call handling (accept, hold), cannot use attendant functions, and is not shown in other users' Contact Search",
-    "statement": "A user who has not consented keeps only basic Teams call handling (accept, hold), cannot use attendant functions, and is not shown in other users' Contact Search.",
+    "title": "Without consent, basic call handling only",
+    "statement": "A user without consent can still handle plain Teams calls (accept, hold) but has no attendant functions and does not appear in other users' Contact Search.",
     "sources": [
       "https://help.luware.com/nimbus/latest/usage-of-nimbus/user-settings/required-user-permissions"
     ],
@@ -1855,8 +1855,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PERM-03",
     "area": "PERM",
-    "title": "The Nimbus app reads users, team memberships, roles, group memberships and presence via Microsoft Graph using app-only and delegated permissions",
-    "statement": "The Nimbus app reads users, team memberships, roles, group memberships and presence via Microsoft Graph using app-only and delegated permissions.",
+    "title": "Graph reads for the Nimbus app",
+    "statement": "The Nimbus app uses Microsoft Graph, with app-only and delegated permissions, to read users, team and group memberships, roles and presence.",
     "sources": [
       "https://help.luware.com/service-provisioning-category/nimbus-app-permissions"
     ],
@@ -1865,8 +1865,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PERM-04",
     "area": "PERM",
-    "title": "The Calling Bot handles all service calls and call-related workflow actions",
-    "statement": "The Calling Bot handles all service calls and call-related workflow actions; the Media Bot records voice messages and produces transcriptions.",
+    "title": "Calling Bot and Media Bot",
+    "statement": "The Calling Bot runs every service call and the workflow actions on calls; the Media Bot records voice messages and transcribes.",
     "sources": [
       "https://help.luware.com/nimbus/latest/service-provisioning/required-app-permissions.html"
     ],
@@ -1875,8 +1875,8 @@ export const RULEBOOK: readonly RuleEntry<RuleId>[] = [
   {
     "id": "PERM-05",
     "area": "PERM",
-    "title": "Extended presence tracking needs the application permission `Presence.Read.All`, granted by a tenant administrator",
-    "statement": "Extended presence tracking needs the application permission `Presence.Read.All`, granted by a tenant administrator.",
+    "title": "Extended presence needs Presence.Read.All",
+    "statement": "Extended presence tracking requires the application permission `Presence.Read.All`, which a tenant administrator grants.",
     "sources": [
       "https://help.luware.com/administration-use-cases-category/use-case-tracking-extended-user-presence-via-application-permission"
     ],

@@ -1,9 +1,13 @@
-/** Parses the rulebook's "- **AREA-nn** statement. [source]" lines into catalogue entries. */
+/**
+ * One rule of the catalogue (src/rules/catalogue.data.ts), and the parser of a domain rulebook's
+ * "- **AREA-nn** statement. [source]" lines that scripts/compare-rulebook.ts checks the catalogue against.
+ */
 export interface RuleEntry<Id extends string = string> {
   id: Id;
   area: string;
-  /** The rule statement, first sentence, without the source links. */
+  /** A short headline, shown beside the id in reports, `why` and `nimbus-sim rules`. */
   title: string;
+  /** The whole rule, without source links. In the catalogue it is the project's wording, never the rulebook's. */
   statement: string;
   sources: string[];
   /** Marked (inferred) in the rulebook: a modelling assumption. */
@@ -12,6 +16,7 @@ export interface RuleEntry<Id extends string = string> {
 
 const RULE_LINE = /^- \*\*([A-Z]+-\d{2})\*\* (.*)$/;
 
+/** A parsed rulebook's title is its statement's first sentence (it has no headlines of its own). */
 export function parseRulebook(markdown: string): RuleEntry[] {
   const out: RuleEntry[] = [];
   for (const line of markdown.split(/\r?\n/)) {

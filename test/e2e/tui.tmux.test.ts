@@ -84,7 +84,7 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     // the whole refusal is in the log, scrolled to its end
     keys(s, 'l');
     const log = expectFits(await waitFor(s, 'esc back · ? help · q quit'));
-    expect(log).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(log).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     expect(log).toMatch(/service B has no PSTN number/);
     keys(s, 'Escape');
     await waitFor(s, '↑↓ select · n next');
@@ -165,7 +165,7 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     expect(detail).toMatch(/actual:\s+\{"ok":false,"because":\["LIC-01","XFER-03","WF-06"\]/);
     // the rules that decided it, a page further down
     keys(s, 'NPage');
-    expectFits(await waitFor(s, /✗ XFER-03 If the first service has no PSTN license/));
+    expectFits(await waitFor(s, /✗ XFER-03 Unlicensed first service, failed PSTN transfer/));
     keys(s, 't');
     const timeline = expectFits(await waitFor(s, /c1 task\s+┃Establishing/));
     expect(timeline).toMatch(/bea status\s+┃Available/);
@@ -191,7 +191,7 @@ describe('explore without a terminal', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\u001b');
     expect(r.stdout).toMatch(/L30 transfer ✗ carl transfers c1/);
-    expect(r.stdout).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(r.stdout).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     expect(r.stdout).toContain('why (bea):');
   }, 60_000);
 });

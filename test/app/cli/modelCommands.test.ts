@@ -1,5 +1,5 @@
 /** `nimbus-sim coverage` and `nimbus-sim generate` as a user runs them. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +31,29 @@ describe('nimbus-sim coverage', () => {
       expect(m.suite.transitions + m.suite.uncoveredTransitions.length).toBe(m.total.transitions);
     }
     expect(report.machines.some((m) => m.suite.uncoveredTransitions.length > 0)).toBe(true);
+    expect(JSON.parse(io.out())).toMatchObject({ stopped: [] });
+  }, 120_000);
+
+  it('lists a suite scenario stopped by a harness error apart from the figures, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nimbus-cov-'));
+    try {
+      const a = readFileSync('scenarios/scenario-a.yaml', 'utf8');
+      writeFileSync(join(dir, 'a.yaml'), a);
+      // ben transfers a call he does not have: the player stops at that step.
+      const stopped = a.replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - transfer: { call: c1, by: ben, to: { service: B } }\n');
+      writeFileSync(join(dir, 'stopped.yaml'), stopped);
+      const line = stopped.split('\n').findIndex((l) => l.includes('by: ben, to: { service: B }')) + 1;
+      const io = capture();
+      const code = await coverageCommand({ positionals: [dir], values: {} });
+      expect(code).toBe(1);
+      const text = io.out();
+      const section = text.slice(text.indexOf('Stopped by a harness error (1;'));
+      expect(section).toMatch(new RegExp(`stopped\\.yaml:${line}: ben cannot transfer c1`));
+      expect(section).not.toContain('a.yaml:');
+      expect(text.indexOf('Stopped by a harness error')).toBeGreaterThan(text.lastIndexOf('scenario suite'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

@@ -36,7 +36,7 @@ describe('a failed expectation', () => {
     const r = cli('run', 'test/fixtures/cli/failing.yaml', '--reporter', 'plain', '--verbose');
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').length).toBeGreaterThan(40);
-    expect(r.stdout).toMatch(/✗ LIC-01 A service's PSTN number/);
+    expect(r.stdout).toMatch(/✗ LIC-01 PSTN number needs the provisioning script/);
     expect(r.stdout).toMatch(/L7 +inboundCall/);
   });
 

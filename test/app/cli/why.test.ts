@@ -1,5 +1,8 @@
 /** `why` on a fragment names the file the user gave, never the wrapper it is loaded through. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function cli(...args: string[]) {
@@ -18,5 +21,33 @@ describe('nimbus-sim why on a fragment', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^no call "c9" in scenarios\/cob\/_tenant\.yaml;/);
     for (const out of [text.stdout, json.stdout, missing.stderr]) expect(out).not.toMatch(/support\.yaml|\/tmp\//);
+  });
+});
+
+describe('nimbus-sim why on a scenario that stops with a harness error', () => {
+  it('says so under its own heading, with file:line:column and hint, in text and JSON, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nimbus-why-'));
+    try {
+      // Scenario A with a transfer by ben before ben has the call: the player stops at that step.
+      const a = readFileSync('scenarios/scenario-a.yaml', 'utf8');
+      const stopped = a.replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - transfer: { call: c1, by: ben, to: { service: B } }\n');
+      expect(stopped).not.toBe(a);
+      const file = join(dir, 'stopped.yaml');
+      writeFileSync(file, stopped);
+      const line = stopped.split('\n').findIndex((l) => l.includes('by: ben, to: { service: B }')) + 1;
+      const text = cli('why', file, '--call', 'c1');
+      expect(text.code, text.stderr).toBe(1);
+      const problem = text.stdout.slice(text.stdout.indexOf('\nProblem: the scenario stopped before its end'));
+      expect(problem).toContain(`${file}:${line}:1: ben cannot transfer c1`);
+      expect(problem).toContain('    hint: ');
+      const json = cli('why', file, '--call', 'c1', '--json');
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ status: 'error', problem: { line, message: expect.stringContaining('ben cannot transfer c1') } });
+      const complete = cli('why', 'scenarios/scenario-a.yaml', '--call', 'c1');
+      expect(complete.code).toBe(0);
+      expect(complete.stdout).not.toContain('Problem:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

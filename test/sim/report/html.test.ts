@@ -28,6 +28,21 @@ describe('toHtml', () => {
     expect(html).toContain('3 scenarios: <b class="passed">1 passed</b>, <b class="failed">1 failed</b>');
   });
 
+  it('lists scenarios stopped by a harness error under their own heading, first, never among the passes', () => {
+    const html = toHtml(suite());
+    const errors = html.indexOf('<h2 class="error">Errors (1)</h2>');
+    const table = html.indexOf('<h2>Scenarios</h2>');
+    expect(errors).toBeGreaterThan(0);
+    expect(table).toBeGreaterThan(errors);
+    const section = html.slice(errors, table);
+    expect(section).toContain('<a href="#s-scenarios/errors/typo.yaml">Scenario E - typo in a user id</a> <code>scenarios/errors/typo.yaml:9:15</code>');
+    expect(section).toContain('Hint: did you mean &quot;bea&quot;?');
+    expect(section).not.toContain('Scenario A');
+    const statuses = [...html.slice(table, html.indexOf("<h2>Details</h2>")).matchAll(/<tr><td class="(\w+)">/g)].map((m) => m[1]);
+    expect(statuses).toEqual(['error', 'failed', 'passed']);
+    expect(toHtml(suiteOf([scenarioA()]))).not.toContain('Errors (');
+  });
+
   it('shows a failure with file:line, expected vs actual, and the decision trail with rule ids and titles', () => {
     const b = scenarioB();
     const html = toHtml(suiteOf([b]));

@@ -52,8 +52,8 @@ describe('toJUnitXml', () => {
     expect(text).toContain('actual:   {"ok":false,"because":["XFER-03"]}');
     expect(text).toContain('Why:');
     expect(text).toContain('pstnTransfer → no: PSTN transfer refused: first responding service B has no PSTN license');
-    expect(text).toContain('✓ XFER-02 For PSTN transfers, Nimbus uses the PSTN license of the first service that answered');
-    expect(text).toContain('✗ XFER-03 If the first service has no PSTN license, a later PSTN transfer fails');
+    expect(text).toContain('✓ XFER-02 The first answering service\'s PSTN license counts');
+    expect(text).toContain('✗ XFER-03 Unlicensed first service, failed PSTN transfer');
     expect(text).toContain('inputs: call=c1');
     expect(text).not.toMatch(/\u001b\[/);
     // The whole detail goes to system-out for failed scenarios only.

@@ -49,10 +49,24 @@ describe('toMarkdown', () => {
     expect(section).toContain('- Expected: `{"ok":true}`');
     expect(section).toContain('- Actual: `{"ok":false,"because":["XFER-03"]}`');
     expect(section).toContain('→ **no**: PSTN transfer refused: first responding service B has no PSTN license (**XFER-03**)');
-    expect(section).toContain('✗ **XFER-03** If the first service has no PSTN license, a later PSTN transfer fails even when the current service is licensed');
-    expect(section).toContain('✓ **XFER-02** For PSTN transfers');
+    expect(section).toContain('✗ **XFER-03** Unlicensed first service, failed PSTN transfer');
+    expect(section).toContain("✓ **XFER-02** The first answering service's PSTN license counts");
+    expect(section).not.toContain('Harness error');
+  });
+
+  it('lists a scenario stopped by a harness error under its own heading, before the failures, never as a pass', () => {
+    const md = toMarkdown(suite());
+    const errors = md.indexOf('### Errors');
+    const failures = md.indexOf('### Failures');
+    expect(errors).toBeGreaterThan(0);
+    expect(failures).toBeGreaterThan(errors);
+    const section = md.slice(errors, failures);
+    expect(section).toContain('#### ⚠️ Scenario E - typo in a user id');
     expect(section).toContain('**Harness error** at `scenarios/errors/typo.yaml:9:15`');
     expect(section).toContain('Hint: did you mean "bea"?');
+    expect(section).not.toContain('Scenario B');
+    const rows = md.slice(md.indexOf('### Scenarios')).split('\n').filter((l) => /^\| \S+ (error|failed|passed) \|/.test(l));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| ⚠️ error', '| ❌ failed', '| ✅ passed']);
   });
 
   it('draws one sequence diagram per call under each failure, passed calls only after the table', () => {

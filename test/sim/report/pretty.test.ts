@@ -22,9 +22,9 @@ describe('formatFailure', () => {
       '  actual:   {"ok":false,"because":["XFER-03"]}',
       '  Why:',
       '    pstnTransfer → no: PSTN transfer refused: first responding service B has no PSTN license  [XFER-03]',
-      '      ✓ XFER-01 Transfers between Nimbus services need no additional license — transfers between Nimbus services need no license',
-      '      ✓ XFER-02 For PSTN transfers, Nimbus uses the PSTN license of the first service that answered the call and cr… — first responding service B answered c1; its PSTN license is used',
-      '      ✗ XFER-03 If the first service has no PSTN license, a later PSTN transfer fails even when the current service… — resource account of first responding service B has no PSTN license (service C is licensed)',
+      '      ✓ XFER-01 Service-to-service transfers are free — transfers between Nimbus services need no license',
+      '      ✓ XFER-02 The first answering service\'s PSTN license counts — first responding service B answered c1; its PSTN license is used',
+      '      ✗ XFER-03 Unlicensed first service, failed PSTN transfer — resource account of first responding service B has no PSTN license (service C is licensed)',
       '      inputs: call=c1 · currentService=C · firstRespondingService=B · target=+41795550199 · resourceAccountLicenses=[]',
     ]);
   });
@@ -40,7 +40,8 @@ describe('formatFailure', () => {
     const d = f.explanation[0];
     if (d === undefined) throw new Error('fixture');
     const lines = formatDecision({ ...d, checks: [], because: ['XFER-03'] }, { titleWidth: 500 });
-    expect(lines[1]).toBe('  ✗ XFER-03 If the first service has no PSTN license, a later PSTN transfer fails even when the current service is licensed');
+    expect(lines[1]).toBe('  ✗ XFER-03 Unlicensed first service, failed PSTN transfer');
+    expect(formatDecision({ ...d, checks: [], because: ['XFER-03'] }, { titleWidth: 20 })[1]).toBe('  ✗ XFER-03 Unlicensed first se…');
     expect(formatDecision({ ...d, checks: [{ rule: 'NOPE-01' as 'XFER-01', passed: false, detail: 'x' }] })[1]).toBe('  ✗ NOPE-01 (not in the rulebook) — x');
   });
 });
@@ -54,7 +55,7 @@ describe('formatScenarioLine', () => {
       '✗ Scenario B - PSTN transfer after internal transfer  scenarios/licensing/scenario-b.yaml  3 assertions (1 failed)  virtual 30s250ms',
     );
     expect(formatScenarioLine(scenarioError())).toBe(
-      '✗ Scenario E - typo in a user id  scenarios/errors/typo.yaml  0 assertions  virtual 0s  error: unknown user "baa" in step answer',
+      '! Scenario E - typo in a user id  scenarios/errors/typo.yaml  0 assertions  virtual 0s  error: unknown user "baa" in step answer',
     );
   });
 
@@ -72,7 +73,7 @@ describe('formatScenarioDetail', () => {
     for (const clock of ['00:00:00.000', '00:00:02.000', '00:00:10.000', '00:00:12.500', '00:00:30.250']) expect(text).toContain(clock);
     expect(text).toContain('00:00:30.250  L22   transfer    ✗ transfer refused: carl cannot transfer c1 to +41795550199');
     expect(text).toContain('refused: PSTN transfer refused: first responding service B has no PSTN license  [XFER-03]');
-    expect(text).toContain('✗ XFER-03 If the first service has no PSTN license');
+    expect(text).toContain('✗ XFER-03 Unlicensed first service, failed PSTN transfer');
     expect(text).toContain('resource account of first responding service B has no PSTN license');
     expect(text).toContain('services: B → C · first responding service: B · PSTN license from: B');
     expect(text).toContain('transfer ✗ carl → +41795550199 (blind): first responding service B has no PSTN license  [XFER-03]');
@@ -95,9 +96,31 @@ describe('formatSummary and formatSuite', () => {
   it('lines up names, then lists failures and ends with the summary', () => {
     const lines = formatSuite(suite()).split('\n');
     expect(lines[0]?.indexOf('scenarios/')).toBe(lines[1]?.indexOf('scenarios/'));
-    expect(lines).toContain('Failures:');
+    expect(lines).toContain('Failures (1):');
     expect(lines).toContain('✗ Scenario B - PSTN transfer after internal transfer  scenarios/licensing/scenario-b.yaml:24');
     expect(lines.at(-1)).toBe(formatSummary(suite()));
+  });
+
+  it('lists a scenario stopped by a harness error under Errors, apart from passes and failures, never with a pass mark', () => {
+    const text = formatSuite(suite());
+    const lines = text.split('\n');
+    const errors = lines.indexOf('Errors (1): stopped before the end, so no verdict; fix the input or report the defect:');
+    const failures = lines.indexOf('Failures (1):');
+    expect(errors).toBeGreaterThan(2);
+    expect(failures).toBeGreaterThan(errors);
+    const errorSection = lines.slice(errors, failures);
+    expect(errorSection).toContain('! Scenario E - typo in a user id  scenarios/errors/typo.yaml:9');
+    expect(errorSection.join('\n')).toContain('Error at scenarios/errors/typo.yaml:9:15: unknown user "baa" in step answer');
+    expect(errorSection.join('\n')).not.toContain('Scenario B');
+    expect(lines.slice(failures).join('\n')).not.toContain('Scenario E');
+    expect(lines.filter((l) => l.includes('Scenario E')).every((l) => !l.startsWith('✓') && !l.startsWith('✗'))).toBe(true);
+    expect(lines.at(-1)).toContain('1 error');
+  });
+
+  it('keeps exactly one first line per scenario, in run order (run streams them and prints the rest after)', () => {
+    const lines = formatSuite(suite()).split('\n');
+    expect(lines.slice(0, suite().scenarios.length).map((l) => l.slice(2, 12))).toEqual(suite().scenarios.map((s) => s.name.slice(0, 10)));
+    expect(lines[suite().scenarios.length]).toBe('');
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MODELLED_RULES, RULES_BY_MODULE, RULE_IDS, UNMODELLED_RULES, isRuleId, ruleById } from '../../../src/rules/catalogue.js';
+import { MODELLED_RULES, RULEBOOK, RULES_BY_MODULE, RULE_IDS, UNMODELLED_RULES, isRuleId, ruleById } from '../../../src/rules/catalogue.js';
 import * as rules from '../../../src/rules/index.js';
 
 const dir = fileURLToPath(new URL('../../../src/rules/', import.meta.url));
@@ -18,10 +18,24 @@ function citedIn(file: string): string[] {
 
 describe('rule catalogue', () => {
   it('ruleById and isRuleId', () => {
-    expect(ruleById('XFER-03')?.title).toMatch(/^If the first service has no PSTN license/);
+    expect(ruleById('XFER-03')?.title).toBe('Unlicensed first service, failed PSTN transfer');
     expect(ruleById('XFER-99')).toBeUndefined();
     expect(isRuleId('COB-05')).toBe(true);
     expect(isRuleId('COB-5')).toBe(false);
+  });
+
+  it('every rule has a short headline and a whole statement of its own', () => {
+    expect(RULEBOOK.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const rule of RULEBOOK) {
+      expect(rule.area, rule.id).toBe(rule.id.split('-')[0]);
+      expect(rule.title.length, `${rule.id} title`).toBeLessThanOrEqual(70);
+      expect(rule.title, `${rule.id} title`).toMatch(/^\S.*[^.;:\s]$/);
+      expect(rule.statement, `${rule.id} statement`).toMatch(/^\S.*\.$/);
+      expect(rule.statement.startsWith(rule.title), `${rule.id}: the statement says more than the title`).toBe(false);
+      // A modelling assumption may have no help page behind it; every documented rule names one.
+      if (!rule.inferred) expect(rule.sources.length, `${rule.id} sources`).toBeGreaterThan(0);
+    }
+    expect(new Set(RULEBOOK.map((r) => r.title)).size).toBe(RULEBOOK.length);
   });
 
   it('every registry id exists in the catalogue', () => {

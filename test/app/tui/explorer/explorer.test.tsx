@@ -86,7 +86,7 @@ describe('ExplorerSession', () => {
     for await (const l of transcript(s)) lines.push(l);
     const text = lines.join('\n');
     expect(text).toMatch(/L30 transfer ✗ carl transfers c1 to \+41795550199: Transfer failed/);
-    expect(text).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(text).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     expect(text).toContain('why (carl):');
     expect(text).not.toContain('\u001b[');
   });
@@ -118,7 +118,7 @@ describe('ExplorerApp', () => {
     }
     const failed = await until(ui.lastFrame, 'refused: pstnTransfer');
     expect(failed).toMatch(/L30 transfer ✗ carl transfers c1/);
-    expect(failed).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(failed).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     ui.stdin.write('b');
     await until(ui.lastFrame, 'step 5/7');
     expect(ui.lastFrame()).toContain('L29 expect ✓');

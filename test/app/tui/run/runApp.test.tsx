@@ -38,7 +38,7 @@ describe('run view model', () => {
     const text = lines.join('\n');
     expect(text).toMatch(/expected: \{"ok":true\}/);
     expect(text).toMatch(/actual: {3}\{"ok":false,"because":\["XFER-03"\]\}/);
-    expect(text).toMatch(/✗ XFER-03 If the first service has no PSTN license/);
+    expect(text).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
     expect(text.indexOf('Failures')).toBeLessThan(text.indexOf('Steps:'));
   });
 });
@@ -66,7 +66,7 @@ describe('RunApp', () => {
     const detail = (ui.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(detail).toContain('Failures (1):');
     expect(detail).toContain('expected: {"ok":true}');
-    expect(detail).toContain('✗ XFER-03 If the first service has no PSTN license');
+    expect(detail).toContain('✗ XFER-03 Unlicensed first service, failed PSTN transfer');
     expect(detail).toContain('esc back');
     await press(ui.stdin, ESC);
     await press(ui.stdin, DOWN, '\r');
