@@ -173,3 +173,79 @@ describe('callOnBehalfTarget', () => {
     expect(d.checks[0]?.detail).toBe('eve@fabrikam.com is in domain fabrikam.com, not one of the tenant\'s domains (contoso.com, contoso.ch): outbound calls to federated users are not supported');
   });
 });
+
+// The inputs are the facts `why`, the reports and a failed assertion show behind a COB decision.
+describe('Call on Behalf decisions record the facts they read', () => {
+  it('the button reads the tenant, the service, every blocking flag of the user and the membership', () => {
+    const d = callOnBehalfButton(
+      args({
+        rule: '',
+        user: {
+          presence: 'Busy',
+          activity: 'In a call',
+          ccLicense: true,
+          tp: 3,
+          parkedTasks: 1,
+          flags: {
+            notAvailableReason: true,
+            ringing: { service: 'A' },
+            connected: { service: 'A' },
+            onHold: { service: 'A' },
+            acw: { service: 'A', extended: true },
+            rona: { service: 'A', persistent: true },
+          },
+        },
+        tenant: { behavior: { notAvailableReasonBlocksCallOnBehalf: false } },
+        enabled: false,
+        because: [],
+      }),
+    );
+    expect(d.inputs).toEqual({
+      tenant: { state: 'Active', enhancedPresencePrivacy: false, notAvailableReasonBlocksCallOnBehalf: false },
+      service: { id: 'A', license: 'Enterprise Routing', assignment: 'MS Teams-based', outbound: true, pstnNumber: null },
+      user: {
+        id: 'alice',
+        presence: expect.stringMatching(/^Busy/),
+        contactCenterLicense: true,
+        flags: ['Not Available Reason', 'Ringing', 'Connected', 'On Hold', 'extended ACW', 'persistent RONA'],
+        parkedTasks: 1,
+        taskParallelization: true,
+      },
+      member: true,
+    });
+    expect(d.because).toEqual(['COB-08', 'PAR-04', 'COB-07', 'ACW-09', 'RONA-11']);
+  });
+
+  it('plain ACW and RONA are named as such, and a user without flags has none', () => {
+    const flagsOf = (over: UserOverrides) => (callOnBehalfButton(args({ rule: '', user: over, enabled: false, because: [] })).inputs['user'] as { flags: string[] }).flags;
+    expect(flagsOf({ flags: { acw: { service: 'A', extended: false }, rona: { service: 'A', persistent: false } } })).toEqual(['ACW', 'RONA']);
+    expect(flagsOf({})).toEqual([]);
+  });
+
+  it('the dial pad reads the same facts, with the PSTN number', () => {
+    const withNumber = er({ modalities: { outbound: true }, pstn: { number: '+41445550100' } });
+    const d = dialPad(args({ rule: '', svc: withNumber, membership: 'none', enabled: false, because: [] }));
+    expect(d.inputs['service']).toEqual({ id: 'A', license: 'Enterprise Routing', assignment: 'MS Teams-based', outbound: true, pstnNumber: '+41445550100' });
+    expect(d.inputs['member']).toBe(false);
+    expect(d.because).toEqual(['COB-10']);
+  });
+
+  it('a PSTN target records the service number, connectivity and licensing setting; a UPN target the tenant domains', () => {
+    const svc = er({ modalities: { outbound: true }, pstn: { number: '+41445550100', connectivity: 'Operator Connect' }, resourceAccount: { licenses: [] } });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: svc, target: { pstn: '+41791234567' } }).inputs).toEqual({
+      service: { id: 'A', pstnNumber: '+41445550100', connectivity: 'Operator Connect' },
+      target: { pstn: '+41791234567' },
+      directRoutingLicensing: 'resourceAccount',
+    });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } }).inputs['service']).toEqual({ id: 'A', pstnNumber: null, connectivity: null });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { user: 'bob', upn: 'bob@contoso.com' } }).inputs).toEqual({
+      service: { id: 'A' },
+      target: { user: 'bob', upn: 'bob@contoso.com' },
+      tenantDomains: ['contoso.com'],
+    });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { upn: 'x@contoso.com', isModelledUser: false } }).inputs['target']).toEqual({
+      upn: 'x@contoso.com',
+      isModelledUser: false,
+    });
+  });
+});

@@ -133,3 +133,20 @@ describe('workflowStructure (WF-01..03, OUT-05, WF-07)', () => {
     expect(d.inputs['activities']).toEqual(['Accept', 'Transfer']);
   });
 });
+
+// The inputs are the facts `why`, the reports and a failed assertion show behind a transfer decision.
+describe('transfer decisions record the facts they read', () => {
+  it('XFER-04: serviceTransfer reads the source, the target (or that it does not exist) and the tenant', () => {
+    const to = serviceTransfer({ tenant: tenant(), source: ar({ id: 'A' }), target: er({ id: 'B', modalities: { inbound: false } }) });
+    expect(to.inputs).toEqual({ source: 'A', target: { id: 'B', license: 'Enterprise Routing', inbound: false }, tenant: tenant().name });
+    const ghost = serviceTransfer({ tenant: tenant(), source: ar({ id: 'A' }), target: undefined, targetId: 'Ghost' });
+    expect(ghost.inputs['target']).toEqual({ id: 'Ghost', exists: false });
+    expect(ghost.checks.map((c) => c.rule)).toEqual(['XFER-01', 'XFER-04']);
+  });
+
+  it('LIC-05: the target and the agent decisions read the user and their licenses', () => {
+    const u = user('bob', { licenses: ['SPE_E5'] });
+    expect(userTransferTarget({ tenant: tenant(), targetUser: u }).inputs).toEqual({ targetUser: { id: 'bob', licenses: ['Microsoft 365 E5'] } });
+    expect(agentCanHandleCalls({ user: u }).inputs).toEqual({ user: { id: 'bob', licenses: ['Microsoft 365 E5'] } });
+  });
+});
