@@ -1,6 +1,5 @@
 // Mutation testing of the Nimbus model (`npm run mutate`, never in .ci/run: it takes tens of minutes).
 // docs/developers.md "Mutation testing" explains the run, the score and every surviving mutant.
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },

@@ -2,7 +2,8 @@
 // Condenses Stryker's full report (reports/mutation/stryker-report.json, git-ignored: it embeds every mutated
 // source file) into the small artefact that is committed: reports/mutation/summary.json and summary.md, with
 // the score per folder and file, the commit and date of the run, and every surviving mutant by file:line:col.
-// Usage: node scripts/mutation-summary.mjs   (the second half of `npm run mutate`)
+// Usage: node scripts/mutation-summary.mjs [report.json ...]   (the second half of `npm run mutate`; several
+// reports, e.g. the incremental files of runs split by folder with --mutate, are merged file by file)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -98,7 +99,9 @@ function markdown(s) {
   ].join('\n');
 }
 
-const summary = summarise(JSON.parse(readFileSync(`${OUT}/stryker-report.json`, 'utf8')));
+const paths = process.argv.length > 2 ? process.argv.slice(2) : [`${OUT}/stryker-report.json`];
+const files = Object.assign({}, ...paths.map((p) => JSON.parse(readFileSync(p, 'utf8')).files));
+const summary = summarise({ files });
 writeFileSync(`${OUT}/summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(`${OUT}/summary.md`, markdown(summary));
 console.log(`mutation score ${summary.total.score}% (${summary.total.Survived} survived, ${summary.total.NoCoverage} without coverage); written to reports/mutation/summary.{json,md}`);
