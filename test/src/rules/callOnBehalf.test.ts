@@ -40,6 +40,7 @@ const buttonRows: Row[] = [
     because: ['COB-08'],
   },
   { rule: 'COB-08: a connected task disables the button', user: { flags: { connected: { service: 'A' } }, activeTask: true }, enabled: false, because: ['COB-08'] },
+  { rule: 'COB-08: the Connected flag alone disables the button (no parked task to explain it)', user: { flags: { connected: { service: 'A' } } }, enabled: false, because: ['COB-08'] },
   { rule: 'COB-08 + PAR-04: a held task disables the button', user: { flags: { onHold: { service: 'A' }, connected: { service: 'A' } }, activeTask: true }, enabled: false, because: ['COB-08', 'PAR-04'] },
   {
     rule: 'COB-07 + RONA-11: a CC user in persistent RONA cannot start COB',
@@ -220,6 +221,11 @@ describe('Call on Behalf decisions record the facts they read', () => {
     const flagsOf = (over: UserOverrides) => (callOnBehalfButton(args({ rule: '', user: over, enabled: false, because: [] })).inputs['user'] as { flags: string[] }).flags;
     expect(flagsOf({ flags: { acw: { service: 'A', extended: false }, rona: { service: 'A', persistent: false } } })).toEqual(['ACW', 'RONA']);
     expect(flagsOf({})).toEqual([]);
+  });
+
+  it('COB-08: a blocked user gets only the failed blocking check, never also "no blocking state"', () => {
+    const d = callOnBehalfButton(args({ rule: '', user: { flags: { ringing: { service: 'A' } } }, enabled: false, because: [] }));
+    expect(d.checks.filter((c) => c.rule === 'COB-08').map((c) => c.passed)).toEqual([false]);
   });
 
   it('the dial pad reads the same facts, with the PSTN number', () => {
