@@ -41,6 +41,7 @@ const buttonRows: Row[] = [
   },
   { rule: 'COB-08: a connected task disables the button', user: { flags: { connected: { service: 'A' } }, activeTask: true }, enabled: false, because: ['COB-08'] },
   { rule: 'COB-08: the Connected flag alone disables the button (no parked task to explain it)', user: { flags: { connected: { service: 'A' } } }, enabled: false, because: ['COB-08'] },
+  { rule: 'COB-08 + PAR-04: On Hold alone is a blocking state', user: { flags: { onHold: { service: 'A' } } }, enabled: false, because: ['COB-08', 'PAR-04'] },
   { rule: 'COB-08 + PAR-04: a held task disables the button', user: { flags: { onHold: { service: 'A' }, connected: { service: 'A' } }, activeTask: true }, enabled: false, because: ['COB-08', 'PAR-04'] },
   {
     rule: 'COB-07 + RONA-11: a CC user in persistent RONA cannot start COB',
@@ -226,6 +227,13 @@ describe('Call on Behalf decisions record the facts they read', () => {
   it('COB-08: a blocked user gets only the failed blocking check, never also "no blocking state"', () => {
     const d = callOnBehalfButton(args({ rule: '', user: { flags: { ringing: { service: 'A' } } }, enabled: false, because: [] }));
     expect(d.checks.filter((c) => c.rule === 'COB-08').map((c) => c.passed)).toEqual([false]);
+  });
+
+  it('COB-09: Task Parallelization without a parked task notes neither COB-09 nor PAR-16', () => {
+    const d = callOnBehalfButton(args({ rule: '', user: { tp: 2 }, enabled: true, because: [] }));
+    expect(d.verdict).toBe(true);
+    expect(d.because).not.toContain('COB-09');
+    expect(d.because).not.toContain('PAR-16');
   });
 
   it('the dial pad reads the same facts, with the PSTN number', () => {

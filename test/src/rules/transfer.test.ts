@@ -125,6 +125,20 @@ describe('workflowStructure (WF-01..03, OUT-05, WF-07)', () => {
     expect(d.verdict).toBe(false);
     expect(d.because).toEqual(['OUT-05', 'WF-07']);
   });
+  it('WF-01: a workflow of Availability Based Routing alone still lacks Accept', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Availability Based Routing'] }), direction: 'inbound' });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['WF-01']);
+  });
+  it('WF-03: without any Accept an Announcement has none before it either', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Announcement', 'Queue'] }), direction: 'inbound' });
+    expect(d.because).toEqual(['WF-01', 'WF-03']);
+  });
+  it('OUT-05: an Outbound Call with Workflow without Voice Message can run (WF-07 is not cited)', () => {
+    const d = workflowStructure({ service: cc({ workflow: ['Accept', 'Queue'] }), direction: 'outboundWithWorkflow' });
+    expect(d.verdict).toBe(true);
+    expect(d.because).toEqual(['WF-01', 'OUT-05']);
+  });
   it('a workflow item may be an object: { Transfer: { to } } is the Transfer activity', () => {
     const service = er({ workflow: ['Accept', { Transfer: { to: { pstn: '+41795550199' } } }] });
     expect(service.workflow[1]).toEqual({ activity: 'Transfer', to: { pstn: '+41795550199' } });
