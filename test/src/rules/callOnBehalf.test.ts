@@ -40,6 +40,8 @@ const buttonRows: Row[] = [
     because: ['COB-08'],
   },
   { rule: 'COB-08: a connected task disables the button', user: { flags: { connected: { service: 'A' } }, activeTask: true }, enabled: false, because: ['COB-08'] },
+  { rule: 'COB-08: the Connected flag alone disables the button (no parked task to explain it)', user: { flags: { connected: { service: 'A' } } }, enabled: false, because: ['COB-08'] },
+  { rule: 'COB-08 + PAR-04: On Hold alone is a blocking state', user: { flags: { onHold: { service: 'A' } } }, enabled: false, because: ['COB-08', 'PAR-04'] },
   { rule: 'COB-08 + PAR-04: a held task disables the button', user: { flags: { onHold: { service: 'A' }, connected: { service: 'A' } }, activeTask: true }, enabled: false, because: ['COB-08', 'PAR-04'] },
   {
     rule: 'COB-07 + RONA-11: a CC user in persistent RONA cannot start COB',
@@ -203,5 +205,95 @@ describe('callOnBehalfTarget for a scheduled outbound call', () => {
     expect(d.summary).toBe('a scheduled outbound call from service A cannot call PSTN number +41791234567: service A has no PSTN number: PSTN target +41791234567 cannot be dialled, only UPN targets');
     const cob = callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } });
     expect(cob.summary).toMatch(/^COB from service A cannot call PSTN number/);
+  });
+});
+
+// The inputs are the facts `why`, the reports and a failed assertion show behind a COB decision.
+describe('Call on Behalf decisions record the facts they read', () => {
+  it('the button reads the tenant, the service, every blocking flag of the user and the membership', () => {
+    const d = callOnBehalfButton(
+      args({
+        rule: '',
+        user: {
+          presence: 'Busy',
+          activity: 'In a call',
+          ccLicense: true,
+          tp: 3,
+          parkedTasks: 1,
+          flags: {
+            notAvailableReason: true,
+            ringing: { service: 'A' },
+            connected: { service: 'A' },
+            onHold: { service: 'A' },
+            acw: { service: 'A', extended: true },
+            rona: { service: 'A', persistent: true },
+          },
+        },
+        tenant: { behavior: { notAvailableReasonBlocksCallOnBehalf: false } },
+        enabled: false,
+        because: [],
+      }),
+    );
+    expect(d.inputs).toEqual({
+      tenant: { state: 'Active', enhancedPresencePrivacy: false, notAvailableReasonBlocksCallOnBehalf: false },
+      service: { id: 'A', license: 'Enterprise Routing', assignment: 'MS Teams-based', outbound: true, pstnNumber: null },
+      user: {
+        id: 'alice',
+        presence: expect.stringMatching(/^Busy/),
+        contactCenterLicense: true,
+        flags: ['Not Available Reason', 'Ringing', 'Connected', 'On Hold', 'extended ACW', 'persistent RONA'],
+        parkedTasks: 1,
+        taskParallelization: true,
+        licenses: ['Teams Phone Standard'],
+        plans: ['MCOEV'],
+      },
+      member: true,
+    });
+    expect(d.because).toEqual(['COB-08', 'PAR-04', 'COB-07', 'ACW-09', 'RONA-11']);
+  });
+
+  it('plain ACW and RONA are named as such, and a user without flags has none', () => {
+    const flagsOf = (over: UserOverrides) => (callOnBehalfButton(args({ rule: '', user: over, enabled: false, because: [] })).inputs['user'] as { flags: string[] }).flags;
+    expect(flagsOf({ flags: { acw: { service: 'A', extended: false }, rona: { service: 'A', persistent: false } } })).toEqual(['ACW', 'RONA']);
+    expect(flagsOf({})).toEqual([]);
+  });
+
+  it('COB-08: a blocked user gets only the failed blocking check, never also "no blocking state"', () => {
+    const d = callOnBehalfButton(args({ rule: '', user: { flags: { ringing: { service: 'A' } } }, enabled: false, because: [] }));
+    expect(d.checks.filter((c) => c.rule === 'COB-08').map((c) => c.passed)).toEqual([false]);
+  });
+
+  it('COB-09: Task Parallelization without a parked task notes neither COB-09 nor PAR-16', () => {
+    const d = callOnBehalfButton(args({ rule: '', user: { tp: 2 }, enabled: true, because: [] }));
+    expect(d.verdict).toBe(true);
+    expect(d.because).not.toContain('COB-09');
+    expect(d.because).not.toContain('PAR-16');
+  });
+
+  it('the dial pad reads the same facts, with the PSTN number', () => {
+    const withNumber = er({ modalities: { outbound: true }, pstn: { number: '+41445550100' } });
+    const d = dialPad(args({ rule: '', svc: withNumber, membership: 'none', enabled: false, because: [] }));
+    expect(d.inputs['service']).toEqual({ id: 'A', license: 'Enterprise Routing', assignment: 'MS Teams-based', outbound: true, pstnNumber: '+41445550100' });
+    expect(d.inputs['member']).toBe(false);
+    expect(d.because).toEqual(['COB-10']);
+  });
+
+  it('a PSTN target records the service number, connectivity and licensing setting; a UPN target the tenant domains', () => {
+    const svc = er({ modalities: { outbound: true }, pstn: { number: '+41445550100', connectivity: 'Operator Connect' }, resourceAccount: { licenses: [] } });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: svc, target: { pstn: '+41791234567' } }).inputs).toEqual({
+      service: { id: 'A', pstnNumber: '+41445550100', connectivity: 'Operator Connect' },
+      target: { pstn: '+41791234567' },
+      directRoutingLicensing: 'resourceAccount',
+    });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } }).inputs['service']).toEqual({ id: 'A', pstnNumber: null, connectivity: null });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { user: 'bob', upn: 'bob@contoso.com' } }).inputs).toEqual({
+      service: { id: 'A' },
+      target: { user: 'bob', upn: 'bob@contoso.com' },
+      tenantDomains: ['contoso.com'],
+    });
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { upn: 'x@contoso.com', isModelledUser: false } }).inputs['target']).toEqual({
+      upn: 'x@contoso.com',
+      isModelledUser: false,
+    });
   });
 });

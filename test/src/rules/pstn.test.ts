@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstRespondingServiceBinding, pstnTransfer, servicePstnLicense, type PstnPurpose } from '../../../src/rules/pstn.js';
+import { bindsPstnLicense, evaluatePstnLicense, firstRespondingServiceBinding, pstnTransfer, servicePstnLicense, type PstnPurpose } from '../../../src/rules/pstn.js';
 import type { ServiceFacts } from '../../../src/rules/facts.js';
 import type { BehaviorSettings } from '../../../src/domain/model.js';
 import { assertWellFormed, cc, tenant } from './fixtures.js';
@@ -166,5 +166,97 @@ describe('pstnTransfer', () => {
   it('names the setting when the current service decided', () => {
     const d = pstnTransfer({ tenant: tenant({ behavior: { firstServiceRuleForManualTransfers: false } }), firstService: A, currentService: B, via: 'manual' });
     expect(d.checks[0]?.detail).toBe("behavior.firstServiceRuleForManualTransfers is false: for this manual transfer the current service B's own PSTN license decides, not first service A's");
+  });
+});
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a decision: a rule
+// that read the wrong service must show it here, whatever its sentences say.
+describe('PSTN decisions record the facts they read', () => {
+  const A = dr('A', []);
+  const B = dr('B', [RA]);
+
+  it('XFER-02: pstnTransfer reads the first service and the current one separately', () => {
+    const d = pstnTransfer({ tenant: tenant(), firstService: A, currentService: B, via: 'workflow' });
+    expect(d.inputs).toEqual({
+      firstService: { id: 'A', pstnNumber: '+41445550100', connectivity: 'Direct Routing', licenses: [] },
+      currentService: { id: 'B', pstnNumber: '+41445550100', connectivity: 'Direct Routing', licenses: [RA] },
+      via: 'workflow',
+      transferredBy: null,
+      firstServiceRuleForManualTransfers: true,
+      directRoutingLicensing: 'resourceAccount',
+    });
+  });
+
+  it('XFER-02: without a first service the current one is read as the first', () => {
+    const d = pstnTransfer({ tenant: tenant(), currentService: noNumber, via: 'manual' });
+    expect(d.inputs['firstService']).toEqual({ id: 'N', pstnNumber: null, connectivity: null, licenses: [RA] });
+    expect(d.because).toEqual(['LIC-01', 'XFER-03']);
+  });
+
+  it('servicePstnLicense reads the number, the connectivity and the resource account', () => {
+    expect(servicePstnLicense({ tenant: tenant(), service: B, purpose: 'inbound' }).inputs).toEqual({
+      service: { id: 'B', pstnNumber: '+41445550100', connectivity: 'Direct Routing', resourceAccountLicenses: [RA] },
+      purpose: 'inbound',
+      directRoutingLicensing: 'resourceAccount',
+    });
+    expect(servicePstnLicense({ tenant: tenant(), service: noNumber, purpose: 'outbound' }).inputs['service']).toEqual({
+      id: 'N',
+      pstnNumber: null,
+      connectivity: null,
+      resourceAccountLicenses: [RA],
+    });
+  });
+
+  it('XFER-02: firstRespondingServiceBinding names both services it compared', () => {
+    const d = firstRespondingServiceBinding({ firstService: A, currentService: B });
+    expect(d.inputs).toEqual({ firstService: 'A', currentService: 'B' });
+    expect(d.checks).toEqual([{ rule: 'XFER-02', passed: true, detail: d.summary }]);
+  });
+});
+
+describe('bindsPstnLicense (XFER-02)', () => {
+  it('the first service to answer binds the license', () => {
+    const d = bindsPstnLicense({ firstRespondingService: null, service: 'A' });
+    expect(d.verdict).toBe(true);
+    expect(d.because).toEqual(['XFER-02']);
+    expect(d.inputs).toEqual({ firstRespondingService: null, service: 'A' });
+  });
+
+  it('a later service does not rebind it', () => {
+    const d = bindsPstnLicense({ firstRespondingService: 'A', service: 'B' });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['XFER-02']);
+    expect(d.inputs).toEqual({ firstRespondingService: 'A', service: 'B' });
+  });
+});
+
+describe('evaluatePstnLicense: what is missing (lint lists it)', () => {
+  const rows: { name: string; svc: ServiceFacts; purpose: PstnPurpose; behavior?: Partial<BehaviorSettings>; missing: string[] }[] = [
+    { name: 'LIC-01: no number', svc: noNumber, purpose: 'transfer', missing: ['a PSTN number'] },
+    { name: 'LIC-03: licensed Direct Routing', svc: dr('A', [RA]), purpose: 'transfer', missing: [] },
+    { name: 'LIC-03: Direct Routing without the resource account license', svc: dr('A', []), purpose: 'outbound', missing: [RA] },
+    { name: 'LIC-04: Calling Plan without anything', svc: dr('A', [], 'Calling Plan'), purpose: 'outbound', missing: [RA, 'a calling plan'] },
+    { name: 'LIC-04: Calling Plan inbound needs no calling plan', svc: dr('A', [], 'Calling Plan'), purpose: 'inbound', missing: [RA] },
+    { name: 'LIC-04: Calling Plan with both', svc: dr('A', [RA, 'MCOPSTN1'], 'Calling Plan'), purpose: 'transfer', missing: [] },
+    {
+      name: 'LIC-06: legacy wording, nothing held',
+      svc: dr('A', []),
+      purpose: 'transfer',
+      behavior: { directRoutingLicensing: 'legacyPhoneSystem' },
+      missing: ['Microsoft 365 E1/E3 + Phone System or Microsoft 365 E5'],
+    },
+  ];
+  it.each(rows)('$name', (row) => {
+    const e = evaluatePstnLicense(tenant({ behavior: row.behavior ?? {} }), row.svc, row.purpose);
+    expect(e.missing).toEqual(row.missing);
+    expect(e.licensed).toBe(row.missing.length === 0);
+  });
+
+  it('LIC-06: Microsoft 365 E5 alone is enough, E3 needs Phone System beside it', () => {
+    const legacy = tenant({ behavior: { directRoutingLicensing: 'legacyPhoneSystem' } });
+    expect(evaluatePstnLicense(legacy, dr('A', ['Microsoft 365 E5']), 'transfer').licensed).toBe(true);
+    expect(evaluatePstnLicense(legacy, dr('A', ['Microsoft 365 E3']), 'transfer').licensed).toBe(false);
+    expect(evaluatePstnLicense(legacy, dr('A', ['Microsoft 365 E3', 'Teams Phone Standard']), 'transfer').licensed).toBe(true);
+    expect(evaluatePstnLicense(legacy, dr('A', ['Office 365 E1', 'Teams Phone Standard']), 'transfer').licensed).toBe(true);
   });
 });

@@ -125,11 +125,42 @@ describe('workflowStructure (WF-01..03, OUT-05, WF-07)', () => {
     expect(d.verdict).toBe(false);
     expect(d.because).toEqual(['OUT-05', 'WF-07']);
   });
+  it('WF-01: a workflow of Availability Based Routing alone still lacks Accept', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Availability Based Routing'] }), direction: 'inbound' });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['WF-01']);
+  });
+  it('WF-03: without any Accept an Announcement has none before it either', () => {
+    const d = workflowStructure({ service: er({ workflow: ['Announcement', 'Queue'] }), direction: 'inbound' });
+    expect(d.because).toEqual(['WF-01', 'WF-03']);
+  });
+  it('OUT-05: an Outbound Call with Workflow without Voice Message can run (WF-07 is not cited)', () => {
+    const d = workflowStructure({ service: cc({ workflow: ['Accept', 'Queue'] }), direction: 'outboundWithWorkflow' });
+    expect(d.verdict).toBe(true);
+    expect(d.because).toEqual(['WF-01', 'OUT-05']);
+  });
   it('a workflow item may be an object: { Transfer: { to } } is the Transfer activity', () => {
     const service = er({ workflow: ['Accept', { Transfer: { to: { pstn: '+41795550199' } } }] });
     expect(service.workflow[1]).toEqual({ activity: 'Transfer', to: { pstn: '+41795550199' } });
     const d = workflowStructure({ service, direction: 'inbound' });
     expect(d.verdict).toBe(true);
     expect(d.inputs['activities']).toEqual(['Accept', 'Transfer']);
+  });
+});
+
+// The inputs are the facts `why`, the reports and a failed assertion show behind a transfer decision.
+describe('transfer decisions record the facts they read', () => {
+  it('XFER-04: serviceTransfer reads the source, the target (or that it does not exist) and the tenant', () => {
+    const to = serviceTransfer({ tenant: tenant(), source: ar({ id: 'A' }), target: er({ id: 'B', modalities: { inbound: false } }) });
+    expect(to.inputs).toEqual({ source: 'A', target: { id: 'B', license: 'Enterprise Routing', inbound: false }, tenant: tenant().name });
+    const ghost = serviceTransfer({ tenant: tenant(), source: ar({ id: 'A' }), target: undefined, targetId: 'Ghost' });
+    expect(ghost.inputs['target']).toEqual({ id: 'Ghost', exists: false });
+    expect(ghost.checks.map((c) => c.rule)).toEqual(['XFER-01', 'XFER-04']);
+  });
+
+  it('LIC-05: the target and the agent decisions read the user and their licenses', () => {
+    const u = user('bob', { licenses: ['SPE_E5'] });
+    expect(userTransferTarget({ tenant: tenant(), targetUser: u }).inputs).toEqual({ targetUser: { id: 'bob', licenses: ['Microsoft 365 E5'], plans: ['MCOEV', 'TEAMS1'] } });
+    expect(agentCanHandleCalls({ user: u }).inputs).toEqual({ user: { id: 'bob', licenses: ['Microsoft 365 E5'], plans: ['MCOEV', 'TEAMS1'] } });
   });
 });

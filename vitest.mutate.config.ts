@@ -1,0 +1,22 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// The test set Stryker runs against each mutant of src/rules and src/machines (`npm run mutate`, configured in
+// stryker.config.mjs): the unit tests of src/ and the XFER, LIC and COB scenarios (test/scenarios/rules.mutate.ts),
+// which prove transfers and PSTN licensing end to end. Stryker runs per test (coverageAnalysis "perTest"), so a
+// mutant meets only the tests that execute it; still every covering scenario is re-run per mutant, which is why
+// the whole scenario suite and the property tests (src/rules/invariants.test.ts: thousands of generated facts
+// per run) stay out: with them the run took hours on two shared cores.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    // The tests of src/ and the scenario runs keep no module-level state (each run builds its own world), so
+    // modules stay loaded between the many small runs Stryker makes; re-importing the engine per run cost most
+    // of a mutant's time.
+    isolate: false,
+    include: ['test/src/**/*.test.ts', 'test/scenarios/rules.mutate.ts'],
+    exclude: [...configDefaults.exclude, 'test/src/rules/invariants.test.ts'],
+    // Generous: a mutant may slow a scenario; Stryker's own timeout decides "timed out".
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
