@@ -39,38 +39,55 @@ export interface WriteReportsOptions {
 /** Write `content` to `file` atomically: temp file in the same directory, then rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const stopCleanup = removeOnInterrupt(tmp);
+  const guard = guardAgainstInterrupt(tmp);
   try {
     await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
+    if (guard.interrupted()) return;
     await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });
-    throw error;
+    if (!guard.interrupted()) throw error;
   } finally {
-    stopCleanup();
+    guard.release();
   }
 }
 
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+interface InterruptGuard {
+  interrupted: () => boolean;
+  /** Uninstalls the listeners; after an interrupt, removes the temp file and raises the signal again. */
+  release: () => void;
+}
+
 /**
- * While `tmp` may exist, Ctrl-C (or a CI runner's SIGTERM) removes it before the process ends, so an
- * interrupted run leaves the old report or none, never a stray `.tmp` in --out. The signal is then raised
- * again with this listener gone, so the process ends as it would have (exit 130 for Ctrl-C). Returns the
- * function that uninstalls the listener once the temp file is renamed or removed.
+ * While `tmp` may exist, Ctrl-C (or a CI runner's SIGTERM) must not leave it in --out: the interrupted run
+ * leaves the old report or none. The temp file is removed at once, but the write in flight (on libuv's
+ * thread pool) may still create it afterwards, so the signal is raised again only when that write has
+ * settled and the file is removed once more; the process then ends as it would have (exit 130 for Ctrl-C).
+ * A second signal while waiting does not wait.
  */
-function removeOnInterrupt(tmp: string): () => void {
-  const onSignal = (signal: NodeJS.Signals): void => {
+function guardAgainstInterrupt(tmp: string): InterruptGuard {
+  let caught: NodeJS.Signals | undefined;
+  const uninstall = (): void => {
+    for (const s of INTERRUPTS) process.off(s, onSignal);
+  };
+  const raise = (signal: NodeJS.Signals): void => {
     rmSync(tmp, { force: true });
-    stop();
+    uninstall();
     // Other listeners (Ink's view) still run; without any, the default action ends the process.
     process.kill(process.pid, signal);
   };
-  const stop = (): void => {
-    for (const s of INTERRUPTS) process.off(s, onSignal);
+  function onSignal(signal: NodeJS.Signals): void {
+    if (caught !== undefined) return raise(signal);
+    caught = signal;
+    rmSync(tmp, { force: true });
+  }
+  for (const s of INTERRUPTS) process.on(s, onSignal);
+  return {
+    interrupted: () => caught !== undefined,
+    release: () => (caught === undefined ? uninstall() : raise(caught)),
   };
-  for (const s of INTERRUPTS) process.once(s, onSignal);
-  return stop;
 }
 
 /**
