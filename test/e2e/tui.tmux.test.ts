@@ -85,7 +85,7 @@ describe.skipIf(!hasTmux && !toolsRequired)('TUI in a real terminal (tmux)', () 
     keys(s, 'l');
     const log = expectFits(await waitFor(s, 'esc back · ? help · q quit'));
     expect(log).toMatch(/✗ XFER-03 Unlicensed first service, failed PSTN transfer/);
-    expect(log).toMatch(/service B has no PSTN number/);
+    expect(log).toMatch(/service B has no PSTN\s+number/);
     keys(s, 'Escape');
     await waitFor(s, '↑↓ select · n next');
     // time travel: one step back

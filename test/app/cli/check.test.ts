@@ -74,7 +74,7 @@ describe('nimbus-sim run with a scenario that stops on a harness error', () => {
       writeFileSync(join(suite, 'ok-a.yaml'), scenarioA);
       const stopped = scenarioA
         .replace(/^name: .*$/m, 'name: stops early')
-        .replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - transfer: { call: c1, by: ben, to: { service: B } }\n');
+        .replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - wait: 1m\n  - duty: { user: ben, state: On Duty }\n    at: 10s\n');
       writeFileSync(join(suite, 'stopped.yaml'), stopped);
       const r = cli('run', suite, '--reporter', 'plain,md,html,junit', '--out', out);
       expect(r.code).toBe(1);

@@ -39,18 +39,19 @@ describe('explore exit codes', () => {
     const file = join(dir, 'impossible.yaml');
     writeFileSync(
       file,
-      `name: answers a call nobody offered
+      `name: a step at a time already past
 services: [{ id: A, license: Enterprise Routing, assignment: MS Teams-based, members: [ann] }]
 users: [{ id: ann, upn: ann@contoso.com }, { id: bob, upn: bob@contoso.com }]
 steps:
-  - inboundCall: { call: c1, from: "+41791110000", to: A }
-  - answer: { user: bob, call: c1 }
+  - wait: 1m
+  - duty: { user: ann, state: On Duty }
+    at: 10s
 `,
     );
     const r = explore(file);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/L6 answer ✗/);
-    expect(r.stdout).toMatch(/error: .*not ringing bob/);
+    expect(r.stdout).toMatch(/L6 duty ✗/);
+    expect(r.stdout).toMatch(/error: .*at: 10s is earlier than the current virtual time 1m/);
   }, 60_000);
 
   it('2: an invalid scenario or a usage error, nothing explored, no stack trace', () => {

@@ -39,16 +39,16 @@ describe('nimbus-sim coverage', () => {
     try {
       const a = readFileSync('scenarios/scenario-a.yaml', 'utf8');
       writeFileSync(join(dir, 'a.yaml'), a);
-      // ben transfers a call he does not have: the player stops at that step.
-      const stopped = a.replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - transfer: { call: c1, by: ben, to: { service: B } }\n');
+      // a step at a time already past: the player stops at that step (a harness error).
+      const stopped = a.replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - wait: 1m\n  - duty: { user: ben, state: On Duty }\n    at: 10s\n');
       writeFileSync(join(dir, 'stopped.yaml'), stopped);
-      const line = stopped.split('\n').findIndex((l) => l.includes('by: ben, to: { service: B }')) + 1;
+      const line = stopped.split('\n').findIndex((l) => l.includes('duty: { user: ben')) + 1;
       const io = capture();
       const code = await coverageCommand({ positionals: [dir], values: {} });
       expect(code).toBe(1);
       const text = io.out();
       const section = text.slice(text.indexOf('Stopped by a harness error (1;'));
-      expect(section).toMatch(new RegExp(`stopped\\.yaml:${line}: ben cannot transfer c1`));
+      expect(section).toMatch(new RegExp(`stopped\\.yaml:${line}: at: 10s is earlier than the current virtual time`));
       expect(section).not.toContain('a.yaml:');
       expect(text.indexOf('Stopped by a harness error')).toBeGreaterThan(text.lastIndexOf('scenario suite'));
     } finally {

@@ -28,21 +28,21 @@ describe('nimbus-sim why on a scenario that stops with a harness error', () => {
   it('says so under its own heading, with file:line:column and hint, in text and JSON, and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nimbus-why-'));
     try {
-      // Scenario A with a transfer by ben before ben has the call: the player stops at that step.
+      // Scenario A with a step at a time already past: the player stops at that step (a harness error).
       const a = readFileSync('scenarios/scenario-a.yaml', 'utf8');
-      const stopped = a.replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - transfer: { call: c1, by: ben, to: { service: B } }\n');
+      const stopped = a.replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - wait: 1m\n  - duty: { user: ben, state: On Duty }\n    at: 10s\n');
       expect(stopped).not.toBe(a);
       const file = join(dir, 'stopped.yaml');
       writeFileSync(file, stopped);
-      const line = stopped.split('\n').findIndex((l) => l.includes('by: ben, to: { service: B }')) + 1;
+      const line = stopped.split('\n').findIndex((l) => l.includes('duty: { user: ben')) + 1;
       const text = cli('why', file, '--call', 'c1');
       expect(text.code, text.stderr).toBe(1);
       const problem = text.stdout.slice(text.stdout.indexOf('\nProblem: the scenario stopped before its end'));
-      expect(problem).toContain(`${file}:${line}:1: ben cannot transfer c1`);
+      expect(problem).toContain(`${file}:${line}:1: at: 10s is earlier than the current virtual time 1m`);
       expect(problem).toContain('    hint: ');
       const json = cli('why', file, '--call', 'c1', '--json');
       expect(json.code).toBe(1);
-      expect(JSON.parse(json.stdout)).toMatchObject({ status: 'error', problem: { line, message: expect.stringContaining('ben cannot transfer c1') } });
+      expect(JSON.parse(json.stdout)).toMatchObject({ status: 'error', problem: { line, message: expect.stringContaining('is earlier than the current virtual time') } });
       const complete = cli('why', 'scenarios/scenario-a.yaml', '--call', 'c1');
       expect(complete.code).toBe(0);
       expect(complete.stdout).not.toContain('Problem:');
