@@ -39,56 +39,66 @@ export interface WriteReportsOptions {
 /** Write `content` to `file` atomically: temp file in the same directory, then rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const guard = guardAgainstInterrupt(tmp);
+  if (!interrupts.begin(tmp)) return;
   try {
     await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
-    if (guard.interrupted()) return;
-    await rename(tmp, file);
+    if (interrupts.caught === undefined) await rename(tmp, file);
   } catch (error) {
     await rm(tmp, { force: true });
-    if (!guard.interrupted()) throw error;
+    if (interrupts.caught === undefined) throw error;
   } finally {
-    guard.release();
+    interrupts.end(tmp);
   }
 }
 
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-interface InterruptGuard {
-  interrupted: () => boolean;
-  /** Uninstalls the listeners; after an interrupt, removes the temp file and raises the signal again. */
-  release: () => void;
-}
-
 /**
- * While `tmp` may exist, Ctrl-C (or a CI runner's SIGTERM) must not leave it in --out: the interrupted run
- * leaves the old report or none. The temp file is removed at once, but the write in flight (on libuv's
- * thread pool) may still create it afterwards, so the signal is raised again only when that write has
- * settled and the file is removed once more; the process then ends as it would have (exit 130 for Ctrl-C).
- * A second signal while waiting does not wait.
+ * Ctrl-C (or a CI runner's SIGTERM) while reports are written must not leave a temp file in --out: the
+ * interrupted run leaves the old report or none. The temp files in flight are removed at once, but a write
+ * in flight (on libuv's thread pool) may still create its file afterwards, so the signal is raised again
+ * only when those writes have settled and their files are removed once more; the process then ends as it
+ * would have (exit 130 for Ctrl-C). A second signal does not wait.
+ *
+ * Process-wide on purpose: signals belong to the process, not to a run. The listeners are installed once
+ * and removed only to raise the signal again: installing and removing them around every write let a signal
+ * that arrived in between hang Node 24.
  */
-function guardAgainstInterrupt(tmp: string): InterruptGuard {
-  let caught: NodeJS.Signals | undefined;
-  const uninstall = (): void => {
-    for (const s of INTERRUPTS) process.off(s, onSignal);
+class InterruptGuard {
+  caught: NodeJS.Signals | undefined;
+  private readonly inFlight = new Set<string>();
+  private installed = false;
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    for (const tmp of this.inFlight) rmSync(tmp, { force: true });
+    if (this.caught !== undefined || this.inFlight.size === 0) return this.raise(signal);
+    this.caught = signal;
   };
-  const raise = (signal: NodeJS.Signals): void => {
+
+  /** Registers a temp file about to be written; false once interrupted (nothing more is written). */
+  begin(tmp: string): boolean {
+    if (this.caught !== undefined) return false;
+    if (!this.installed) for (const s of INTERRUPTS) process.on(s, this.onSignal);
+    this.installed = true;
+    this.inFlight.add(tmp);
+    return true;
+  }
+
+  end(tmp: string): void {
+    this.inFlight.delete(tmp);
+    if (this.caught === undefined) return;
     rmSync(tmp, { force: true });
-    uninstall();
+    if (this.inFlight.size === 0) this.raise(this.caught);
+  }
+
+  private raise(signal: NodeJS.Signals): void {
+    for (const s of INTERRUPTS) process.off(s, this.onSignal);
+    this.installed = false;
     // Other listeners (Ink's view) still run; without any, the default action ends the process.
     process.kill(process.pid, signal);
-  };
-  function onSignal(signal: NodeJS.Signals): void {
-    if (caught !== undefined) return raise(signal);
-    caught = signal;
-    rmSync(tmp, { force: true });
   }
-  for (const s of INTERRUPTS) process.on(s, onSignal);
-  return {
-    interrupted: () => caught !== undefined,
-    release: () => (caught === undefined ? uninstall() : raise(caught)),
-  };
 }
+
+const interrupts = new InterruptGuard();
 
 /**
  * Writes the asked formats (each once, in the order given) into `outDir`, creating it if needed, and
