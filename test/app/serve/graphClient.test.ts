@@ -5,13 +5,13 @@
  * generated certificate through NODE_EXTRA_CA_CERTS, exactly as the README tells a user to do. It runs in a
  * child process because Node reads NODE_EXTRA_CA_CERTS only at start-up.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type RunningMockServer } from '../../../app/serve/server.js';
 import { parseScenarioText } from '../../../sim/scenario/load.js';
+import { runClientScript } from '../../helpers/graph/clientScript.js';
 
 const TENANT = `name: graph client test
 tenant: { consents: [User.Read.All] }
@@ -81,16 +81,9 @@ afterAll(async () => {
 
 describe("Microsoft's Graph JavaScript client against nimbus-sim serve --tls", () => {
   it('reads users, $search, presence and licenseDetails, creates a PSTN call and transfers it', async () => {
-    const script = join(dir, 'client.mjs');
-    writeFileSync(script, CHILD);
-    // Asynchronous on purpose: the server answering the child lives in this process's event loop.
-    const child = spawn(process.execPath, [script, server.origin], { env: { ...process.env, NODE_EXTRA_CA_CERTS: server.certFile ?? '' } });
-    const r = { stdout: '', stderr: '', status: null as number | null };
-    child.stdout.on('data', (d: Buffer) => (r.stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (r.stderr += d.toString()));
-    r.status = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const r = await runClientScript(dir, 'client.mjs', CHILD, server);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    const out = r.last() as Record<string, unknown>;
     expect(out['users']).toEqual(['carl@contoso.com', 'ra-c@contoso.com']);
     expect(out['search']).toEqual(['Carl Conti']);
     expect(out['presence']).toMatchObject({ availability: 'Busy', activity: 'InACall' });

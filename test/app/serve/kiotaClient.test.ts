@@ -5,14 +5,14 @@
  * trusts the generated certificate through NODE_EXTRA_CA_CERTS, which Node reads at start-up: so a child process.
  * Every response the served mock writes is also checked against the v1.0 metadata.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type RunningMockServer } from '../../../app/serve/server.js';
 import type { GraphExchange } from '../../../mocks/graph/index.js';
 import { parseScenarioText } from '../../../sim/scenario/load.js';
+import { runClientScript } from '../../helpers/graph/clientScript.js';
 import { graphV1Metadata } from '../../helpers/graph/csdl.js';
 import { checkGraphResponse } from '../../helpers/graph/responseContract.js';
 
@@ -72,15 +72,9 @@ afterAll(async () => {
 
 describe("Microsoft's Kiota Graph SDK against nimbus-sim serve --tls", () => {
   it('lists users page by page, reads one with licenseDetails and presence', async () => {
-    const script = join(dir, 'kiota.mjs');
-    writeFileSync(script, CHILD);
-    const child = spawn(process.execPath, [script, server.origin], { env: { ...process.env, NODE_EXTRA_CA_CERTS: server.certFile ?? '' } });
-    const r = { stdout: '', stderr: '', status: null as number | null };
-    child.stdout.on('data', (d: Buffer) => (r.stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (r.stderr += d.toString()));
-    r.status = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const r = await runClientScript(dir, 'kiota.mjs', CHILD, server);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { pages: number; upns: string[]; carl: unknown; licenses: string[]; presence: unknown };
+    const out = r.last() as { pages: number; upns: string[]; carl: unknown; licenses: string[]; presence: unknown };
     expect(out.pages).toBe(3);
     expect(out.upns).toHaveLength(PEOPLE + 1);
     expect(new Set(out.upns).size).toBe(PEOPLE + 1);
