@@ -30,7 +30,7 @@ export interface GraphBridgeHost {
   note(subject: string, kind: TimelineEntry['kind'], text: string): void;
   extras(call: string): CallExtras;
   service(id: string): ServiceFacts;
-  readonly options: { readonly onGraphResponse?: GraphResponseObserver };
+  readonly options: { readonly onGraphResponse?: GraphResponseObserver; readonly graphRetention?: { endedCallsMs: number; logEntries: number } };
 }
 import { rulesPstnPolicy, seedFromScenario } from './graphSeed.js';
 
@@ -46,15 +46,22 @@ export class GraphBridge {
   private readonly graphCalls = new Map<string, string>();
   private readonly ended = new Set<string>();
   private retries = 0;
+  /** Requests Nimbus sent (retries included): the log may keep fewer (WorldOptions.graphRetention). */
+  private requests = 0;
 
   constructor(private readonly world: GraphBridgeHost) {
     this.mock = createGraphMock({
       now: () => world.clock.now(),
       pstnPolicy: rulesPstnPolicy(world.tenant),
       ...(world.options.onGraphResponse ? { onResponse: world.options.onGraphResponse } : {}),
+      ...(world.options.graphRetention ? { endedCallRetentionMs: world.options.graphRetention.endedCallsMs, requestLogLimit: world.options.graphRetention.logEntries } : {}),
     });
+    const fetch = this.mock.fetch;
     this.client = new GraphClient({
-      fetch: this.mock.fetch,
+      fetch: (input, init) => {
+        this.requests++;
+        return fetch(input, init);
+      },
       sleep: (ms: number) => {
         this.retries++;
         return world.sleep(ms);
@@ -294,6 +301,17 @@ export class GraphBridge {
       ...(args.retryAfter !== undefined ? { retryAfterMs: args.retryAfter } : {}),
       ...(args.latency !== undefined ? { latencyMs: args.latency } : {}),
     });
+  }
+
+  /** The bridge no longer follows `call` (an ended call the run has folded into its figures). */
+  forget(call: string): void {
+    this.graphCalls.delete(call);
+    this.ended.delete(call);
+  }
+
+  /** Requests Nimbus sent to Graph in this run, whether or not the mock's log kept them. */
+  get requestsSent(): number {
+    return this.requests;
   }
 
   stats() {

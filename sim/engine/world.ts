@@ -50,6 +50,11 @@ export interface WorldOptions {
   inspect?: ActorInspector;
   /** Sees every response of this run's mock Graph (the metadata contract test). */
   onGraphResponse?: GraphResponseObserver;
+  /**
+   * What the mock Graph keeps for the run's report (default: everything). A load run keeps neither terminated
+   * calls nor the request log, so its memory stays flat over a day; it counts requests instead.
+   */
+  graphRetention?: { endedCallsMs: number; logEntries: number };
 }
 
 /** One selectability decision kept with the change count it was made at (see policy.isSelectable). */
@@ -334,6 +339,20 @@ export class World {
   /** Calls not yet ended, in creation order. */
   liveCalls(): string[] {
     return [...this.calls.entries()].filter(([, a]) => taskStateOf(a.getSnapshot().value) !== 'Ended').map(([id]) => id);
+  }
+
+  /**
+   * Drop an ended call from the run: its actor, what the engine kept beside it, and the bridge's Graph id. Only
+   * for runs that report as they go (a load day folds each call into its KPIs first); a scenario run keeps every
+   * call for its report. A late ACW end of a forgotten call is ignored (setup.ts checks `calls.has`).
+   */
+  forgetCall(callId: string): void {
+    const actor = this.call(callId);
+    if (actor.getSnapshot().context.endedAt === null) throw new Error(`call "${callId}" is still going: only ended calls may be forgotten`);
+    actor.stop();
+    this.calls.delete(callId);
+    this.callExtras.delete(callId);
+    this.graph.forget(callId);
   }
 
   stop(): void {

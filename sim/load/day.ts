@@ -42,6 +42,8 @@ export interface DayProgress {
   callsStarted: number;
   cobStarted: number;
   events: number;
+  /** Calls the world still holds: the ones in progress and those ended since the last tick (the rest are folded). */
+  callsHeld: number;
   wallMs: number;
 }
 
@@ -169,8 +171,14 @@ class Day {
   readonly services: string[];
   /** Service ids each user is a member of, for Call on Behalf. */
   readonly membershipsOf = new Map<string, string[]>();
-  /** Calls kept with their decision trail: a session not handled (see keepTrails). */
+  /** Calls kept with their decision trail: a session not handled (see keepTrails), explained when folded. */
   readonly keptTrails: string[] = [];
+  readonly explained = new Map<string, UnhandledCall>();
+  /** Ended calls not yet folded into the KPIs (foldEndedCalls, at every progress tick). */
+  readonly endedCalls: string[] = [];
+  /** Every service session folded so far, for the service levels (REP-08). */
+  readonly slaSessions: SlaSession[] = [];
+  readonly slaSessionsOf = new Map<string, SlaSession[]>();
   readonly cobRefusals: RefusedCallOnBehalf[] = [];
   /** Calls transferred once already (a call is transferred at most once a day). */
   readonly transferred = new Set<string>();
@@ -250,8 +258,10 @@ class Day {
     schedule();
   }
 
+  /** A call folded into the KPIs and forgotten by the world has ended too. */
   isEnded(call: string): boolean {
-    return this.world.call(call).getSnapshot().context.endedAt !== null;
+    const actor = this.world.calls.get(call);
+    return actor === undefined || actor.getSnapshot().context.endedAt !== null;
   }
 
   sampleMemory(): void {
@@ -277,7 +287,11 @@ async function openDay(options: DayOptions): Promise<Day> {
   const startWall = performance.now();
   const dayMs = Math.round(options.hours * 3_600_000);
   const rnd = new Random(options.seed);
-  const run = await openRun(buildTenant({ agents: options.agents, services: options.services, seed: options.seed }), { timeline: false });
+  // Neither the mock's terminated calls nor its request log are kept: the day folds each call into its KPIs.
+  const run = await openRun(buildTenant({ agents: options.agents, services: options.services, seed: options.seed }), {
+    timeline: false,
+    graphRetention: { endedCallsMs: 0, logEntries: 0 },
+  });
   await run.world.settle();
   return new Day(options, run.world, rnd, dayMs, startWall);
 }
@@ -301,18 +315,53 @@ function countActorEvents(day: Day): void {
 /**
  * Decision trails are kept for calls with a session that was not handled (abandoned, a failed transfer, an
  * error): those are the ones worth reading after a day. Handled calls' trails are dropped when they end, so
- * a day's memory does not grow with every offer it explained.
+ * a day's memory does not grow with every offer it explained. Every ended call waits for the next progress
+ * tick to be folded into the KPIs and forgotten (foldEndedCalls).
  */
 function keepTrails(day: Day): void {
   day.world.onCallStarted((call, actor) => {
     const sub = actor.subscribe((snapshot) => {
       if (snapshot.context.endedAt === null) return;
       sub.unsubscribe();
+      day.endedCalls.push(call);
       const extras = day.world.extras(call);
       if (snapshot.context.serviceSessions.some((session) => sessionGroup(session.outcome) !== 'Handled')) day.keptTrails.push(call);
       else extras.decisions.length = 0;
     });
   });
+}
+
+/** Count one call's service sessions into its services' KPIs and service levels. */
+function foldCall(day: Day, call: string): void {
+  for (const s of day.world.call(call).getSnapshot().context.serviceSessions) {
+    const k = day.kpiOf(s.service);
+    k.offered++;
+    const info = infoOf(s.outcome);
+    const group = info?.group ?? 'Open';
+    k.outcomesByGroup[group] = (k.outcomesByGroup[group] ?? 0) + 1;
+    if (info?.handled === true) k.handled++;
+    if (info?.group === 'Hangup By Customer') k.abandoned++;
+    const session: SlaSession = { service: day.world.service(s.service), everQueued: s.everQueued, outcome: s.outcome, queueTimeMs: s.queueTime };
+    day.slaSessions.push(session);
+    const own = day.slaSessionsOf.get(s.service);
+    if (own) own.push(session);
+    else day.slaSessionsOf.set(s.service, [session]);
+  }
+}
+
+/**
+ * Fold the calls that ended before this tick into the KPIs (with the explanation of a kept trail) and let the
+ * world forget them, so a day's memory follows the calls in progress, not the calls so far. Run between
+ * settled moments only: whatever ended a call has finished by then (a late ACW end is ignored by the world).
+ */
+function foldEndedCalls(day: Day): void {
+  const kept = new Set(day.keptTrails.filter((call) => !day.explained.has(call)));
+  for (const call of day.endedCalls) {
+    foldCall(day, call);
+    if (kept.has(call)) day.explained.set(call, explainUnhandled(day.world, call));
+    day.world.forgetCall(call);
+  }
+  day.endedCalls.length = 0;
 }
 
 /** Agents answer a distribution offer after a few seconds, or let it ring into RONA. */
@@ -347,6 +396,7 @@ function answerSoon(day: Day, user: string, call: string): void {
 
 /** The talk ends: a transfer to another service, a transfer to a PSTN number, or a hang-up. */
 function endTalk(day: Day, user: string, call: string): void {
+  if (day.isEnded(call)) return;
   const ctx = day.world.call(call).getSnapshot().context;
   if (ctx.endedAt !== null || ctx.user !== user || day.world.taskState(call) !== 'Connected') return;
   const r = day.rnd.next();
@@ -450,41 +500,34 @@ async function playDay(day: Day): Promise<DayEnd> {
   const progress = (): void => {
     day.sampleMemory();
     const { callsStarted, cobStarted, events } = day.count;
-    options.onProgress?.({ virtualMs: world.clock.now(), dayMs, callsStarted, cobStarted, events, wallMs: performance.now() - day.startWall });
+    options.onProgress?.({ virtualMs: world.clock.now(), dayMs, callsStarted, cobStarted, events, callsHeld: world.calls.size, wallMs: performance.now() - day.startWall });
   };
   for (let t = every; t < dayMs; t += every) {
     await world.advanceTo(t);
+    foldEndedCalls(day);
     progress();
   }
   await world.advanceTo(dayMs);
+  foldEndedCalls(day);
   // After closing time nobody new calls.
-  for (let t = dayMs + every; t <= dayMs + 120 * MINUTE && world.liveCalls().length > 0; t += every) await world.advanceTo(t);
+  for (let t = dayMs + every; t <= dayMs + 120 * MINUTE && world.liveCalls().length > 0; t += every) {
+    await world.advanceTo(t);
+    foldEndedCalls(day);
+  }
   progress();
   const end = { virtualMs: world.clock.now(), liveCallsAtEnd: world.liveCalls().length, liveGraphCallsAtEnd: world.graph.mock.db.calls.count() };
   world.stop();
   return end;
 }
 
-/** The KPIs of each service, from the call sessions the machines recorded; sorted by service. */
+/**
+ * The KPIs of each service, sorted by service: the calls folded as they ended, plus the ones the world still
+ * holds (still going when the day stopped, or ended since the last tick).
+ */
 function serviceKpis(day: Day): { list: ServiceKpi[]; slaSessions: SlaSession[] } {
-  const slaSessions: SlaSession[] = [];
-  const sessionsOf = new Map<string, SlaSession[]>();
-  for (const actor of day.world.calls.values()) {
-    for (const s of actor.getSnapshot().context.serviceSessions) {
-      const k = day.kpiOf(s.service);
-      k.offered++;
-      const info = infoOf(s.outcome);
-      const group = info?.group ?? 'Open';
-      k.outcomesByGroup[group] = (k.outcomesByGroup[group] ?? 0) + 1;
-      if (info?.handled === true) k.handled++;
-      if (info?.group === 'Hangup By Customer') k.abandoned++;
-      const session: SlaSession = { service: day.world.service(s.service), everQueued: s.everQueued, outcome: s.outcome, queueTimeMs: s.queueTime };
-      slaSessions.push(session);
-      const own = sessionsOf.get(s.service);
-      if (own) own.push(session);
-      else sessionsOf.set(s.service, [session]);
-    }
-  }
+  for (const call of day.world.calls.keys()) foldCall(day, call);
+  for (const call of day.keptTrails) if (!day.explained.has(call)) day.explained.set(call, explainUnhandled(day.world, call));
+  const { slaSessions, slaSessionsOf: sessionsOf } = day;
   const list = [...day.kpi.values()].sort((a, b) => compareCodePoints(a.service, b.service));
   for (const k of list) {
     const level = serviceLevel({ sessions: sessionsOf.get(k.service) ?? [] });
@@ -520,7 +563,7 @@ function dayTotals(day: Day, list: ServiceKpi[], slaSessions: SlaSession[]): Day
 
 function dayResult(day: Day, end: DayEnd): DayResult {
   const { list, slaSessions } = serviceKpis(day);
-  const unhandled = day.keptTrails.map((call) => explainUnhandled(day.world, call));
+  const unhandled = day.keptTrails.map((call) => day.explained.get(call) ?? explainUnhandled(day.world, call));
   const totals = dayTotals(day, list, slaSessions);
   day.sampleMemory();
   const wallMs = performance.now() - day.startWall;
@@ -539,7 +582,7 @@ function dayResult(day: Day, end: DayEnd): DayResult {
       events,
       eventsPerSecond: events / Math.max(wallMs / 1000, 1e-9),
       timersFired,
-      graphRequests: day.world.graph.stats().requests,
+      graphRequests: day.world.graph.requestsSent,
       decisionTrailsKept: day.keptTrails.length,
       liveCallsAtEnd: end.liveCallsAtEnd,
       liveGraphCallsAtEnd: end.liveGraphCallsAtEnd,
