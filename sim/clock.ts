@@ -99,7 +99,7 @@ export class VirtualClock implements Clock {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!VirtualClock.before(h[i] as Timer, h[parent] as Timer)) break;
-      [h[i], h[parent]] = [h[parent] as Timer, h[i] as Timer];
+      swap(h, i, parent);
       i = parent;
     }
   }
@@ -117,8 +117,15 @@ export class VirtualClock implements Clock {
       if (l < h.length && VirtualClock.before(h[l] as Timer, h[m] as Timer)) m = l;
       if (r < h.length && VirtualClock.before(h[r] as Timer, h[m] as Timer)) m = r;
       if (m === i) break;
-      [h[i], h[m]] = [h[m] as Timer, h[i] as Timer];
+      swap(h, i, m);
       i = m;
     }
   }
+}
+
+/** Swap two heap slots without the array a destructuring swap allocates (the heap moves on every timer). */
+function swap(h: Timer[], i: number, j: number): void {
+  const t = h[i] as Timer;
+  h[i] = h[j] as Timer;
+  h[j] = t;
 }

@@ -87,7 +87,7 @@ function distribute(world: World, serviceId: string): boolean {
         ? members.filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict)
         : [];
     if (busy.length > 0) {
-      world.note(`call:${call}`, 'decision', `${busy.join(', ')} Selectable for ${serviceId} (flags of other services do not block) but already ringing or connected: one offer at a time`, ['US-13']);
+      world.note(`call:${call}`, 'decision', () => `${busy.join(', ')} Selectable for ${serviceId} (flags of other services do not block) but already ringing or connected: one offer at a time`, ['US-13']);
     }
     extras.skipNextAttempt.clear();
     clearTransientRonaAfterAttempt(world);
@@ -96,7 +96,7 @@ function distribute(world: World, serviceId: string): boolean {
       if (extras.lastNoOffer !== pick.summary) {
         extras.lastNoOffer = pick.summary;
         world.record(pick, call);
-        world.note(`call:${call}`, 'decision', `no selectable user in ${serviceId}: ${pick.summary}`, pick.because);
+        world.note(`call:${call}`, 'decision', () => `no selectable user in ${serviceId}: ${pick.summary}`, pick.because);
       }
       if (skipped) scheduleRetry(world, serviceId);
       else extras.noOfferAt = readAt;
@@ -115,10 +115,10 @@ function offer(world: World, call: string, serviceId: string, users: string[], b
   const service = world.service(serviceId);
   dequeue(world, call);
   world.sendCall(call, { type: 'OFFERED', users, at: world.clock.now() });
-  world.note(`call:${call}`, 'decision', `offered to ${users.join(', ')} (${service.distribution.type})`, because);
+  world.note(`call:${call}`, 'decision', () => `offered to ${users.join(', ')} (${service.distribution.type})`, because);
   for (const user of users) {
     world.agent(user).send({ type: 'OFFER', call, service: serviceId, ringTimeoutMs: service.distribution.ringTimeout, kind: 'distribution' });
-    world.note(`user:${user}`, 'status', `Ringing for ${call} (${serviceId})`);
+    world.note(`user:${user}`, 'status', () => `Ringing for ${call} (${serviceId})`);
   }
 }
 

@@ -27,7 +27,7 @@ export interface GraphBridgeHost {
   readonly licensesSeen: Map<string, string[]>;
   readonly presenceSeen: Map<string, { availability: Availability; activity: Activity }>;
   sleep(ms: number): Promise<void>;
-  note(subject: string, kind: TimelineEntry['kind'], text: string): void;
+  note(subject: string, kind: TimelineEntry['kind'], text: string | (() => string)): void;
   extras(call: string): CallExtras;
   service(id: string): ServiceFacts;
   readonly options: { readonly onGraphResponse?: GraphResponseObserver; readonly graphRetention?: { endedCallsMs: number; logEntries: number } };
@@ -102,7 +102,7 @@ export class GraphBridge {
         await work();
       } catch (err) {
         if (!(err instanceof GraphError)) throw err;
-        this.world.note('graph', 'graph', `could not read ${what}: ${err.describe()}; using the scenario's declared value`);
+        this.world.note('graph', 'graph', () => `could not read ${what}: ${err.describe()}; using the scenario's declared value`);
       }
     };
     for (const s of scenario.services) {
@@ -289,7 +289,7 @@ export class GraphBridge {
       await this.client.deleteCall(id);
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      this.world.note('graph', 'graph', `DELETE call ${call} failed: ${err.message}`);
+      this.world.note('graph', 'graph', () => `DELETE call ${call} failed: ${err.message}`);
     }
   }
 

@@ -17,9 +17,9 @@ export function releaseUser(world: World, user: string, call: string, opts: { pa
   if (!opts.parkedHangup) {
     const acw = world.record(policy.acwAfterSession(world, user, service, isActive), call);
     if (acw.verdict && acw.durationMs > 0) acwMs = acw.durationMs;
-    world.note(`user:${user}`, 'decision', acw.summary, acw.because);
+    world.note(`user:${user}`, 'decision', () => acw.summary, acw.because);
   } else {
-    world.note(`user:${user}`, 'decision', `parked task ${call} hung up: user freed at once, no ACW`, ['PAR-10']);
+    world.note(`user:${user}`, 'decision', () => `parked task ${call} hung up: user freed at once, no ACW`, ['PAR-10']);
   }
   agent.send({ type: 'TASK_ENDED', call, acwMs });
   endSupervisionFor(world, call, 'userLeft');
@@ -35,11 +35,11 @@ export function settleSession(world: World, call: string, end: policy.SessionEnd
   const decision = world.record(policy.sessionOutcome(world, call, end, transfer), call);
   if (decision.verdict === null) {
     world.sendCall(call, { type: 'NOT_REPORTED', at: world.clock.now() });
-    world.note(`call:${call}`, 'session', `service session in ${service} is not reported: ${decision.summary}`, decision.because);
+    world.note(`call:${call}`, 'session', () => `service session in ${service} is not reported: ${decision.summary}`, decision.because);
     return;
   }
   world.sendCall(call, { type: 'SESSION_OUTCOME', service, outcome: decision.verdict, because: decision.because, at: world.clock.now() });
-  world.note(`call:${call}`, 'session', `service session in ${service}: ${decision.verdict}`, decision.because);
+  world.note(`call:${call}`, 'session', () => `service session in ${service}: ${decision.verdict}`, decision.because);
 }
 
 /** End the call for everyone: ringing users are released, queued copies removed, Graph call deleted. */
@@ -62,7 +62,7 @@ export function endSupervisionFor(world: World, call: string, event: 'transferre
     const ends = world.record(policy.supervisionEnds(world, s.mode, event), call);
     if (ends.verdict) {
       world.sendCall(call, { type: 'SUPERVISION_ENDED', supervisor: s.supervisor, because: ends.because, at: world.clock.now() });
-      world.note(`call:${call}`, 'supervision', `${s.supervisor}'s ${s.mode} ended: ${ends.summary}`, ends.because);
+      world.note(`call:${call}`, 'supervision', () => `${s.supervisor}'s ${s.mode} ended: ${ends.summary}`, ends.because);
     }
   }
 }

@@ -88,7 +88,7 @@ async function perform(world: World, step: Step, index: number, line: number): P
     await world.advanceTo(at + step.args);
     return { index, line, verb: 'wait', at, text: `wait ${formatDuration(step.args)}`, ok: null };
   }
-  world.note('step', 'step', `${step.verb}${step.note ? ` — ${step.note}` : ''}`);
+  world.note('step', 'step', () => `${step.verb}${step.note ? ` — ${step.note}` : ''}`);
   let outcome: VerbOutcome | undefined;
   act(world, step, (o) => {
     outcome = o;

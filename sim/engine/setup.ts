@@ -18,7 +18,7 @@ export async function createWorld(scenario: Scenario, options: WorldOptions = {}
   // Scenario-level `faults:` are armed before Nimbus's first Graph read.
   const faults = scenario.faults ?? [];
   for (const fault of graphFaultSpecs(faults, scenario.seed, (id) => world.graph.mock.graphIdOf(id, 'user'))) world.graph.mock.faults.add(fault);
-  if (faults.length > 0) world.note('graph', 'graph', `Graph faults armed for the run: ${describeFaults(faults)}`);
+  if (faults.length > 0) world.note('graph', 'graph', () => `Graph faults armed for the run: ${describeFaults(faults)}`);
   world.track(world.graph.readDirectory());
   await world.settle();
   for (const user of scenario.users) startAgent(world, user.id);
@@ -45,11 +45,11 @@ function startAgent(world: World, userId: string): void {
   });
   agent.on('offerMissed', (e) => onOfferMissed(world, userId, e.call, e.service, e.reason));
   agent.on('acwEnded', (e) => {
-    world.note(`user:${userId}`, 'status', `ACW ended (${e.reason === 'timer' ? 'counter reached zero' : 'ended early'})`, e.reason === 'timer' ? ['ACW-07'] : ['ACW-05']);
+    world.note(`user:${userId}`, 'status', () => `ACW ended (${e.reason === 'timer' ? 'counter reached zero' : 'ended early'})`, e.reason === 'timer' ? ['ACW-07'] : ['ACW-05']);
     if (world.calls.has(e.call)) world.sendCall(e.call, { type: 'ACW_ENDED', at: world.clock.now() });
   });
   agent.on('ronaCleared', (e) => {
-    world.note(`user:${userId}`, 'status', `RONA cleared (${e.reason})`, e.reason === 'nextAttempt' ? ['RONA-14'] : ['RONA-08']);
+    world.note(`user:${userId}`, 'status', () => `RONA cleared (${e.reason})`, e.reason === 'nextAttempt' ? ['RONA-14'] : ['RONA-08']);
   });
   let wasBusy = false;
   let last = agent.getSnapshot();

@@ -50,7 +50,7 @@ export function describeWorkflow(world: World, serviceId: string): string {
 export async function startInboundWorkflow(world: World, call: string, serviceId: string, from: string, timings: WorkflowTimings = {}): Promise<WorkflowStart> {
   const structure = world.record(policy.workflowStructure(world, serviceId, 'inbound'), call);
   if (!structure.verdict) {
-    world.note(`call:${call}`, 'decision', structure.summary, structure.because);
+    world.note(`call:${call}`, 'decision', () => structure.summary, structure.because);
     settleSession(world, call, { by: 'system' });
     endCall(world, call, structure.because);
     return { ok: false, message: structure.summary, decision: structure };
@@ -82,7 +82,7 @@ export function runWorkflow(world: World, call: string, serviceId: string, opts:
   if (!opts.checked) {
     const structure = world.record(policy.workflowStructure(world, serviceId, direction), call);
     if (!structure.verdict) {
-      world.note(`call:${call}`, 'decision', structure.summary, structure.because);
+      world.note(`call:${call}`, 'decision', () => structure.summary, structure.because);
       settleSession(world, call, { by: 'system' });
       endCall(world, call, structure.because);
       return;
@@ -95,7 +95,7 @@ export function runWorkflow(world: World, call: string, serviceId: string, opts:
         accept(world, call, serviceId);
         break;
       case 'Announcement':
-        world.note(`call:${call}`, 'task', `${serviceId} plays an announcement`, ['WF-03']);
+        world.note(`call:${call}`, 'task', () => `${serviceId} plays an announcement`, ['WF-03']);
         break;
       case 'Queue':
       case 'Queue Task':
@@ -112,12 +112,12 @@ export function runWorkflow(world: World, call: string, serviceId: string, opts:
         }
         return;
       case 'Voice Message':
-        world.note(`call:${call}`, 'task', `the caller leaves a voice message in ${serviceId}`, ['WF-07']);
+        world.note(`call:${call}`, 'task', () => `the caller leaves a voice message in ${serviceId}`, ['WF-07']);
         settleSession(world, call, { by: 'voiceMessage' });
         endCall(world, call, ['WF-07']);
         return;
       case 'Disconnect':
-        world.note(`call:${call}`, 'task', `the workflow of ${serviceId} disconnects the call`, ['WF-02']);
+        world.note(`call:${call}`, 'task', () => `the workflow of ${serviceId} disconnects the call`, ['WF-02']);
         settleSession(world, call, { by: 'system' });
         endCall(world, call, ['WF-02']);
         return;
@@ -127,13 +127,13 @@ export function runWorkflow(world: World, call: string, serviceId: string, opts:
           else transferToPstn(world, call, serviceId, item.to.pstn, { targetAnswers: item.targetAnswers, answerAfter: item.answerAfter });
           return;
         }
-        world.note(`call:${call}`, 'task', `the Transfer activity of ${serviceId} has no target; it is skipped`);
+        world.note(`call:${call}`, 'task', () => `the Transfer activity of ${serviceId} has no target; it is skipped`);
         break;
       default:
-        world.note(`call:${call}`, 'task', `${serviceId} runs ${activityOf(item)} (no modelled effect)`);
+        world.note(`call:${call}`, 'task', () => `${serviceId} runs ${activityOf(item)} (no modelled effect)`);
     }
   }
-  world.note(`call:${call}`, 'task', `the workflow of ${serviceId} ends without queueing the task: the task ends in the IVR`, ['WF-02']);
+  world.note(`call:${call}`, 'task', () => `the workflow of ${serviceId} ends without queueing the task: the task ends in the IVR`, ['WF-02']);
   settleSession(world, call, { by: 'system' });
   endCall(world, call, ['WF-02']);
 }
@@ -146,9 +146,9 @@ function accept(world: World, call: string, serviceId: string): void {
   const bound = ctx.firstRespondingService === null;
   world.sendCall(call, { type: 'WORKFLOW_ACCEPTED', service: serviceId, pstnLicensed: license.verdict, pstnBecause: license.because, at: world.clock.now() });
   if (bound) {
-    world.note(`call:${call}`, 'decision', `first responding service is ${serviceId}; its PSTN license: ${license.summary}`, ['WF-01', 'XFER-02', ...license.because]);
+    world.note(`call:${call}`, 'decision', () => `first responding service is ${serviceId}; its PSTN license: ${license.summary}`, ['WF-01', 'XFER-02', ...license.because]);
   } else {
-    world.note(`call:${call}`, 'task', `the Accept activity of ${serviceId} accepts the call (Accepted by System)`, ['WF-01']);
+    world.note(`call:${call}`, 'task', () => `the Accept activity of ${serviceId} accepts the call (Accepted by System)`, ['WF-01']);
   }
 }
 
@@ -160,7 +160,7 @@ function queue(world: World, call: string, serviceId: string, queueTimeout?: num
   const service = world.service(serviceId);
   const allowed = world.record(policy.distributionAllowed(world, serviceId), call);
   if (!allowed.verdict) {
-    world.note(`call:${call}`, 'decision', allowed.summary, allowed.because);
+    world.note(`call:${call}`, 'decision', () => allowed.summary, allowed.because);
     settleSession(world, call, { by: 'system' });
     endCall(world, call, allowed.because);
     return;
@@ -175,7 +175,7 @@ function queue(world: World, call: string, serviceId: string, queueTimeout?: num
         withdrawOffers(world, call);
         dequeue(world, call);
         world.sendCall(call, { type: 'LEFT_QUEUE', at: world.clock.now() });
-        world.note(`call:${call}`, 'task', `the Queue activity of ${serviceId} timed out: back in the IVR`, ['TASK-03']);
+        world.note(`call:${call}`, 'task', () => `the Queue activity of ${serviceId} timed out: back in the IVR`, ['TASK-03']);
       },
       queueTimeout,
       `${call} queue timeout in ${serviceId}`,
@@ -190,7 +190,7 @@ function transferToService(world: World, call: string, source: string, target: s
   if (!decision.verdict) {
     settleSession(world, call, { by: 'workflowTransfer', to: 'service', succeeded: false });
     world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message: decision.summary, because: decision.because, at: world.clock.now() });
-    world.note(`call:${call}`, 'task', `Transfer activity of ${source} failed: ${decision.summary}; Exit route`, decision.because);
+    world.note(`call:${call}`, 'task', () => `Transfer activity of ${source} failed: ${decision.summary}; Exit route`, decision.because);
     endCall(world, call, decision.because);
     return;
   }
@@ -201,7 +201,7 @@ function transferToService(world: World, call: string, source: string, target: s
     session: policy.decided(outcome),
     at: world.clock.now(),
   });
-  world.note(`call:${call}`, 'task', `the Transfer activity of ${source} moves the call to ${target}: ${outcome.verdict ?? 'not reported'}`, [...decision.because, ...outcome.because]);
+  world.note(`call:${call}`, 'task', () => `the Transfer activity of ${source} moves the call to ${target}: ${outcome.verdict ?? 'not reported'}`, [...decision.because, ...outcome.because]);
   runWorkflow(world, call, target);
 }
 
@@ -218,7 +218,7 @@ function transferToPstn(world: World, call: string, source: string, number: stri
   const fail = (message: string, because: Decision<boolean>['because'], firstServiceUnlicensed: boolean): void => {
     settleSession(world, call, { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed, transferredBy: { workflowOf: source } });
     world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message, because, at: world.clock.now() });
-    world.note(`call:${call}`, 'task', `Exit announcement route of ${source}: ${message}`, [...because, 'WF-06']);
+    world.note(`call:${call}`, 'task', () => `Exit announcement route of ${source}: ${message}`, [...because, 'WF-06']);
     endCall(world, call, because);
   };
   if (!decision.verdict) {
@@ -229,7 +229,7 @@ function transferToPstn(world: World, call: string, source: string, number: stri
     (async () => {
       const graph = await world.graph.transferCall(call, { pstn: number });
       if (!graph.ok) {
-        world.note('graph', 'graph', `model and mock disagree about ${call}: rules allow the transfer, Graph said ${graph.message}`);
+        world.note('graph', 'graph', () => `model and mock disagree about ${call}: rules allow the transfer, Graph said ${graph.message}`);
         fail(`Transfer failed: ${graph.message}`, graph.because, false);
         return;
       }
@@ -244,7 +244,7 @@ function transferToPstn(world: World, call: string, source: string, number: stri
             session: policy.decided(outcome),
             at: world.clock.now(),
           });
-          world.note(`call:${call}`, 'task', `the Transfer activity of ${source} transferred the call to ${number} on ${first}'s PSTN license`, [...decision.because, ...outcome.because]);
+          world.note(`call:${call}`, 'task', () => `the Transfer activity of ${source} transferred the call to ${number} on ${first}'s PSTN license`, [...decision.because, ...outcome.because]);
         },
         () => fail(`${number} did not answer within the PSTN ring limit`, ['XFER-07'], false),
       );

@@ -179,9 +179,13 @@ export class World {
 
   // --- timeline and results --------------------------------------------------------------------------
 
-  note(subject: string, kind: TimelineEntry['kind'], text: string, because?: RuleId[]): void {
+  /**
+   * Add a timeline entry. The text comes as a function: a run without a timeline (a load day) never builds
+   * it, nor renders the decision sentences it quotes.
+   */
+  note(subject: string, kind: TimelineEntry['kind'], text: string | (() => string), because?: RuleId[]): void {
     if (this.options.timeline === false) return;
-    const entry: TimelineEntry = { at: this.clock.now(), subject, kind, text };
+    const entry: TimelineEntry = { at: this.clock.now(), subject, kind, text: typeof text === 'string' ? text : text() };
     if (because && because.length > 0) entry.because = [...because];
     this.timeline.push(entry);
   }
@@ -317,17 +321,21 @@ export class World {
     actor.start();
     this.calls.set(input.callId, actor);
     this.extras(input.callId);
-    this.note(`call:${input.callId}`, 'task', `${input.type} from ${input.from} to ${input.to} (service ${input.service})`);
+    this.note(`call:${input.callId}`, 'task', () => `${input.type} from ${input.from} to ${input.to} (service ${input.service})`);
     for (const listener of [...this.callStartListeners]) listener(input.callId, actor);
     return actor;
   }
 
   sendCall(callId: string, event: CallEvent): void {
     const actor = this.call(callId);
+    if (this.options.timeline === false) {
+      actor.send(event);
+      return;
+    }
     const before = taskStateOf(actor.getSnapshot().value);
     actor.send(event);
     const after = taskStateOf(actor.getSnapshot().value);
-    if (before !== after) this.note(`call:${callId}`, 'task', `${before} → ${after}`);
+    if (before !== after) this.note(`call:${callId}`, 'task', () => `${before} → ${after}`);
   }
 
   /** Calls currently ringing, connected to or parked by a user. */

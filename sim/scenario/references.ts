@@ -3,7 +3,8 @@
  * be created by an earlier step before anything uses it. These are harness errors (spec section 3), not
  * product refusals, so they stop the load with the offending value's position.
  */
-import type { ServiceSpec, UserSpec } from '../../src/domain/model.js';
+import { activityOf, type ServiceSpec, type UserSpec } from '../../src/domain/model.js';
+import { workflowStructure } from '../../src/rules/transfer.js';
 import type { ScenarioProblem } from './errors.js';
 import type { ExpectSpec, Step, StepOf, StepVerb } from './schema.js';
 import { displayPath } from './issues.js';
@@ -103,6 +104,13 @@ class ReferenceChecker {
       service.supervisors.forEach((supervisor, j) => this.check('user', supervisor, ['services', i, 'supervisors', j]));
     });
     this.scenario.faults?.forEach((fault, i) => fault.user !== undefined && this.check('user', fault.user, ['faults', i, 'user']));
+    const before = this.problems.length;
+    this.scenario.services.forEach((service, i) =>
+      service.workflow.forEach((item, j) => {
+        if (typeof item !== 'string' && 'service' in item.to) this.check('service', item.to.service, ['services', i, 'workflow', j, 'Transfer', 'to', 'service']);
+      }),
+    );
+    if (this.problems.length === before) this.checkWorkflowLoops();
     this.scenario.steps.forEach((step, i) => this.checkStep(step, i));
     return this.problems;
   }
@@ -138,6 +146,35 @@ class ReferenceChecker {
           if (item[field] !== undefined) this.check(kind, item[field], [...itemPath, field]);
         }
       });
+    }
+  }
+
+  /**
+   * Workflows that hand a call on to each other before any step that keeps it (a queue, a voice message, a
+   * disconnect) would pass it round for ever within one moment of virtual time: no product setting can
+   * mean that, so it is an input error at the Transfer that closes the loop.
+   */
+  private checkWorkflowLoops(): void {
+    const services = this.scenario.services;
+    const next = new Map(services.map((s, i) => [s.id, workflowHandOn(s, i)] as const));
+    const reported = new Set<string>();
+    for (const start of services) {
+      const chain: string[] = [];
+      let at: string | undefined = start.id;
+      while (at !== undefined && !chain.includes(at)) {
+        chain.push(at);
+        at = next.get(at)?.to;
+      }
+      if (at === undefined || reported.has(at)) continue;
+      const loop = [...chain.slice(chain.indexOf(at)), at];
+      loop.forEach((id) => reported.add(id));
+      const hop = next.get(at);
+      if (!hop) continue;
+      this.report(
+        ['services', hop.service, 'workflow', hop.item],
+        `the workflows transfer calls round in a loop: ${loop.join(' → ')}`,
+        'each of these workflows transfers the call on before any Queue, Voice Message or Disconnect activity, so a call would never stop moving; end one of them with Queue, Voice Message or Disconnect, or transfer to a service outside the loop',
+      );
     }
   }
 
@@ -206,6 +243,21 @@ class ReferenceChecker {
     const { ref } = locate(this.root, this.rootRef, path);
     this.problems.push(problemAt(ref, path, `${displayPath(path)}: ${message}`, { hint }));
   }
+}
+
+/**
+ * Where a service's workflow hands a call on at once: the service of its first Transfer, when that comes before
+ * anything that keeps the call (Queue, Queue Task, Voice Message, Disconnect) and the workflow's structure is
+ * one the engine runs (WF-01: a refused structure ends the call instead).
+ */
+function workflowHandOn(service: ServiceSpec, index: number): { to: string; service: number; item: number } | undefined {
+  if (!workflowStructure({ service, direction: 'inbound' }).verdict) return undefined;
+  for (const [item, step] of service.workflow.entries()) {
+    const activity = activityOf(step);
+    if (activity === 'Queue' || activity === 'Queue Task' || activity === 'Voice Message' || activity === 'Disconnect') return undefined;
+    if (activity === 'Transfer' && typeof step !== 'string') return 'service' in step.to ? { to: step.to.service, service: index, item } : undefined;
+  }
+  return undefined;
 }
 
 /** Ids defined twice in one file's services or users; merging by id would silently hide them. */

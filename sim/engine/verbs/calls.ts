@@ -49,7 +49,7 @@ export async function answer(world: World, args: StepOf<'answer'>['args']): Prom
   const call = world.call(args.call);
   const extras = world.extras(args.call);
   agent.send({ type: 'ACCEPT', call: args.call });
-  world.note(`user:${args.user}`, 'status', `Connected to ${args.call}`);
+  world.note(`user:${args.user}`, 'status', () => `Connected to ${args.call}`);
   // A modelled user who is the target of an outbound call answers it like any task.
   if (extras.target?.user === args.user) {
     world.sendCall(args.call, { type: 'TARGET_ANSWERED', at: world.clock.now() });
@@ -94,7 +94,7 @@ function offerRefusal(world: World, user: string, call: string, action: 'answer'
   const decision = policy.offerResponse(world, user, call, action);
   if (decision.verdict) return null;
   world.record(decision, call);
-  world.note(`user:${user}`, 'decision', decision.summary, decision.because);
+  world.note(`user:${user}`, 'decision', () => decision.summary, decision.because);
   world.result(false, decision.summary, decision);
   return { ok: false, text: `${user} ${action}s ${call}: refused — ${decision.summary}`, decision };
 }
@@ -121,9 +121,9 @@ export function onOfferMissed(world: World, user: string, call: string, service:
         ? world.tenant.behavior.nonPersistentRonaTime
         : Number.POSITIVE_INFINITY;
     world.agent(user).send({ type: 'FLAG_RONA', service, persistent, resetMs });
-    world.note(`user:${user}`, 'status', `${persistent ? 'persistent ' : ''}RONA after ${reason} offer of ${call}`, decision.because);
+    world.note(`user:${user}`, 'status', () => `${persistent ? 'persistent ' : ''}RONA after ${reason} offer of ${call}`, decision.because);
   } else {
-    world.note(`user:${user}`, 'decision', `${reason} ${call}: ${decision.summary}`, decision.because);
+    world.note(`user:${user}`, 'decision', () => `${reason} ${call}: ${decision.summary}`, decision.because);
   }
   const userOutcome = world.record(policy.missedOfferOutcome(world, user, call, reason, decision.verdict !== 'none'), call);
   const outcome = userOutcome.verdict;
@@ -147,7 +147,7 @@ export function onOfferMissed(world: World, user: string, call: string, service:
     delete extras.safeTransfer;
     world.sendCall(call, { type: 'OFFER_MISSED', user, outcome, because, at: world.clock.now() });
     world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'user', message: `${user} did not take the transfer; the call is back with ${by}`, because: ['XFER-05'], at: world.clock.now() });
-    world.note(`call:${call}`, 'task', `safe transfer to ${user} failed (${reason}); back with ${by}`, ['XFER-05']);
+    world.note(`call:${call}`, 'task', () => `safe transfer to ${user} failed (${reason}); back with ${by}`, ['XFER-05']);
     return;
   }
   // A modelled user who misses an outbound call to them: the far end did not answer.
@@ -161,7 +161,7 @@ export function onOfferMissed(world: World, user: string, call: string, service:
   if (callActor.getSnapshot().context.ringing.length === 0 && callActor.getSnapshot().matches('Ringing')) {
     world.sendCall(call, { type: 'REQUEUED', at: world.clock.now() });
     enqueue(world, call, ctx.currentService);
-    world.note(`call:${call}`, 'task', `back in the queue of ${ctx.currentService}`, ['RONA-02']);
+    world.note(`call:${call}`, 'task', () => `back in the queue of ${ctx.currentService}`, ['RONA-02']);
   }
 }
 
@@ -213,7 +213,7 @@ export async function dialFarEnd(world: World, call: string, opts: { targetAnswe
   const ctx = world.call(call).getSnapshot().context;
   const created = await world.graph.createOutboundCall(call, ctx.currentService, target);
   if (!created.ok) {
-    world.note(`call:${call}`, 'graph', `Graph refused the outbound call: ${created.message}`, created.because);
+    world.note(`call:${call}`, 'graph', () => `Graph refused the outbound call: ${created.message}`, created.because);
     settleSession(world, call, { by: 'error' });
     const user = ctx.user;
     if (user) releaseUser(world, user, call);
@@ -223,7 +223,7 @@ export async function dialFarEnd(world: World, call: string, opts: { targetAnswe
   if (target.user) {
     const ringTimeoutMs = world.service(ctx.currentService).distribution.ringTimeout;
     world.agent(target.user).send({ type: 'OFFER', call, service: ctx.currentService, ringTimeoutMs, kind: 'distribution' });
-    world.note(`user:${target.user}`, 'status', `Ringing for ${call} (outbound from ${ctx.currentService})`);
+    world.note(`user:${target.user}`, 'status', () => `Ringing for ${call} (outbound from ${ctx.currentService})`);
     return;
   }
   whenFarEndAnswers(
@@ -231,7 +231,7 @@ export async function dialFarEnd(world: World, call: string, opts: { targetAnswe
     call,
     opts,
     () => {
-      world.note(`call:${call}`, 'task', `${target.value} answered`);
+      world.note(`call:${call}`, 'task', () => `${target.value} answered`);
       if (extras.outbound?.withWorkflow) runWorkflowToQueue(world, call, ctx.currentService);
       else world.sendCall(call, { type: 'TARGET_ANSWERED', at: world.clock.now() });
     },

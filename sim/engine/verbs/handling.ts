@@ -41,7 +41,7 @@ export async function park(world: World, args: StepOf<'park'>['args']): Promise<
   const blocking = world.record(policy.parkingBlocksAfterPark(world, args.user), args.call);
   world.agent(args.user).send({ type: 'PARK', call: args.call, blocking: blocking.verdict });
   world.sendCall(args.call, { type: 'PARK', user: args.user, at: world.clock.now() });
-  world.note(`user:${args.user}`, 'status', `parked ${args.call}: ${blocking.summary}`, blocking.because);
+  world.note(`user:${args.user}`, 'status', () => `parked ${args.call}: ${blocking.summary}`, blocking.because);
   world.result(true, `${args.user} parked ${args.call}`, blocking, [...allowed.because, ...blocking.because]);
   return { ok: true, text: `${args.user} parks ${args.call} (${blocking.verdict ? 'still blocked' : 'free for another task'})`, decision: blocking };
 }
@@ -76,7 +76,7 @@ export async function hold(world: World, args: StepOf<'hold'>['args']): Promise<
   }
   world.agent(args.user).send({ type: 'HOLD', call: args.call });
   world.sendCall(args.call, { type: 'HOLD', at: world.clock.now() });
-  world.note(`user:${args.user}`, 'status', `holds ${args.call}: stays in the conference, Busy in a call`, ['PAR-04', 'PRES-12']);
+  world.note(`user:${args.user}`, 'status', () => `holds ${args.call}: stays in the conference, Busy in a call`, ['PAR-04', 'PRES-12']);
   world.result(true, `${args.user} put ${args.call} on hold`, allowed);
   return { ok: true, text: `${args.user} puts ${args.call} on hold`, decision: allowed };
 }
@@ -134,7 +134,7 @@ export async function ronaSettings(world: World, args: StepOf<'ronaSettings'>['a
   }
   world.services.set(args.service, { ...service, distribution });
   const kept = world.record(policy.persistentRonaEndsOn('settingsChanged'));
-  world.note(`service:${args.service}`, 'decision', `RONA settings changed (Persistent RONA ${distribution.persistentRona ? 'on' : 'off'}, reset ${distribution.ronaResetTime / 1000}s): ${kept.summary}`, kept.because);
+  world.note(`service:${args.service}`, 'decision', () => `RONA settings changed (Persistent RONA ${distribution.persistentRona ? 'on' : 'off'}, reset ${distribution.ronaResetTime / 1000}s): ${kept.summary}`, kept.because);
   world.result(true, `RONA settings of ${args.service} changed; RONA flags already set are unchanged`, kept, [...bounds.because, ...kept.because]);
   return { ok: true, text: `RONA settings of ${args.service} changed`, decision: kept };
 }
@@ -149,7 +149,7 @@ export async function supervise(world: World, args: StepOf<'supervise'>['args'])
     return { ok: false, text: `${args.supervisor} supervises ${args.call} (${args.mode}): refused — ${decision.summary}`, decision };
   }
   world.sendCall(args.call, { type: 'SUPERVISION_STARTED', supervisor: args.supervisor, mode: args.mode, at: world.clock.now() });
-  world.note(`call:${args.call}`, 'supervision', `${args.supervisor} joins in ${args.mode}`, decision.because);
+  world.note(`call:${args.call}`, 'supervision', () => `${args.supervisor} joins in ${args.mode}`, decision.because);
   world.result(true, `${args.supervisor} supervises ${args.call} in ${args.mode}`, decision);
   return { ok: true, text: `${args.supervisor} supervises ${args.call} in ${args.mode}`, decision };
 }

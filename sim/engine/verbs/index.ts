@@ -14,7 +14,7 @@ type Handlers = { [V in Exclude<StepVerb, 'expect' | 'wait'>]: Handler<V> };
 
 async function graphFault(world: World, args: StepOf<'graphFault'>['args']): Promise<VerbOutcome> {
   world.graph.addFault(args);
-  world.note('graph', 'graph', `fault armed: ${args.status} on ${args.endpoint} for ${args.count} request(s)`);
+  world.note('graph', 'graph', () => `fault armed: ${args.status} on ${args.endpoint} for ${args.count} request(s)`);
   return { ok: null, text: `Graph ${args.endpoint} will answer ${args.status} to the next ${args.count} request(s)` };
 }
 

@@ -48,7 +48,7 @@ export async function callOnBehalf(world: World, args: StepOf<'callOnBehalf'>['a
   const decision = combine(button, targetDecision);
   world.record(decision);
   if (!decision.verdict) {
-    world.note(`user:${args.user}`, 'decision', `Call on Behalf of ${service.id} to ${label} refused: ${decision.summary}`, decision.because);
+    world.note(`user:${args.user}`, 'decision', () => `Call on Behalf of ${service.id} to ${label} refused: ${decision.summary}`, decision.because);
     world.result(false, decision.summary, decision);
     return { ok: false, text: `${args.user} calls ${label} as ${service.id}: refused — ${decision.summary}`, decision };
   }
@@ -62,11 +62,11 @@ export async function callOnBehalf(world: World, args: StepOf<'callOnBehalf'>['a
   world.sendCall(args.call, { type: 'INVITED', user: args.user, at: world.clock.now() });
   const agent = world.agent(args.user);
   agent.send({ type: 'OFFER', call: args.call, service: service.id, ringTimeoutMs: service.distribution.ringTimeout, kind: 'invitation' });
-  world.note(`call:${args.call}`, 'task', `invitation rings ${args.user} first (COB-12, COB-13)`, ['COB-12', 'COB-13']);
+  world.note(`call:${args.call}`, 'task', () => `invitation rings ${args.user} first (COB-12, COB-13)`, ['COB-12', 'COB-13']);
   agent.send({ type: 'ACCEPT', call: args.call });
   world.sendCall(args.call, { type: 'USER_ACCEPTED', user: args.user, at: world.clock.now() });
   world.sendCall(args.call, { type: 'DIALING_OUT', at: world.clock.now() });
-  world.note(`user:${args.user}`, 'status', `Connected to ${args.call}, dialing ${label} as ${service.id}`);
+  world.note(`user:${args.user}`, 'status', () => `Connected to ${args.call}, dialing ${label} as ${service.id}`);
   await dialFarEnd(world, args.call, { targetAnswers: args.targetAnswers, answerAfter: args.answerAfter });
   world.result(true, `${args.user} calls ${label} on behalf of ${service.id}`, decision);
   return { ok: true, text: `${args.user} calls ${label} on behalf of ${service.id} (${args.call})`, decision };
@@ -87,7 +87,7 @@ export async function scheduleOutbound(world: World, args: StepOf<'scheduleOutbo
   decision.question = 'scheduleOutbound';
   world.record(decision);
   if (!decision.verdict) {
-    world.note(`service:${service.id}`, 'decision', `scheduled outbound call to ${label} refused: ${decision.summary}`, decision.because);
+    world.note(`service:${service.id}`, 'decision', () => `scheduled outbound call to ${label} refused: ${decision.summary}`, decision.because);
     world.result(false, decision.summary, decision);
     return { ok: false, text: `schedule outbound ${args.call} in ${service.id} to ${label}: refused — ${decision.summary}`, decision };
   }
@@ -111,7 +111,7 @@ export async function scheduleOutbound(world: World, args: StepOf<'scheduleOutbo
   }
   // OUT-06, DIST-08: a preferred user named by the flow is ignored; the task is distributed like any other.
   const preferred = args.preferredUser === undefined ? undefined : world.record(policy.preferredUserApplies(world, 'outbound', world.user(args.preferredUser).id), args.call);
-  if (preferred) world.note(`call:${args.call}`, 'decision', preferred.summary, preferred.because);
+  if (preferred) world.note(`call:${args.call}`, 'decision', () => preferred.summary, preferred.because);
   world.result(true, `${args.call} scheduled in ${service.id}`, decision, preferred ? [...new Set([...decision.because, ...preferred.because])] : undefined);
   return { ok: true, text: `outbound call ${args.call} scheduled in ${service.id} to ${label}${args.withWorkflow ? ' (with workflow)' : ''}`, decision };
 }

@@ -12,14 +12,14 @@ export async function presence(world: World, args: StepOf<'presence'>['args']): 
   const seen = await world.graph.changePresence(args.user, args.availability, activity, args.activity !== undefined);
   if ('error' in seen) {
     const kept = world.presenceSeen.get(args.user)?.availability ?? 'unknown';
-    world.note(`user:${args.user}`, 'graph', `Nimbus could not read the new presence: ${seen.error}; it keeps ${kept}`);
+    world.note(`user:${args.user}`, 'graph', () => `Nimbus could not read the new presence: ${seen.error}; it keeps ${kept}`);
     world.result(true, `${args.user} is ${args.availability} in Teams, but Nimbus still sees ${kept} (Graph failed)`);
     return { ok: true, text: `${args.user} sets Teams presence to ${args.availability}; Nimbus could not read it (${seen.error})` };
   }
   world.presenceSeen.set(args.user, seen);
   const online = policy.rules.isOnline(seen);
   world.agent(args.user).send({ type: 'PRESENCE_CHANGED', availability: seen.availability, activity: seen.activity, online });
-  world.note(`user:${args.user}`, 'presence', `${args.availability}${args.activity ? ` / ${args.activity}` : ''}${seen.availability !== args.availability ? ` (Nimbus sees ${seen.availability})` : ''}`);
+  world.note(`user:${args.user}`, 'presence', () => `${args.availability}${args.activity ? ` / ${args.activity}` : ''}${seen.availability !== args.availability ? ` (Nimbus sees ${seen.availability})` : ''}`);
   world.result(true, `${args.user} is ${args.availability} in Teams`);
   return { ok: true, text: `${args.user} sets Teams presence to ${args.availability}${args.activity ? ` / ${args.activity}` : ''}` };
 }
@@ -30,14 +30,14 @@ export const defaultActivity = (availability: string) =>
 export async function duty(world: World, args: StepOf<'duty'>['args']): Promise<VerbOutcome> {
   world.user(args.user);
   world.agent(args.user).send({ type: 'DUTY_CHANGED', duty: args.state });
-  world.note(`user:${args.user}`, 'status', args.state, ['US-07']);
+  world.note(`user:${args.user}`, 'status', () => args.state, ['US-07']);
   world.result(true, `${args.user} is ${args.state}`);
   return { ok: true, text: `${args.user} switches to ${args.state}` };
 }
 
 export async function notAvailableReason(world: World, args: StepOf<'notAvailableReason'>['args']): Promise<VerbOutcome> {
   world.agent(args.user).send({ type: 'NOT_AVAILABLE_REASON', pending: args.pending });
-  world.note(`user:${args.user}`, 'status', args.pending ? 'Not Available Reason requested' : 'Not Available Reason answered', ['PRES-11']);
+  world.note(`user:${args.user}`, 'status', () => args.pending ? 'Not Available Reason requested' : 'Not Available Reason answered', ['PRES-11']);
   world.result(true, `${args.user} ${args.pending ? 'has a pending' : 'answered the'} Not Available Reason`);
   return { ok: true, text: `${args.user}: Not Available Reason ${args.pending ? 'pending' : 'answered'}` };
 }
@@ -45,7 +45,7 @@ export async function notAvailableReason(world: World, args: StepOf<'notAvailabl
 export async function setActive(world: World, args: StepOf<'setActive'>['args']): Promise<VerbOutcome> {
   world.user(args.user);
   world.setActive(args.user, args.service, args.active);
-  world.note(`user:${args.user}`, 'status', `${args.active ? 'Active' : 'inactive'} in ${args.service}`, ['SVC-08']);
+  world.note(`user:${args.user}`, 'status', () => `${args.active ? 'Active' : 'inactive'} in ${args.service}`, ['SVC-08']);
   world.result(true, `${args.user} ${args.active ? 'active' : 'inactive'} in ${args.service}`);
   return { ok: true, text: `${args.user} turns ${args.active ? 'on' : 'off'} Active in ${args.service}` };
 }
@@ -84,7 +84,7 @@ export async function extendAcw(world: World, args: StepOf<'extendAcw'>['args'])
   }
   // ACW-06: the rule decides the fresh counter's length.
   running.agent.send({ type: 'EXTEND_ACW', extensionMs: decision.durationMs });
-  world.note(`user:${args.user}`, 'status', `ACW extended: a fresh ${decision.durationMs / 1000}s counter`, decision.because);
+  world.note(`user:${args.user}`, 'status', () => `ACW extended: a fresh ${decision.durationMs / 1000}s counter`, decision.because);
   world.result(true, `${args.user} extended ACW`, decision);
   return { ok: true, text: `${args.user} extends ACW (fresh counter)`, decision };
 }

@@ -23,7 +23,7 @@ export async function transfer(world: World, args: StepOf<'transfer'>['args']): 
   const target = resolveTarget(world, args.to);
   const mode = args.mode;
   world.sendCall(args.call, { type: 'TRANSFER_STARTED', by: args.by, to: describeTarget(args.to), mode, at: world.clock.now() });
-  world.note(`call:${args.call}`, 'task', `${args.by} starts a ${mode} transfer to ${describeTarget(args.to)}`);
+  world.note(`call:${args.call}`, 'task', () => `${args.by} starts a ${mode} transfer to ${describeTarget(args.to)}`);
   switch (target.kind) {
     case 'service':
       return toService(world, args.call, args.by, target.service, mode);
@@ -77,7 +77,7 @@ function toUser(world: World, call: string, by: string, target: string, mode: 'b
   const extras = world.extras(call);
   const ringTimeoutMs = world.service(ctx.currentService).distribution.ringTimeout;
   world.agent(target).send({ type: 'OFFER', call, service: ctx.currentService, ringTimeoutMs, kind: 'distribution' });
-  world.note(`user:${target}`, 'status', `Ringing for ${call} (transfer from ${by})`);
+  world.note(`user:${target}`, 'status', () => `Ringing for ${call} (transfer from ${by})`);
   if (mode === 'blind') {
     // XFER-06: the transferring user leaves at once.
     endSupervisionFor(world, call, 'transferred');
@@ -112,7 +112,7 @@ async function toExternal(world: World, args: TransferArgs, target: ExternalTarg
     ? { ok: true, message: `PSTN leg placed from ${ctx.currentService}'s resource account`, because: ['LIC-02' as const] }
     : await world.graph.transferCall(call, target.kind === 'pstn' ? { pstn: target.number } : { upn: target.upn });
   if (decision && decision.verdict !== graph.ok) {
-    world.note('graph', 'graph', `model and mock disagree about ${call}: rules say ${decision.verdict}, Graph said ${graph.ok ? 'ok' : graph.message}`);
+    world.note('graph', 'graph', () => `model and mock disagree about ${call}: rules say ${decision.verdict}, Graph said ${graph.ok ? 'ok' : graph.message}`);
   }
   if (!graph.ok || (decision && !decision.verdict)) {
     const message = decision && !decision.verdict ? `Transfer failed: ${decision.summary}` : `Transfer failed: ${graph.message}`;
@@ -123,7 +123,7 @@ async function toExternal(world: World, args: TransferArgs, target: ExternalTarg
   if (args.mode === 'blind') {
     releaseUser(world, args.by, call);
     world.sendCall(call, { type: 'TRANSFERRING_USER_LEFT', user: args.by, at: world.clock.now() });
-    world.note(`user:${args.by}`, 'status', `left ${call} with the blind transfer to ${label}`, ['XFER-06']);
+    world.note(`user:${args.by}`, 'status', () => `left ${call} with the blind transfer to ${label}`, ['XFER-06']);
   }
   whenFarEndAnswers(
     world,
@@ -151,7 +151,7 @@ function refusedBlind(world: World, args: TransferArgs, label: string, message: 
   else settleSession(world, call, { by: 'user' }, { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed });
   world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message, because, at: world.clock.now() });
   releaseUser(world, args.by, call);
-  world.note(`call:${call}`, 'task', `Exit announcement route of ${service} after ${args.by}'s transfer failed`, ['WF-06']);
+  world.note(`call:${call}`, 'task', () => `Exit announcement route of ${service} after ${args.by}'s transfer failed`, ['WF-06']);
   endCall(world, call, because);
   world.result(false, message, decision ?? undefined, because);
   return { ok: false, text: `${args.by} transfers ${call} to ${label}: ${message}`, ...(decision ? { decision } : {}) };
@@ -167,7 +167,7 @@ function externalAnswered(world: World, args: TransferArgs, label: string, ownLe
   // XFER-05: a safe transfer kept its user on the call until now.
   if (args.mode === 'safe') releaseUser(world, args.by, call);
   world.sendCall(call, { type: 'TRANSFERRED_EXTERNALLY', session: policy.decided(outcome), user: policy.decided(userOutcome), at: world.clock.now() });
-  world.note(`call:${call}`, 'task', `${args.by}'s transfer to ${label} answered`, outcome.because);
+  world.note(`call:${call}`, 'task', () => `${args.by}'s transfer to ${label} answered`, outcome.because);
   if (ownLeg) world.track(world.graph.hangUp(call));
 }
 
@@ -199,7 +199,7 @@ function failAndReturn(
 ): VerbOutcome {
   const because = decision?.because ?? fallback;
   world.sendCall(call, { type: 'TRANSFER_FAILED', returnTo: 'user', message, because, at: world.clock.now() });
-  world.note(`call:${call}`, 'task', `${mode} transfer failed, the call stays with ${by}: ${message}`, because);
+  world.note(`call:${call}`, 'task', () => `${mode} transfer failed, the call stays with ${by}: ${message}`, because);
   world.result(false, message, decision, because);
   return { ok: false, text: `${by}'s transfer of ${call} failed: ${message}`, ...(decision ? { decision } : {}) };
 }

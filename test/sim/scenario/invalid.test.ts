@@ -84,6 +84,24 @@ describe('invalid scenario files', () => {
     expectProblem(problems, { line: 7, column: 19, message: 'services[0].supervisors[0]: unknown user "sam"', hint: 'known users: alice, bob' });
   });
 
+  it('a workflow Transfer to an unknown service, at the target', () => {
+    const problems = problemsOfFile(invalid('workflow-loop.yaml'));
+    expect(problems).toHaveLength(1);
+    expectProblem(problems, { line: 6, column: 122, message: 'services[3].workflow[1].Transfer.to.service: unknown service "Nowhere"', hint: 'known services: Lobby, Front, Desk, Help' });
+  });
+
+  it('workflows that hand calls round in a loop, at the Transfer that starts it; one that queues first is no loop', () => {
+    const problems = problemsOfFile(invalid('workflow-loop-only.yaml'));
+    // Desk transfers to Lobby only after its Queue, so it is not part of the loop and not reported.
+    expect(problems).toHaveLength(1);
+    expectProblem(problems, {
+      line: 3,
+      column: 94,
+      message: 'services[0].workflow[1]: the workflows transfer calls round in a loop: Lobby → Front → Lobby',
+      hint: 'end one of them with Queue, Voice Message or Disconnect',
+    });
+  });
+
   it('dangling user, service and call references in steps and expectations', () => {
     const problems = problemsOfFile(invalid('dangling-step-refs.yaml'));
     expect(problems).toHaveLength(5);
