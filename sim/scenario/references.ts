@@ -26,7 +26,7 @@ const stepRefs: { [V in StepVerb]?: FieldsOf<ArgsOf<V>> } = {
   ignore: { user: 'user', call: 'call' },
   transfer: { call: 'call', by: 'user', to: 'target' },
   callOnBehalf: { user: 'user', service: 'service', to: 'target' },
-  scheduleOutbound: { service: 'service', to: 'target' },
+  scheduleOutbound: { service: 'service', to: 'target', preferredUser: 'user' },
   park: { user: 'user', call: 'call' },
   unpark: { user: 'user', call: 'call' },
   hold: { user: 'user', call: 'call' },

@@ -104,12 +104,13 @@ describe('invalid scenario files', () => {
 
   it('dangling user, service and call references in steps and expectations', () => {
     const problems = problemsOfFile(invalid('dangling-step-refs.yaml'));
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expectProblem(problems, { line: 7, column: 56, message: 'steps[0].inboundCall.to: unknown service "B"', hint: 'known services: A' });
     expectProblem(problems, { line: 8, column: 21, message: 'steps[1].answer.user: unknown user "alicia"', hint: 'did you mean "alice"?' });
     expectProblem(problems, { line: 9, column: 50, message: 'steps[2].transfer.to.user: unknown user "carl"' });
     expectProblem(problems, { line: 10, column: 21, message: 'steps[3].hangup.call: unknown call "c9"', hint: 'calls created so far: c1' });
-    expectProblem(problems, { line: 12, column: 37, message: 'steps[4].expect.session.service: unknown service "Z"' });
+    expectProblem(problems, { line: 11, column: 92, message: 'steps[4].scheduleOutbound.preferredUser: unknown user "alicia"', hint: 'did you mean "alice"?' });
+    expectProblem(problems, { line: 13, column: 37, message: 'steps[5].expect.session.service: unknown service "Z"' });
   });
 
   it('call used before the step that creates it, and a creating step reusing an id', () => {
