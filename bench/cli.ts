@@ -39,7 +39,7 @@ export function suiteThroughCli(runs: number, log: (text: string) => void): { ms
 }
 
 /** The median wall time of `node args` over `runs` starts. */
-export function coldStart(args: string[], runs = 7): number {
+export function coldStart(args: string[], runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -51,6 +51,8 @@ export interface BenchReport {
   loadAverageAtEnd: number[];
   dayScale: number;
   curveScale: number | null;
+  /** The in-process rounds' length: 1 unless `--rounds-scale` shortened them. */
+  roundsScale: number;
   day: unknown;
   curve: CurvePoint[];
   figures: Figure[];
@@ -102,7 +104,11 @@ const markdownRow = (cells: string[]): string => `| ${cells.map((c) => c.replace
 /** The Markdown of docs/performance.md: when and where it ran, the figures, the curve. */
 export function markdownReport(report: BenchReport): string {
   const m = report.machine;
-  const scales = [report.dayScale === 1 ? 'the whole day' : `day scale ${report.dayScale}`, report.curveScale === null ? 'no growth curve' : report.curveScale === 1 ? 'the whole curve' : `curve scale ${report.curveScale}`];
+  const scales = [
+    report.dayScale === 1 ? 'the whole day' : `day scale ${report.dayScale}`,
+    report.curveScale === null ? 'no growth curve' : report.curveScale === 1 ? 'the whole curve' : `curve scale ${report.curveScale}`,
+    ...(report.roundsScale === 1 ? [] : [`in-process rounds ${report.roundsScale}`]),
+  ];
   const head = [
     `Measured on ${report.date.slice(0, 10)} at commit ${report.commit} with \`npm run bench\` (${scales.join(', ')}), CLI from ${report.cliFrom};`,
     `${m.cpu} × ${m.cores}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; load average ${m.loadAverage.join(' ')} at the start, ${report.loadAverageAtEnd.join(' ')} at the end.`,

@@ -1,7 +1,8 @@
 /**
  * The in-process baselines the day is compared with: a bare XState `actor.send` on the same machines, and one
  * mock Graph request (`mock.fetch`) against a bare msw `getResponse` of the same handler. Setup happens
- * outside the timed parts; each figure is the median of three timed rounds after a warm-up round.
+ * outside the timed parts; each figure is the median of three timed rounds after a warm-up round. `scale`
+ * shortens the rounds (a quick run for a smoke test: fewer repetitions, noisier figures, the same measurement).
  */
 import { getResponse } from 'msw';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +23,7 @@ export const median = (xs: number[]): number => {
  * call sessions taken through a life (accepted, queued, offered, answered, ended). Actors are created
  * outside the timed part, so this is the cost of a send alone.
  */
-export function bareSendCostMs(): { perEventMs: number; events: number } {
+export function bareSendCostMs(scale: number): { perEventMs: number; events: number } {
   const clock = new VirtualClock();
   const agent = createActor(agentMachine, {
     clock,
@@ -45,12 +46,15 @@ export function bareSendCostMs(): { perEventMs: number; events: number } {
     calls.forEach((c) => c.stop());
     return ms;
   };
-  const rounds = 10_000;
-  once(1_000);
+  const rounds = repetitions(10_000, scale);
+  once(repetitions(1_000, scale));
   const ms = median([once(rounds), once(rounds), once(rounds)]);
   agent.stop();
   return { perEventMs: ms / (rounds * 6), events: rounds * 6 };
 }
+
+/** `n` repetitions shortened by `scale`, never fewer than 10. */
+const repetitions = (n: number, scale: number): number => Math.max(10, Math.round(n * scale));
 
 const USERS = 50;
 
@@ -75,19 +79,19 @@ async function timedRound(request: (i: number) => Promise<Response>, n: number):
  * Requests per second of each way of sending, the median of three rounds after a warm-up. The ways take
  * turns round by round, so a machine slowing down during the measurement slows them alike.
  */
-async function requestsPerSecond(...ways: ((i: number) => Promise<Response>)[]): Promise<number[]> {
-  for (const way of ways) await timedRound(way, 500);
+async function requestsPerSecond(scale: number, ...ways: ((i: number) => Promise<Response>)[]): Promise<number[]> {
+  for (const way of ways) await timedRound(way, repetitions(500, scale));
   const rounds: number[][] = ways.map(() => []);
   for (let r = 0; r < 3; r++) {
-    for (const [w, way] of ways.entries()) rounds[w]?.push(await timedRound(way, 3_000));
+    for (const [w, way] of ways.entries()) rounds[w]?.push(await timedRound(way, repetitions(3_000, scale)));
   }
   return rounds.map(median);
 }
 
 /** Mock Graph requests per second, in-process: presences and license details of 50 users, alternating. */
-export async function graphRequestsPerSecond(): Promise<number> {
+export async function graphRequestsPerSecond(scale: number): Promise<number> {
   const { mock, ids } = await seededMock();
-  const [rps] = await requestsPerSecond((i) => {
+  const [rps] = await requestsPerSecond(scale, (i) => {
     const id = ids[i % ids.length] ?? '';
     return mock.fetch(i % 2 === 0 ? `${mock.baseUrl}/communications/presences/${id}` : `${mock.baseUrl}/users/${id}/licenseDetails`);
   });
@@ -99,7 +103,7 @@ export async function graphRequestsPerSecond(): Promise<number> {
  * uses: routing, faults, the request log) and through a bare msw `getResponse` over the mock's own handlers
  * with a WHATWG Request, which is what any msw mock costs at least. Both run the same handler.
  */
-export async function mockAgainstMsw(): Promise<{ mockFetchUs: number; mswGetResponseUs: number }> {
+export async function mockAgainstMsw(scale: number): Promise<{ mockFetchUs: number; mswGetResponseUs: number }> {
   const { mock, ids } = await seededMock();
   const handlers = [...mock.handlers];
   const url = (i: number): string => `${mock.baseUrl}/communications/presences/${ids[i % ids.length] ?? ''}`;
@@ -108,6 +112,6 @@ export async function mockAgainstMsw(): Promise<{ mockFetchUs: number; mswGetRes
     if (response === undefined) throw new Error(`msw getResponse: no handler answered ${url(i)}`);
     return response;
   };
-  const [viaMock = 0, viaMsw = 0] = await requestsPerSecond((i) => mock.fetch(url(i)), bare);
+  const [viaMock = 0, viaMsw = 0] = await requestsPerSecond(scale, (i) => mock.fetch(url(i)), bare);
   return { mockFetchUs: 1e6 / viaMock, mswGetResponseUs: 1e6 / viaMsw };
 }

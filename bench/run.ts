@@ -13,8 +13,9 @@
  *
  * Options: `--day-scale F` runs F of the day (calls, Call on Behalf and hours scaled; the agents and services
  * stay) and says so in the output; `--skip-day`; `--curve-scale F` shortens the curve's days the same way
- * (agents and services stay multiplied); `--skip-curve`; `--suite-runs N` (3); `--out FILE`; `--markdown`
- * prints the results as the Markdown of docs/performance.md instead of the plain table.
+ * (agents and services stay multiplied); `--skip-curve`; `--suite-runs N` (3); `--cold-start-runs N` (7);
+ * `--rounds-scale F` shortens the in-process rounds (bare sends, mock requests) for a quick run; `--out FILE`;
+ * `--markdown` prints the results as the Markdown of docs/performance.md instead of the plain table.
  * Timings are medians where a step repeats. Every figure comes from this run. Nothing here asserts: the
  * figures are measured and reported, never turned into a pass/fail test.
  */
@@ -34,13 +35,15 @@ const { values } = parseArgs({
     'curve-scale': { type: 'string' },
     'skip-curve': { type: 'boolean' },
     'suite-runs': { type: 'string' },
+    'cold-start-runs': { type: 'string' },
+    'rounds-scale': { type: 'string' },
     out: { type: 'string' },
     markdown: { type: 'boolean' },
   },
 });
 
 function positive(option: string, fallback: number): number {
-  const raw = values[option as 'day-scale' | 'curve-scale' | 'suite-runs'];
+  const raw = values[option as 'day-scale' | 'curve-scale' | 'suite-runs' | 'cold-start-runs' | 'rounds-scale'];
   const n = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${option} needs a positive number, got ${raw}`);
   return n;
@@ -49,6 +52,10 @@ function positive(option: string, fallback: number): number {
 const dayScale = positive('day-scale', 1);
 const curveScale = values['skip-curve'] === true ? null : positive('curve-scale', 1);
 const suiteRuns = Math.round(positive('suite-runs', 3));
+const coldStartRuns = Math.round(positive('cold-start-runs', 7));
+const roundsScale = positive('rounds-scale', 1);
+/** Said on every in-process figure of a shortened run: fewer repetitions make it noisier. */
+const roundsNote = roundsScale === 1 ? {} : { note: `rounds shortened to ${roundsScale}` };
 const outFile = resolve(ROOT, values.out ?? 'reports/bench.json');
 
 const log = (text: string): void => {
@@ -83,24 +90,24 @@ function dayStep(): { options: DayOptions; run: DayRun } | null {
 
 function perEventStep(day: DayRun | null): void {
   log('cost per simulated event');
-  const bare = bareSendCostMs();
+  const bare = bareSendCostMs(roundsScale);
   const r = day?.result.run ?? null;
   const enginePerEventMs = r === null ? null : r.wallMs / Math.max(1, r.events);
-  figure({ name: 'bare actor.send', value: bare.perEventMs * 1000, unit: 'µs/event', target: 'baseline', met: null });
+  figure({ name: 'bare actor.send', value: bare.perEventMs * 1000, unit: 'µs/event', target: 'baseline', met: null, ...roundsNote });
   figure({ name: 'engine, per actor event in the day', value: enginePerEventMs === null ? null : enginePerEventMs * 1000, unit: 'µs/event', target: 'information', met: null });
   const ratio = ratioOf(enginePerEventMs, bare.perEventMs);
-  figure({ name: 'per-event cost ratio (engine / bare send)', value: ratio, unit: '×', target: '<= 5×', met: ratio === null ? null : ratio <= 5 });
+  figure({ name: 'per-event cost ratio (engine / bare send)', value: ratio, unit: '×', target: '<= 5×', met: ratio === null ? null : ratio <= 5, ...roundsNote });
 }
 
 // ---------------------------------------------------------------------------------- 3. Graph mock
 
 async function mockStep(): Promise<void> {
   log('mock Graph in-process');
-  figure({ name: 'mock Graph requests per second', value: await graphRequestsPerSecond(), unit: 'req/s', target: 'information', met: null });
-  const { mockFetchUs, mswGetResponseUs } = await mockAgainstMsw();
-  figure({ name: 'mock request (mock.fetch, presence GET)', value: mockFetchUs, unit: 'µs/req', target: 'information', met: null });
-  figure({ name: 'bare msw getResponse, same handler', value: mswGetResponseUs, unit: 'µs/req', target: 'baseline', met: null });
-  figure({ name: 'mock request / bare msw getResponse', value: ratioOf(mockFetchUs, mswGetResponseUs), unit: '×', target: 'information', met: null });
+  figure({ name: 'mock Graph requests per second', value: await graphRequestsPerSecond(roundsScale), unit: 'req/s', target: 'information', met: null, ...roundsNote });
+  const { mockFetchUs, mswGetResponseUs } = await mockAgainstMsw(roundsScale);
+  figure({ name: 'mock request (mock.fetch, presence GET)', value: mockFetchUs, unit: 'µs/req', target: 'information', met: null, ...roundsNote });
+  figure({ name: 'bare msw getResponse, same handler', value: mswGetResponseUs, unit: 'µs/req', target: 'baseline', met: null, ...roundsNote });
+  figure({ name: 'mock request / bare msw getResponse', value: ratioOf(mockFetchUs, mswGetResponseUs), unit: '×', target: 'information', met: null, ...roundsNote });
 }
 
 // --------------------------------------------------------------------------------- 4. growth curve
@@ -130,8 +137,8 @@ function cliStep(): void {
   figure({ name: 'built-in suite scenarios', value: suite.scenarios, unit: 'scenarios', target: '>= 150', met: suite.scenarios >= 150, note: `${suite.passed} passed` });
   figure({ name: 'built-in suite wall time', value: suite.ms / 1000, unit: 's', target: '<= 5 s', met: suite.ms <= 5000 });
   log('cold start');
-  const help = coldStart(['bin/nimbus-sim.js', '--help']);
-  const bareNode = coldStart(['-e', '0']);
+  const help = coldStart(['bin/nimbus-sim.js', '--help'], coldStartRuns);
+  const bareNode = coldStart(['-e', '0'], coldStartRuns);
   figure({ name: 'nimbus-sim --help', value: help, unit: 'ms', target: '<= 400 ms', met: help <= 400 });
   figure({ name: 'node -e 0', value: bareNode, unit: 'ms', target: 'baseline', met: null });
   figure({ name: '--help / node -e 0', value: help / bareNode, unit: '×', target: 'information', met: null });
@@ -159,6 +166,7 @@ const report: BenchReport = {
   loadAverageAtEnd: loadAverage(),
   dayScale,
   curveScale,
+  roundsScale,
   day: d === null ? null : { options: d.options, run: d.run, totals: d.totals },
   curve,
   figures,
