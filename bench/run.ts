@@ -42,8 +42,8 @@ const { values } = parseArgs({
   },
 });
 
-function positive(option: string, fallback: number): number {
-  const raw = values[option as 'day-scale' | 'curve-scale' | 'suite-runs' | 'cold-start-runs' | 'rounds-scale'];
+function positive(option: 'day-scale' | 'curve-scale' | 'suite-runs' | 'cold-start-runs' | 'rounds-scale', fallback: number): number {
+  const raw = values[option];
   const n = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${option} needs a positive number, got ${raw}`);
   return n;
@@ -56,7 +56,7 @@ const coldStartRuns = Math.round(positive('cold-start-runs', 7));
 const roundsScale = positive('rounds-scale', 1);
 /** Said on every in-process figure of a shortened run: fewer repetitions make it noisier. */
 const roundsNote = roundsScale === 1 ? {} : { note: `rounds shortened to ${roundsScale}` };
-const outFile = resolve(ROOT, values.out ?? 'reports/bench.json');
+const outFile = values.out === undefined ? resolve(ROOT, 'reports/bench.json') : resolve(values.out);
 
 const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
