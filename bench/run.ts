@@ -150,7 +150,9 @@ const started = machine();
 const from = cliFrom();
 log(`nimbus-sim benchmark on ${started.cpu} × ${started.cores}, ${started.memoryGb} GB, ${started.platform}, Node ${started.node}, load average ${started.loadAverage.join(' ')}`);
 log(`CLI runs from ${from}`);
+// Taken before anything runs: the figures belong to the code as it was when the run started.
 const date = new Date().toISOString();
+const ranOn = commit();
 const day = dayStep();
 perEventStep(day?.run ?? null);
 await mockStep();
@@ -160,7 +162,7 @@ cliStep();
 const d = day?.run.result ?? null;
 const report: BenchReport = {
   date,
-  commit: commit(),
+  commit: ranOn,
   machine: started,
   cliFrom: from,
   loadAverageAtEnd: loadAverage(),
