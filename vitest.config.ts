@@ -14,6 +14,8 @@ export const TERMINAL = ['test/e2e/**', 'test/app/**', 'test/sim/diff.test.ts', 
  */
 export const SCENARIO = [
   'test/scenarios/**',
+  // The benchmark at a tiny scale: child processes for the day and its growth curve.
+  'test/bench/**',
   'test/hostile/**',
   'test/property/**',
   'test/model/**',

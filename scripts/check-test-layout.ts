@@ -14,6 +14,7 @@ export const SOURCE_ROOTS = ['src', 'mocks', 'sim', 'app'] as const;
 
 /** Folders of test/ that mirror no source folder on purpose, and why. */
 export const CROSS_CUTTING: Readonly<Record<string, string>> = {
+  bench: 'the benchmark (bench/ is no source layer): a tiny-scale run writes every figure of bench.json',
   docs: 'the documentation: every relative link resolves and the format reference names every schema key',
   e2e: 'the CLI and its terminal UI driven from outside, in tmux',
   hostile: 'malformed input, fault storms, report safety and run determinism across the whole tool',
