@@ -66,8 +66,17 @@ export interface GraphFaults {
 export interface GraphMock {
   readonly baseUrl: string;
   readonly tenantId: string;
-  /** In-process transport: runs the handlers via msw `getResponse`; a `network` fault throws a TypeError. */
+  /**
+   * In-process transport: runs the handlers via msw `getResponse`; a `network` fault throws a TypeError.
+   * Request bodies are checked against Graph's metadata, as Graph would (a wrong body is Graph's 400).
+   */
   readonly fetch: FetchLike;
+  /**
+   * The same transport for the modelled Nimbus's own requests, whose bodies the simulator built from typed
+   * code: the same handlers, stamps, faults, latency and log, without checking those bodies again. Only for
+   * requests the simulator builds; anything from outside goes through `fetch`.
+   */
+  readonly fetchTrusted: FetchLike;
   /** The same handlers, for msw's `setupServer` (real global-fetch interception). */
   readonly handlers: readonly HttpHandler[];
   readonly faults: GraphFaults;
@@ -155,7 +164,8 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
   return {
     baseUrl: GRAPH_V1,
     tenantId: ctx.tenantId,
-    fetch: createTransport(ctx, handlers),
+    fetch: createTransport(ctx, handlers, 'external'),
+    fetchTrusted: createTransport(ctx, handlers, 'simulator'),
     handlers,
     faults: {
       add: (spec) => ctx.faults.add(spec),

@@ -5,7 +5,7 @@
  */
 import { getResponse, type HttpHandler } from 'msw';
 import type { FetchLike } from '../../src/domain/graphApi.js';
-import type { GraphMockContext, GraphRequest } from './context.js';
+import type { GraphMockContext, GraphRequest, RequestTrust } from './context.js';
 import { recordUnhandled } from './handlers/fallback.js';
 import { createRouter } from './router.js';
 
@@ -31,13 +31,17 @@ function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): 
   return { method, url: parsedUrl.href, parsedUrl, headers, text: async () => body ?? '' };
 }
 
-/** A network fault answers with a `Response.error()`: the transport then fails as fetch does (a TypeError). */
-export function createTransport(ctx: GraphMockContext, handlers: HttpHandler[]): FetchLike {
+/**
+ * A network fault answers with a `Response.error()`: the transport then fails as fetch does (a TypeError).
+ * `trust` says who builds the requests sent through it; msw's `getResponse` (handlers a caller swapped in)
+ * always checks bodies, whatever the transport.
+ */
+export function createTransport(ctx: GraphMockContext, handlers: HttpHandler[], trust: RequestTrust): FetchLike {
   const router = createRouter(handlers);
   const dispatch = async (request: GraphRequest): Promise<Response | undefined> => {
     if (!router) return request instanceof Request ? getResponse(handlers, request) : undefined;
     const found = router.match(request.method, request.parsedUrl ?? new URL(request.url));
-    return found ? found.route.handle(request, found.params) : undefined;
+    return found ? found.route.handle(request, found.params, trust) : undefined;
   };
   return async (input, init) => {
     // The light request only where the router dispatches: msw's getResponse needs a real Request.

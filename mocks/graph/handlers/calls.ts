@@ -143,8 +143,9 @@ function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefin
 }
 
 function createCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls', 'calls', async ({ request, stamp }) => {
-    const parsed = await readEntityBody(request, stamp, 'microsoft.graph.call', createCallBody);
+  return route(ctx, 'post', '/communications/calls', 'calls', async (args) => {
+    const { stamp } = args;
+    const parsed = await readEntityBody(args, 'microsoft.graph.call', createCallBody);
     if (!parsed.ok) return parsed.response;
     const checked = validateNewCall(ctx, parsed.value, stamp);
     if (checked instanceof Response) return checked;
@@ -190,11 +191,12 @@ function getCall(ctx: GraphMockContext): HttpHandler {
 }
 
 function answerCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls/:id/answer', 'calls', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/communications/calls/:id/answer', 'calls', async (args) => {
+    const { params, stamp } = args;
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readActionBody(request, stamp, 'answer', answerBody);
+    const parsed = await readActionBody(args, 'answer', answerBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be answered.`);
     const instance = call.targets[0]?.identity.applicationInstance?.id ?? null;
@@ -213,11 +215,12 @@ function answerCall(ctx: GraphMockContext): HttpHandler {
 }
 
 function rejectCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls/:id/reject', 'calls', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/communications/calls/:id/reject', 'calls', async (args) => {
+    const { params, stamp } = args;
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readActionBody(request, stamp, 'reject', rejectBody);
+    const parsed = await readActionBody(args, 'reject', rejectBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be rejected.`);
     await updateCall(ctx, id, (c) => {
@@ -239,11 +242,12 @@ interface TransferAttempt {
 }
 
 function transferCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls/:id/transfer', 'calls', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/communications/calls/:id/transfer', 'calls', async (args) => {
+    const { params, stamp } = args;
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readActionBody(request, stamp, 'transfer', transferBody);
+    const parsed = await readActionBody(args, 'transfer', transferBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'established') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an established call can be transferred.`);
     const target = toParticipant(parsed.value.transferTarget);

@@ -99,8 +99,9 @@ function getPresenceById(ctx: GraphMockContext): HttpHandler {
 }
 
 function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async ({ request, stamp }) => {
-    const parsed = await readActionBody(request, stamp, 'getPresencesByUserId', batchBody);
+  return route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async (args) => {
+    const { stamp } = args;
+    const parsed = await readActionBody(args, 'getPresencesByUserId', batchBody);
     if (!parsed.ok) return parsed.response;
     const now = ctx.now();
     const value = parsed.value.ids.map((id) => {
@@ -113,10 +114,11 @@ function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
 }
 
 function setPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'setPresence', setPresenceBody);
+    const parsed = await readActionBody(args, 'setPresence', setPresenceBody);
     if (!parsed.ok) return parsed.response;
     const { sessionId, availability, activity, expirationDuration } = parsed.value;
     if (!isCombination(SET_PRESENCE_COMBINATIONS, availability, activity)) {
@@ -134,10 +136,11 @@ function setPresence(ctx: GraphMockContext): HttpHandler {
 }
 
 function clearPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'clearPresence', clearBody);
+    const parsed = await readActionBody(args, 'clearPresence', clearBody);
     if (!parsed.ok) return parsed.response;
     const { sessionId } = parsed.value;
     const live = presenceOf(ctx, user.id)?.sessions.some((s) => s.sessionId === sessionId && s.expiresAt > ctx.now()) ?? false;
@@ -150,10 +153,11 @@ function clearPresence(ctx: GraphMockContext): HttpHandler {
 }
 
 function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'setUserPreferredPresence', preferredBody);
+    const parsed = await readActionBody(args, 'setUserPreferredPresence', preferredBody);
     if (!parsed.ok) return parsed.response;
     const { availability, activity, expirationDuration } = parsed.value;
     if (!isCombination(PREFERRED_PRESENCE_COMBINATIONS, availability, activity)) {
@@ -170,10 +174,11 @@ function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
 }
 
 function clearUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'clearUserPreferredPresence', z.object({}));
+    const parsed = await readActionBody(args, 'clearUserPreferredPresence', z.object({}));
     if (!parsed.ok) return parsed.response;
     await updatePresence(ctx, user.id, (p) => {
       p.preferred = null;
