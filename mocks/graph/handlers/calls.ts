@@ -271,7 +271,7 @@ function transferCall(ctx: GraphMockContext): HttpHandler {
 
 async function recordTransfer(ctx: GraphMockContext, attempt: TransferAttempt, targetKind: TargetKind, outcome: TransferRecord['outcome'], licensedBy: string | null, because: string[]): Promise<undefined> {
   await updateCall(ctx, attempt.id, (c) => {
-    c.transfers.push({ at: attempt.at, targetKind, targetId: attempt.targetId, outcome, licensedBy, because });
+    c.transfers = [...c.transfers, { at: attempt.at, targetKind, targetId: attempt.targetId, outcome, licensedBy, because }];
   });
   return undefined;
 }
@@ -282,7 +282,7 @@ async function recordTransfer(ctx: GraphMockContext, attempt: TransferAttempt, t
  */
 async function transferToService(ctx: GraphMockContext, attempt: TransferAttempt): Promise<Response> {
   await updateCall(ctx, attempt.id, (c) => {
-    c.transfers.push({ at: attempt.at, targetKind: 'applicationInstance', targetId: attempt.targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] });
+    c.transfers = [...c.transfers, { at: attempt.at, targetKind: 'applicationInstance', targetId: attempt.targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] }];
     c.state = 'incoming';
     c.targets = [attempt.target];
     c.transferredBy = c.heldBy;

@@ -8,7 +8,7 @@ import { odataResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
-import { presenceSchema, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
+import { replaceRecord, type PresenceRecord, type RecordDraft, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
   effectivePresence,
@@ -75,9 +75,9 @@ function expiry(raw: string | undefined, fallbackMs: number, stamp: RequestStamp
   return { ok: true, ms };
 }
 
-async function updatePresence(ctx: GraphMockContext, userId: string, data: (draft: PresenceRecord) => void) {
+async function updatePresence(ctx: GraphMockContext, userId: string, data: (draft: RecordDraft<PresenceRecord>) => void) {
   const record = presenceOf(ctx, userId);
-  return record ? replaceRecord(ctx.db.presences, presenceSchema, record, data) : undefined;
+  return record ? replaceRecord(ctx.db.presences, record, data) : undefined;
 }
 
 const ok = () => new HttpResponse(null, { status: 200 });
@@ -128,8 +128,7 @@ function setPresence(ctx: GraphMockContext): HttpHandler {
     if (!exp.ok) return exp.response;
     const expiresAt = ctx.now() + exp.ms;
     await updatePresence(ctx, user.id, (p) => {
-      p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now());
-      p.sessions.push({ sessionId, availability, activity, expiresAt });
+      p.sessions = [...p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now()), { sessionId, availability, activity, expiresAt }];
     });
     return ok();
   });
