@@ -10,6 +10,7 @@ import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/doma
 import type { GraphMockContext, GraphRequest, GraphResponseObserver, RequestTrust } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
+import { toStandardResponse } from './response.js';
 import { withDirectRoute } from './router.js';
 import { checkActionParameters, checkStructured, type MetadataViolation } from './metadata/validate.js';
 import { GRAPH_V1_METADATA } from './metadata/v1.js';
@@ -80,8 +81,9 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     if (ctx.onResponse && response.type !== 'error') await observe(ctx.onResponse, request.method, logPath, response, faulted);
     return response;
   };
-  // Whatever reaches msw's own dispatch (setupServer, getResponse) came from outside the simulator.
-  const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params), 'external'));
+  // Whatever reaches msw's own dispatch (setupServer, getResponse) came from outside the simulator, and gets
+  // msw's own response type.
+  const handler = http[method](pattern, async ({ request, params }) => toStandardResponse(await handle(request, stringParams(params), 'external')));
   return withDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
 }
 

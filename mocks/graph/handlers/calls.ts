@@ -10,8 +10,8 @@
  * Simplification: real Graph acknowledges a transfer with 202 and reports a license failure later through a
  * notification; the mock refuses it synchronously with 403 so the refusal and its rules are visible at once.
  */
-import { HttpResponse, type HttpHandler } from 'msw';
-import { odataResponse } from '../response.js';
+import type { HttpHandler } from 'msw';
+import { emptyResponse, GraphResponse, odataResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
@@ -91,7 +91,7 @@ function liveCall(ctx: GraphMockContext, id: string): CallRecord | undefined {
 const answeredByRecord = (ctx: GraphMockContext, call: CallRecord): UserRecord | undefined => (call.answeredBy ? findUser(ctx, call.answeredBy) : undefined);
 
 /** A target that must exist in the directory: a Teams user or a service's application instance. */
-function checkDirectoryTarget(ctx: GraphMockContext, target: ParticipantRecord, stamp: RequestStamp): Response | undefined {
+function checkDirectoryTarget(ctx: GraphMockContext, target: ParticipantRecord, stamp: RequestStamp): GraphResponse | undefined {
   const user = target.identity.user;
   if (user && findUser(ctx, user.id)?.kind !== 'person') return GraphErrors.notFound(stamp, user.id);
   const instance = target.identity.applicationInstance;
@@ -113,7 +113,7 @@ type CreateCallBody = z.output<typeof createCallBody>;
 type NewCall = { target: ParticipantRecord; sourceIn: ParticipantRecord | undefined; instance: UserRecord | undefined };
 
 /** The checks Graph makes before creating a call; a failure is already the response to send. */
-function validateNewCall(ctx: GraphMockContext, body: CreateCallBody, stamp: RequestStamp): NewCall | Response {
+function validateNewCall(ctx: GraphMockContext, body: CreateCallBody, stamp: RequestStamp): NewCall | GraphResponse {
   if (body.tenantId !== undefined && body.tenantId !== ctx.tenantId) {
     return GraphErrors.badRequest(stamp, `tenantId '${body.tenantId}' is not this tenant ('${ctx.tenantId}').`);
   }
@@ -134,7 +134,7 @@ function validateNewCall(ctx: GraphMockContext, body: CreateCallBody, stamp: Req
 }
 
 /** A PSTN leg needs the PSTN licenses of the application instance placing it (LIC-02), as the policy decides. */
-function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefined, stamp: RequestStamp): Response | undefined {
+function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefined, stamp: RequestStamp): GraphResponse | undefined {
   if (!instance) {
     return GraphErrors.forbiddenByRules(stamp, 'A call to a PSTN number must be placed as the application instance (resource account) of a service: set source.identity.applicationInstance', ['LIC-02']);
   }
@@ -148,7 +148,7 @@ function createCall(ctx: GraphMockContext): HttpHandler {
     const parsed = await readEntityBody(args, 'microsoft.graph.call', createCallBody);
     if (!parsed.ok) return parsed.response;
     const checked = validateNewCall(ctx, parsed.value, stamp);
-    if (checked instanceof Response) return checked;
+    if (checked instanceof GraphResponse) return checked;
     const record = await storeOutgoingCall(ctx, parsed.value, checked);
     const created = renderCall(record, undefined);
     await settleIfAutomatic(ctx, record.id);
@@ -210,7 +210,7 @@ function answerCall(ctx: GraphMockContext): HttpHandler {
       c.mediaConfig = body.mediaConfig;
       if (body.callOptions) c.callOptions = body.callOptions;
     });
-    return new HttpResponse(null, { status: 202 });
+    return emptyResponse(202);
   });
 }
 
@@ -227,7 +227,7 @@ function rejectCall(ctx: GraphMockContext): HttpHandler {
       c.state = 'terminated';
       c.resultInfo = { code: parsed.value.reason === 'busy' ? 486 : 603, subcode: 0, message: `Rejected (${parsed.value.reason ?? 'none'})` };
     });
-    return new HttpResponse(null, { status: 202 });
+    return emptyResponse(202);
   });
 }
 
@@ -265,7 +265,7 @@ function transferCall(ctx: GraphMockContext): HttpHandler {
       c.resultInfo = null;
     });
     await settleIfAutomatic(ctx, id);
-    return new HttpResponse(null, { status: 202 });
+    return emptyResponse(202);
   });
 }
 
@@ -289,7 +289,7 @@ async function transferToService(ctx: GraphMockContext, attempt: TransferAttempt
     c.heldBy = null;
     c.resultInfo = null;
   });
-  return new HttpResponse(null, { status: 202 });
+  return emptyResponse(202);
 }
 
 /**
@@ -319,6 +319,6 @@ function deleteCall(ctx: GraphMockContext): HttpHandler {
       c.pendingFarEnd = null;
       c.deleted = true;
     });
-    return new HttpResponse(null, { status: 204 });
+    return emptyResponse(204);
   });
 }

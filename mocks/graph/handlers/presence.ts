@@ -3,8 +3,8 @@
  * `setPresence`/`clearPresence`, the user's own choice via `setUserPreferredPresence`). Reads always return
  * the aggregate of `presenceModel.ts` at the current virtual time, so session expiry follows the clock.
  */
-import { HttpResponse, type HttpHandler } from 'msw';
-import { odataResponse } from '../response.js';
+import type { HttpHandler } from 'msw';
+import { emptyResponse, odataResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
@@ -80,7 +80,7 @@ async function updatePresence(ctx: GraphMockContext, userId: string, data: (draf
   return record ? replaceRecord(ctx.db.presences, record, data) : undefined;
 }
 
-const ok = () => new HttpResponse(null, { status: 200 });
+const ok = () => emptyResponse(200);
 
 function getUserPresence(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'get', '/users/:id/presence', 'presence', ({ params, stamp }) => {
