@@ -6,6 +6,37 @@
 import type { GraphMockContext } from './context.js';
 import { changedCopy, removeRecord, replaceRecord, type CallRecord, type ParticipantRecord, type RecordDraft, type TransferRecord } from './db.js';
 
+/** What a new call says of itself; every other property starts as Graph starts it (null, none, not deleted). */
+export type NewCallRecord = Pick<CallRecord, 'id' | 'state' | 'direction' | 'callbackUri' | 'callChainId' | 'myParticipantId' | 'source' | 'targets' | 'requestedModalities' | 'mediaConfig'> &
+  Partial<Pick<CallRecord, 'subject' | 'callOptions' | 'answeredBy' | 'heldBy' | 'pendingFarEnd'>>;
+
+/** Adds a new call to the live calls, its properties in the schema's order (reports print records as they are). */
+export function addCall(ctx: GraphMockContext, call: NewCallRecord): Promise<CallRecord> {
+  return ctx.db.addCall({
+    id: call.id,
+    state: call.state,
+    direction: call.direction,
+    tenantId: ctx.tenantId,
+    callbackUri: call.callbackUri,
+    callChainId: call.callChainId,
+    myParticipantId: call.myParticipantId,
+    subject: call.subject ?? null,
+    source: call.source,
+    targets: call.targets,
+    requestedModalities: call.requestedModalities,
+    mediaConfig: call.mediaConfig,
+    callOptions: call.callOptions ?? null,
+    resultInfo: null,
+    answeredBy: call.answeredBy ?? null,
+    heldBy: call.heldBy ?? null,
+    transferredBy: null,
+    pendingFarEnd: call.pendingFarEnd ?? null,
+    transfers: [],
+    createdAt: ctx.now(),
+    deleted: false,
+  });
+}
+
 export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
   ctx.endedCalls.get(id) ?? ctx.db.byId.calls(id);
 

@@ -15,7 +15,7 @@ import { emptyResponse, GraphResponse, odataResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
-import { farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
+import { addCall, farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
 import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext } from '../context.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, TransferRecord, UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
@@ -160,11 +160,10 @@ async function storeOutgoingCall(ctx: GraphMockContext, body: CreateCallBody, { 
   const source = instance
     ? participant({ applicationInstance: { id: instance.id, displayName: instance.displayName } }, { countryCode: sourceIn?.countryCode ?? null, region: sourceIn?.region ?? null, languageId: sourceIn?.languageId ?? null })
     : (sourceIn ?? participant({ application: { ...ctx.botApplication } }));
-  return ctx.db.calls.create({
+  return addCall(ctx, {
     id: ctx.ids.next('call'),
     state: 'establishing',
     direction: 'outgoing',
-    tenantId: ctx.tenantId,
     callbackUri: body.callbackUri,
     callChainId: ctx.ids.next('callChain'),
     myParticipantId: ctx.ids.next('participant'),
@@ -178,7 +177,6 @@ async function storeOutgoingCall(ctx: GraphMockContext, body: CreateCallBody, { 
     answeredBy: instance?.id ?? null,
     heldBy: instance?.id ?? null,
     pendingFarEnd: farEndAddress(target),
-    createdAt: ctx.now(),
   });
 }
 

@@ -4,7 +4,7 @@
  * instead of silently losing updates.
  */
 import { describe, expect, it } from 'vitest';
-import { createGraphDb, removeRecord, replaceRecord, type PresenceRecord, type RecordDraft } from '../../../mocks/graph/db.js';
+import { callSchema, createGraphDb, removeRecord, replaceRecord, type CallRecord, type PresenceRecord, type RecordDraft } from '../../../mocks/graph/db.js';
 
 async function presences(n: number) {
   const db = createGraphDb();
@@ -91,6 +91,46 @@ describe('mock data layer fast paths', () => {
     if (!record) throw new Error('seeded');
     replaceRecord(db.presences, record, (p) => void (p.activity = 'Away'));
     expect(() => replaceRecord(db.presences, record, (p) => void (p.activity = 'Busy'))).toThrow(/not in this collection/);
+  });
+});
+
+const newCall = (id: string): CallRecord =>
+  callSchema.parse({
+    id,
+    state: 'incoming',
+    direction: 'incoming',
+    tenantId: 't',
+    callbackUri: 'https://nimbus.sim.invalid/api/calls',
+    callChainId: `chain-${id}`,
+    myParticipantId: `participant-${id}`,
+    source: { identity: { phone: { id: '+41791110000', displayName: null } } },
+    targets: [{ identity: { applicationInstance: { id: 'app', displayName: 'Front Desk' } } }],
+    requestedModalities: ['audio'],
+    mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+    createdAt: 0,
+  });
+
+describe('addCall', () => {
+  it('adds whole calls that @msw/data treats as its own records: queried, updated and deleted by reference', async () => {
+    const db = createGraphDb();
+    const calls = await Promise.all(['c1', 'c2', 'c3'].map((id) => db.addCall(newCall(id))));
+    expect(db.calls.all().map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(db.calls.all()[0]).toEqual(newCall('c1'));
+    expect(db.calls.findFirst((q) => q.where({ id: 'c3' }))).toBe(calls[2]);
+    const updated = await db.calls.update((q) => q.where({ id: 'c2' }), { data: (c) => void (c.state = 'established') });
+    expect(updated?.state).toBe('established');
+    expect(db.byId.calls('c2')).toBe(updated);
+    db.calls.delete((q) => q.where({ id: 'c3' }));
+    const first = db.byId.calls('c1');
+    if (!first) throw new Error('added');
+    db.calls.delete(first);
+    expect(db.calls.all().map((c) => [c.id, c.state])).toEqual([['c2', 'established']]);
+    // Past the first call, the record given is the one stored: no parsed copy (pins the fast path).
+    const fourth = newCall('c4');
+    await db.addCall(fourth);
+    expect(db.calls.all()[1]).toBe(fourth);
+    db.calls.clear();
+    expect(db.calls.count()).toBe(0);
   });
 });
 
