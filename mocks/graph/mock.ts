@@ -116,6 +116,7 @@ function createContext(options: GraphMockOptions): GraphMockContext {
   const clockOrigin = options.clockOrigin ?? DEFAULT_CLOCK_ORIGIN;
   const ids = new SequentialIds(tenantId);
   const requestLogLimit = options.requestLogLimit ?? Number.POSITIVE_INFINITY;
+  const graphDate = graphDates(clockOrigin);
   const log: GraphRequestLogEntry[] = [];
   const unhandled: UnhandledRequest[] = [];
   return {
@@ -142,13 +143,22 @@ function createContext(options: GraphMockOptions): GraphMockContext {
       keepNewest(unhandled, requestLogLimit);
       const requestId = ids.next('request');
       const at = options.now();
-      return {
-        requestId,
-        clientRequestId: request.headers.get('client-request-id') ?? requestId,
-        at,
-        date: new Date(clockOrigin + at).toISOString().slice(0, 19),
-      };
+      return { requestId, clientRequestId: request.headers.get('client-request-id') ?? requestId, at, date: graphDate(at) };
     },
+  };
+}
+
+/** Virtual ms as Graph prints dates in errors (UTC, to the second); requests of one instant share the text. */
+function graphDates(clockOrigin: number): (at: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (at) => {
+    const next = Math.floor((clockOrigin + at) / 1000);
+    if (next !== second) {
+      second = next;
+      text = new Date(next * 1000).toISOString().slice(0, 19);
+    }
+    return text;
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { harness, type Harness } from '../../helpers/graph/tenant.js';
+import { harness, standardSeed, type Harness } from '../../helpers/graph/tenant.js';
 
 /** A setPresence body Graph refuses: `clientContext` is no parameter of the action. */
 const withUnknownParameter = { sessionId: 'nimbus', availability: 'Busy', activity: 'InACall', clientContext: 'nimbus' };
@@ -69,5 +69,23 @@ describe('the trusted transport is the same Graph otherwise', () => {
     expect((await h.mock.fetchTrusted(setPresenceUrl(h), post({ sessionId: 'nimbus', availability: 'Busy', activity: 'InACall' }))).status).toBe(503);
     expect(h.mock.log.map((e) => [e.status, e.faulted])).toEqual([[503, true]]);
     expect(h.mock.presenceOf('alice')).toEqual({ availability: 'Available', activity: 'Available' });
+  });
+});
+
+describe('request headers in process', () => {
+  const search = (h: Harness) => `${h.mock.baseUrl}/users?$search=${encodeURIComponent('"displayName:bea"')}`;
+
+  it.each(['fetch', 'fetchTrusted'] as const)('%s reads header names case-insensitively and values trimmed, as Headers does', async (transport) => {
+    const h = await harness(standardSeed(['User.Read.All']));
+    // Graph serves $search only with ConsistencyLevel: eventual; without it this is a 400.
+    const response = await h.mock[transport](search(h), { headers: { consistencylevel: ' eventual\t', 'Client-Request-Id': 'c-7' } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { value: { displayName: string }[] }).value.map((u) => u.displayName)).toEqual(['Bea Berger']);
+    expect(response.headers.get('client-request-id')).toBe('c-7');
+  });
+
+  it('refuses a header value fetch would refuse, as fetch does', async () => {
+    const h = await harness();
+    await expect(h.mock.fetch(search(h), { headers: { ConsistencyLevel: 'eventual\r\nX-Injected: 1' } })).rejects.toThrow(TypeError);
   });
 });
