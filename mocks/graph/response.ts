@@ -80,9 +80,9 @@ export class GraphResponse implements Response {
     return this.#asStandard().formData();
   }
 
-  clone(): GraphResponse {
-    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-    if (this.#standard) throw new TypeError('Response.clone: the body is being read as a stream');
+  clone(): Response {
+    if (this.#standard) return this.#standard.clone();
+    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
     return new GraphResponse(this.#text, this.status, new Headers(this.headers));
   }
 

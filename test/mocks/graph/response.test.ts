@@ -64,6 +64,10 @@ describe('the in-process response is a whole Response', () => {
     expect(original.headers.has('request-id')).toBe(false);
     expect(await shape(copy)).toMatchObject({ status: 201, statusText: 'Created', body: JSON.stringify(body) });
     expect(await original.json()).toEqual(body);
+    const streamed = odataResponse(body);
+    expect(streamed.body).not.toBeNull();
+    expect(await streamed.clone().json()).toEqual(body);
+    expect(await streamed.json()).toEqual(body);
   });
 
   it('leaves a response that is not the mock\'s (a network error) to msw as it is', () => {
