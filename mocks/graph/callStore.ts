@@ -4,29 +4,58 @@
  * transferor's call with 0/7015 "GracefulTransferCompleted"; a failed one leaves the call `established`.
  */
 import type { GraphMockContext } from './context.js';
-import { callSchema, replaceRecord, type CallRecord, type ParticipantRecord } from './db.js';
+import { changedCopy, removeRecord, replaceRecord, type CallRecord, type ParticipantRecord, type RecordDraft, type TransferRecord } from './db.js';
+
+/** What a new call says of itself; every other property starts as Graph starts it (null, none, not deleted). */
+export type NewCallRecord = Pick<CallRecord, 'id' | 'state' | 'direction' | 'callbackUri' | 'callChainId' | 'myParticipantId' | 'source' | 'targets' | 'requestedModalities' | 'mediaConfig'> &
+  Partial<Pick<CallRecord, 'subject' | 'callOptions' | 'answeredBy' | 'heldBy' | 'pendingFarEnd'>>;
+
+/** Adds a new call to the live calls, its properties in the schema's order (reports print records as they are). */
+export function addCall(ctx: GraphMockContext, call: NewCallRecord): Promise<CallRecord> {
+  return ctx.db.addCall({
+    id: call.id,
+    state: call.state,
+    direction: call.direction,
+    tenantId: ctx.tenantId,
+    callbackUri: call.callbackUri,
+    callChainId: call.callChainId,
+    myParticipantId: call.myParticipantId,
+    subject: call.subject ?? null,
+    source: call.source,
+    targets: call.targets,
+    requestedModalities: call.requestedModalities,
+    mediaConfig: call.mediaConfig,
+    callOptions: call.callOptions ?? null,
+    resultInfo: null,
+    answeredBy: call.answeredBy ?? null,
+    heldBy: call.heldBy ?? null,
+    transferredBy: null,
+    pendingFarEnd: call.pendingFarEnd ?? null,
+    transfers: [],
+    createdAt: ctx.now(),
+    deleted: false,
+  });
+}
 
 export const findCall = (ctx: GraphMockContext, id: string): CallRecord | undefined =>
   ctx.endedCalls.get(id) ?? ctx.db.byId.calls(id);
 
 /**
- * Change a call. A call that ends leaves the live collection for `ctx.endedCalls`, so queries over live
- * calls do not grow with the history of the run; an ended call is only changed in place from then on.
+ * Change a call, copy-on-write (db.ts). A call that ends leaves the live collection for `ctx.endedCalls`, so
+ * queries over live calls do not grow with the history of the run.
  */
-export async function updateCall(ctx: GraphMockContext, id: string, data: (draft: CallRecord) => void): Promise<CallRecord | undefined> {
+export async function updateCall(ctx: GraphMockContext, id: string, data: (draft: RecordDraft<CallRecord>) => void): Promise<CallRecord | undefined> {
   const ended = ctx.endedCalls.get(id);
   if (ended) {
-    const draft = structuredClone(ended);
-    data(draft);
-    ctx.endedCalls.set(id, draft);
-    return draft;
+    const changed = changedCopy(ended, data);
+    ctx.endedCalls.set(id, changed);
+    return changed;
   }
   const live = ctx.db.byId.calls(id);
   if (!live) return undefined;
-  const updated = replaceRecord(ctx.db.calls, callSchema, live, data);
+  const updated = replaceRecord(ctx.db.calls, live, data);
   if (updated.state === 'terminated') {
-    // `updated` is a fresh copy nobody else holds; once out of the collection it is the archived call.
-    ctx.db.calls.delete(updated);
+    removeRecord(ctx.db.calls, updated);
     ctx.endedCalls.set(id, updated);
     ctx.endedAt.set(id, ctx.now());
     forgetExpiredCalls(ctx);
@@ -62,6 +91,12 @@ export function farEndAddress(p: ParticipantRecord): string | null {
 
 const answerModeOf = (ctx: GraphMockContext, address: string): 'auto' | 'manual' => ctx.farEndModes.get(address) ?? 'auto';
 
+/** The last transfer attempt, settled, when it was still pending (the transfer list is shared: a new one). */
+function settleLastTransfer(c: RecordDraft<CallRecord>, outcome: TransferRecord['outcome']): void {
+  const last = c.transfers.at(-1);
+  if (last?.outcome === 'pending') c.transfers = [...c.transfers.slice(0, -1), { ...last, outcome }];
+}
+
 /** The far end of a pending leg picked up: a dial-out is established, a transfer completes. */
 export async function farEndAnswered(ctx: GraphMockContext, callId: string): Promise<CallRecord | undefined> {
   return updateCall(ctx, callId, (c) => {
@@ -70,8 +105,7 @@ export async function farEndAnswered(ctx: GraphMockContext, callId: string): Pro
     if (c.state === 'transferring') {
       c.state = 'terminated';
       c.resultInfo = { code: 0, subcode: 7015, message: 'GracefulTransferCompleted' };
-      const last = c.transfers.at(-1);
-      if (last?.outcome === 'pending') last.outcome = 'completed';
+      settleLastTransfer(c, 'completed');
     } else if (c.state === 'establishing') {
       c.state = 'established';
     }
@@ -86,8 +120,7 @@ export async function farEndRejected(ctx: GraphMockContext, callId: string): Pro
     if (c.state === 'transferring') {
       c.state = 'established';
       c.resultInfo = { code: 500, subcode: 7000, message: 'TransferFailed' };
-      const last = c.transfers.at(-1);
-      if (last?.outcome === 'pending') last.outcome = 'failed';
+      settleLastTransfer(c, 'failed');
     } else if (c.state === 'establishing') {
       c.state = 'terminated';
       c.resultInfo = { code: 486, subcode: 0, message: 'Declined' };

@@ -24,6 +24,15 @@ export interface GraphRequest {
   readonly parsedUrl?: URL;
 }
 
+/**
+ * Who built a request's body, which decides whether the mock checks it. `external`: anyone outside the
+ * simulator (msw's setupServer, `nimbus-sim serve`, a test calling `mock.fetch`); its body is checked against
+ * Graph's metadata and the handler's schema, and what is wrong is Graph's 400. `simulator`: the modelled
+ * Nimbus through `mock.fetchTrusted`, whose bodies come from typed code; checking them again on each of
+ * the tens of thousands of requests of a contact-center day would only re-prove what the compiler did.
+ */
+export type RequestTrust = 'external' | 'simulator';
+
 export interface GraphRequestLogEntry {
   /** Virtual ms when the request arrived. */
   at: number;

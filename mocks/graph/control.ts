@@ -5,7 +5,7 @@
  */
 import { createPstnNetwork, type PstnNetwork } from '../pstn/network.js';
 import { findUser, type GraphMockContext } from './context.js';
-import { presenceSchema, replaceRecord, type PresenceRecord } from './db.js';
+import { replaceRecord, type PresenceRecord, type RecordDraft } from './db.js';
 import { preferredActivityOf } from './presenceModel.js';
 
 /** The Teams side of presence: what the user's own Teams client does, which Graph then reports. */
@@ -35,12 +35,12 @@ export function createGraphMockControl(
   resolveUser: (userId: string) => string | undefined,
   resolveScenarioId: (id: string) => string | undefined,
 ): GraphMockControl {
-  const changePresence = (userId: string, change: (draft: PresenceRecord) => void): void => {
+  const changePresence = (userId: string, change: (draft: RecordDraft<PresenceRecord>) => void): void => {
     const objectId = resolveUser(userId);
     const user = objectId ? findUser(ctx, objectId) : undefined;
     const record = user?.kind === 'person' ? ctx.db.byId.presences(user.id) : undefined;
     if (!record) throw new Error(`Teams: no user "${userId}" with a presence in the mock Graph directory`);
-    replaceRecord(ctx.db.presences, presenceSchema, record, (p) => {
+    replaceRecord(ctx.db.presences, record, (p) => {
       p.sessions = [];
       change(p);
     });

@@ -1,6 +1,7 @@
 /**
- * The mock Graph's data layer: @msw/data collections validated by zod schemas. Handlers read and write
- * records only through these collections, so every state change is schema-checked.
+ * The mock Graph's data layer: @msw/data collections with zod schemas. Records enter through the
+ * collections (`create` checks them against the schema); handlers change them only through `replaceRecord`,
+ * typed changes that copy the record on write.
  */
 import { Collection } from '@msw/data';
 import { z } from 'zod';
@@ -141,6 +142,8 @@ export interface GraphDb {
   users: Collection<typeof userSchema>;
   presences: Collection<typeof presenceSchema>;
   calls: Collection<typeof callSchema>;
+  /** Adds a call the mock's own typed code built, whole (see `recordInserter`). */
+  readonly addCall: (call: CallRecord) => Promise<CallRecord>;
   /** Fast lookups by Graph id, one per collection; each remembers where it last found ids (this db's state). */
   readonly byId: {
     users: IdLookup<Stored<typeof userSchema>>;
@@ -153,7 +156,47 @@ export function createGraphDb(): GraphDb {
   const users = new Collection({ schema: userSchema });
   const presences = new Collection({ schema: presenceSchema });
   const calls = new Collection({ schema: callSchema });
-  return { users, presences, calls, byId: { users: idLookup(users), presences: idLookup(presences), calls: idLookup(calls) } };
+  return { users, presences, calls, addCall: recordInserter(calls), byId: { users: idLookup(users), presences: idLookup(presences), calls: idLookup(calls) } };
+}
+
+/** The symbol-keyed bookkeeping @msw/data gives each record it creates (its primary key, its relations). */
+interface RecordBookkeeping {
+  primaryKey: symbol;
+  relations: symbol;
+}
+
+function bookkeepingOf(record: object): RecordBookkeeping | undefined {
+  const symbols = Object.getOwnPropertySymbols(record);
+  const primaryKey = symbols.find((s) => s.description === 'kPrimaryKey');
+  const relations = symbols.find((s) => s.description === 'kRelationMap');
+  return primaryKey && relations ? { primaryKey, relations } : undefined;
+}
+
+/**
+ * Adds records the mock's own typed code built whole (a new call: `CallRecord` has no optional property, so
+ * the compiler sees every default given). `collection.create` parses each one against the schema after a
+ * deep sanitising copy, for every call of a contact-center day; here the first record goes through `create`,
+ * and later ones get the same bookkeeping it was given (a primary key of their own, an empty relation map)
+ * and join the collection's own list. Should @msw/data ever keep its bookkeeping differently, every record
+ * goes through `create` again; the mock's tests pin that inserted records are records to @msw/data.
+ */
+function recordInserter<S extends z.ZodType<{ id: string }>, T extends z.output<S> & { id: string }>(collection: Collection<S>): (record: T) => Promise<T> {
+  let bookkeeping: RecordBookkeeping | undefined;
+  let inserted = 0;
+  return async (record) => {
+    if (!bookkeeping) {
+      const created = (await collection.create(record)) as unknown as T;
+      bookkeeping = bookkeepingOf(created);
+      return created;
+    }
+    Object.defineProperties(record, {
+      // @msw/data's own keys are random UUIDs: a counter cannot collide with them, and stays deterministic.
+      [bookkeeping.primaryKey]: { enumerable: false, configurable: false, value: `inserted-${++inserted}` },
+      [bookkeeping.relations]: { enumerable: false, configurable: false, value: new Map() },
+    });
+    (collection.all() as unknown as T[]).push(record);
+    return record;
+  };
 }
 
 export function clearGraphDb(db: GraphDb): void {
@@ -166,50 +209,57 @@ export function clearGraphDb(db: GraphDb): void {
  * Find records by Graph id in one collection. The search starts where an id was last found (records only
  * move down, as earlier ones are deleted), so a lookup costs a step or two; a `where({ id })` query instead
  * builds and runs a generic condition per record, which a contact-center day paid for on every request.
+ * An id never looked up is searched from the end, where records are added, so a new call is found at once.
  * The remembered positions are only hints, checked on every use and rescanned when stale (after a clear).
  */
 function idLookup<T extends { id: string }>(collection: { all(): T[] }): IdLookup<T> {
   const seen = new Map<string, number>();
+  const found = (id: string, records: T[], i: number): T | undefined => {
+    seen.set(id, i);
+    return records[i];
+  };
   return (id) => {
     const records = collection.all();
     const at = seen.get(id);
-    if (at !== undefined) {
-      // Deleting earlier records only moves a record down the list: look there first.
-      for (let i = Math.min(at, records.length - 1); i >= 0; i--) {
-        if (records[i]?.id === id) {
-          seen.set(id, i);
-          return records[i];
-        }
-      }
+    if (at === undefined) {
+      for (let i = records.length - 1; i >= 0; i--) if (records[i]?.id === id) return found(id, records, i);
+      return undefined;
     }
-    for (let i = at === undefined ? 0 : at + 1; i < records.length; i++) {
-      const record = records[i];
-      if (record?.id === id) {
-        seen.set(id, i);
-        return record;
-      }
-    }
+    // Deleting earlier records only moves a record down the list: look there first.
+    for (let i = Math.min(at, records.length - 1); i >= 0; i--) if (records[i]?.id === id) return found(id, records, i);
+    for (let i = at + 1; i < records.length; i++) if (records[i]?.id === id) return found(id, records, i);
     seen.delete(id);
     return undefined;
   };
 }
 
+/** A value no change may alter in place: a record shares it with the versions before and after the change. */
+export type Shared<T> = T extends readonly (infer U)[] ? readonly Shared<U>[] : T extends object ? { readonly [K in keyof T]: Shared<T[K]> } : T;
+
 /**
- * Change one record: a copy of it is changed, validated against the collection's schema and put in its
- * place, so readers holding the previous record keep an unchanged snapshot (as with `collection.update`)
- * and an invalid change throws without touching the collection.
- *
- * `collection.update` does the same with more machinery the mock does not use (relations, update hooks
- * with patch lists, two deep copies per update): a fifth of a contact-center day. This relies on `all()`
- * returning the collection's own record list, as @msw/data documents in its source; the mock's tests pin it.
+ * A record being changed: each of its properties may be given a new value, but the values it holds are the
+ * previous version's own (a shallow copy) and are read-only, so a change builds new ones instead
+ * (`c.transfers = [...c.transfers, next]`, never `c.transfers.push(next)`).
  */
-export function replaceRecord<S extends z.ZodType<{ id: string }>, T extends z.output<S>>(collection: { all(): T[] }, schema: S, record: T, change: (draft: T) => void): T {
+export type RecordDraft<T> = { -readonly [K in keyof T]: Shared<T[K]> };
+
+/**
+ * Change one record, copy-on-write: a shallow copy of it is changed and put in its place, so readers holding
+ * the previous record keep an unchanged version (as with `collection.update`), while the values the change
+ * does not replace are shared by both. `RecordDraft` makes the compiler refuse a change that would alter a
+ * shared value in place.
+ *
+ * No schema parse: the changes are the mock's own typed code, and what comes from outside has been checked
+ * where it came in (request bodies in route.ts, the seed by its schema). `collection.update` would parse and
+ * deep-copy the record twice per change, with machinery the mock does not use (relations, patch lists): a
+ * fifth of a contact-center day. This relies on `all()` returning the collection's own record list, as
+ * @msw/data documents in its source; the mock's tests pin it.
+ */
+export function replaceRecord<T extends { id: string }>(collection: { all(): T[] }, record: T, change: (draft: RecordDraft<T>) => void): T {
   const records = collection.all();
   const index = records.indexOf(record);
   if (index < 0) throw new Error(`record ${record.id} is not in this collection (stale copy?)`);
-  const draft = structuredClone(record);
-  change(draft);
-  const next = schema.parse(draft) as T;
+  const next = changedCopy(record, change);
   // The collection's own bookkeeping (primary key, relations) lives in symbol-keyed properties.
   for (const key of Object.getOwnPropertySymbols(record)) {
     const descriptor = Object.getOwnPropertyDescriptor(record, key);
@@ -217,6 +267,24 @@ export function replaceRecord<S extends z.ZodType<{ id: string }>, T extends z.o
   }
   records[index] = next;
   return next;
+}
+
+/** A shallow copy of `record` with `change` applied; `record` itself is left as it was. */
+export function changedCopy<T extends object>(record: T, change: (draft: RecordDraft<T>) => void): T {
+  const draft = { ...record } as RecordDraft<T>;
+  change(draft);
+  return draft as T;
+}
+
+/**
+ * Take a record out of its collection (what `collection.delete(record)` does, without looking the record up
+ * by primary key and emitting a delete event that no relation of the mock listens to).
+ */
+export function removeRecord<T extends { id: string }>(collection: { all(): T[] }, record: T): void {
+  const records = collection.all();
+  const index = records.indexOf(record);
+  if (index < 0) throw new Error(`record ${record.id} is not in this collection (stale copy?)`);
+  records.splice(index, 1);
 }
 
 /** A plain, detached copy of a record (records carry internal symbols and are drafts inside updates). */

@@ -8,7 +8,7 @@
  * message keeps its readable `[XFER-02, XFER-03]` suffix for people reading logs; programs read the details.
  */
 import { RULE_DETAIL_TARGET } from '../../src/domain/graphApi.js';
-import { jsonResponse } from './response.js';
+import { jsonResponse, type GraphResponse } from './response.js';
 
 /** Per-request facts the envelope and the standard headers need; ids and date are deterministic. */
 export interface RequestStamp {
@@ -55,7 +55,7 @@ export function graphError(
   message: string,
   headers: Record<string, string> = {},
   details: readonly GraphErrorDetail[] = [],
-): Response {
+): GraphResponse {
   return jsonResponse(graphErrorBody(stamp, code, message, details), { status, headers });
 }
 
@@ -64,7 +64,7 @@ const withRules = (message: string, rules: readonly string[]): string =>
   rules.length > 0 ? `${message} [${rules.join(', ')}]` : message;
 
 /** A refusal decided by rules: the sentence with the rule ids appended, and one detail per rule id. */
-function ruleRefusal(stamp: RequestStamp, status: number, code: string, message: string, rules: readonly string[]): Response {
+function ruleRefusal(stamp: RequestStamp, status: number, code: string, message: string, rules: readonly string[]): GraphResponse {
   const details = rules.map((rule) => ({ code: rule, message, target: RULE_DETAIL_TARGET }));
   return graphError(stamp, status, code, withRules(message, rules), {}, details);
 }

@@ -66,8 +66,17 @@ export interface GraphFaults {
 export interface GraphMock {
   readonly baseUrl: string;
   readonly tenantId: string;
-  /** In-process transport: runs the handlers via msw `getResponse`; a `network` fault throws a TypeError. */
+  /**
+   * In-process transport: runs the handlers via msw `getResponse`; a `network` fault throws a TypeError.
+   * Request bodies are checked against Graph's metadata, as Graph would (a wrong body is Graph's 400).
+   */
   readonly fetch: FetchLike;
+  /**
+   * The same transport for the modelled Nimbus's own requests, whose bodies the simulator built from typed
+   * code: the same handlers, stamps, faults, latency and log, without checking those bodies again. Only for
+   * requests the simulator builds; anything from outside goes through `fetch`.
+   */
+  readonly fetchTrusted: FetchLike;
   /** The same handlers, for msw's `setupServer` (real global-fetch interception). */
   readonly handlers: readonly HttpHandler[];
   readonly faults: GraphFaults;
@@ -107,6 +116,7 @@ function createContext(options: GraphMockOptions): GraphMockContext {
   const clockOrigin = options.clockOrigin ?? DEFAULT_CLOCK_ORIGIN;
   const ids = new SequentialIds(tenantId);
   const requestLogLimit = options.requestLogLimit ?? Number.POSITIVE_INFINITY;
+  const graphDate = graphDates(clockOrigin);
   const log: GraphRequestLogEntry[] = [];
   const unhandled: UnhandledRequest[] = [];
   return {
@@ -133,13 +143,22 @@ function createContext(options: GraphMockOptions): GraphMockContext {
       keepNewest(unhandled, requestLogLimit);
       const requestId = ids.next('request');
       const at = options.now();
-      return {
-        requestId,
-        clientRequestId: request.headers.get('client-request-id') ?? requestId,
-        at,
-        date: new Date(clockOrigin + at).toISOString().slice(0, 19),
-      };
+      return { requestId, clientRequestId: request.headers.get('client-request-id') ?? requestId, at, date: graphDate(at) };
     },
+  };
+}
+
+/** Virtual ms as Graph prints dates in errors (UTC, to the second); requests of one instant share the text. */
+function graphDates(clockOrigin: number): (at: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (at) => {
+    const next = Math.floor((clockOrigin + at) / 1000);
+    if (next !== second) {
+      second = next;
+      text = new Date(next * 1000).toISOString().slice(0, 19);
+    }
+    return text;
   };
 }
 
@@ -155,7 +174,8 @@ export function createGraphMock(options: GraphMockOptions): GraphMock {
   return {
     baseUrl: GRAPH_V1,
     tenantId: ctx.tenantId,
-    fetch: createTransport(ctx, handlers),
+    fetch: createTransport(ctx, handlers, 'external'),
+    fetchTrusted: createTransport(ctx, handlers, 'simulator'),
     handlers,
     faults: {
       add: (spec) => ctx.faults.add(spec),

@@ -7,9 +7,10 @@
 import { http, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import { GRAPH_V1, SIM_LATENCY_HEADER, type GraphEndpoint } from '../../src/domain/graphApi.js';
-import type { GraphMockContext, GraphRequest, GraphResponseObserver } from './context.js';
+import type { GraphMockContext, GraphRequest, GraphResponseObserver, RequestTrust } from './context.js';
 import { GraphErrors, type RequestStamp } from './errors.js';
 import { faultResponse, retryAfterSeconds } from './faults.js';
+import { toStandardResponse } from './response.js';
 import { withDirectRoute } from './router.js';
 import { checkActionParameters, checkStructured, type MetadataViolation } from './metadata/validate.js';
 import { GRAPH_V1_METADATA } from './metadata/v1.js';
@@ -20,6 +21,7 @@ export interface RouteArgs {
   url: URL;
   stamp: RequestStamp;
   ctx: GraphMockContext;
+  trust: RequestTrust;
 }
 
 export type RouteResolver = (args: RouteArgs) => Response | Promise<Response>;
@@ -36,7 +38,7 @@ export const relativePath = (url: URL): string => {
 
 export function route(ctx: GraphMockContext, method: Method, path: string, endpoint: GraphEndpoint, resolve: RouteResolver): HttpHandler {
   const pattern = `${GRAPH_V1}${path}`;
-  const handle = async (request: GraphRequest, params: Record<string, string>): Promise<Response> => {
+  const handle = async (request: GraphRequest, params: Record<string, string>, trust: RequestTrust): Promise<Response> => {
     const stamp = ctx.stamp(request);
     const url = request.parsedUrl ?? new URL(request.url);
     const logPath = relativePath(url);
@@ -47,7 +49,7 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     const faulted = response !== undefined;
     if (!response) {
       try {
-        response = await resolve({ request, params, url, stamp, ctx });
+        response = await resolve({ request, params, url, stamp, ctx, trust });
       } catch (error) {
         // A crash (in a handler or the injected rules) is a harness bug. Turning it into a Graph 500 would let
         // the client retry it and the engine report it as a modelled failure, so record it and rethrow:
@@ -79,7 +81,9 @@ export function route(ctx: GraphMockContext, method: Method, path: string, endpo
     if (ctx.onResponse && response.type !== 'error') await observe(ctx.onResponse, request.method, logPath, response, faulted);
     return response;
   };
-  const handler = http[method](pattern, ({ request, params }) => handle(request, stringParams(params)));
+  // Whatever reaches msw's own dispatch (setupServer, getResponse) came from outside the simulator, and gets
+  // msw's own response type.
+  const handler = http[method](pattern, async ({ request, params }) => toStandardResponse(await handle(request, stringParams(params), 'external')));
   return withDirectRoute(handler, { method: method.toUpperCase(), pattern, handle });
 }
 
@@ -111,6 +115,9 @@ async function readJson(request: GraphRequest, stamp: RequestStamp): Promise<{ o
 
 type Parsed<T extends z.ZodType> = { ok: true; value: z.output<T> } | { ok: false; response: Response };
 
+/** What a body reader needs of the route's arguments. */
+type BodySource = Pick<RouteArgs, 'request' | 'stamp' | 'trust'>;
+
 /** The metadata check's findings as Graph's 400, or the body through the handler's own schema. */
 function parseChecked<T extends z.ZodType>(stamp: RequestStamp, violations: readonly MetadataViolation[], value: unknown, schema: T): Parsed<T> {
   if (violations.length > 0) {
@@ -122,19 +129,27 @@ function parseChecked<T extends z.ZodType>(stamp: RequestStamp, violations: read
 }
 
 /**
- * A bound action's parameters: first against its signature in Graph v1.0's metadata (unknown, missing or
- * ill-typed parameters are Graph's 400), then against what the handler itself needs.
+ * The simulator's own body, as the handler's schema types it. The handlers' request schemas only check (no
+ * defaults, no transforms), so a body the simulator's typed client built is already what they would return.
  */
-export async function readActionBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, action: string, schema: T): Promise<Parsed<T>> {
+const simulatorBuilt = <T extends z.ZodType>(value: unknown): Parsed<T> => ({ ok: true, value: value as z.output<T> });
+
+/**
+ * A bound action's parameters: first against its signature in Graph v1.0's metadata (unknown, missing or
+ * ill-typed parameters are Graph's 400), then against what the handler itself needs. Only external bodies.
+ */
+export async function readActionBody<T extends z.ZodType>({ request, stamp, trust }: BodySource, action: string, schema: T): Promise<Parsed<T>> {
   const json = await readJson(request, stamp);
   if (!json.ok) return json;
+  if (trust === 'simulator') return simulatorBuilt<T>(json.value);
   return parseChecked(stamp, checkActionParameters(GRAPH_V1_METADATA, action, json.value), json.value, schema);
 }
 
 /** A new entity (`POST` to a collection): its properties as the metadata declares them, then the handler's schema. */
-export async function readEntityBody<T extends z.ZodType>(request: GraphRequest, stamp: RequestStamp, type: string, schema: T): Promise<Parsed<T>> {
+export async function readEntityBody<T extends z.ZodType>({ request, stamp, trust }: BodySource, type: string, schema: T): Promise<Parsed<T>> {
   const json = await readJson(request, stamp);
   if (!json.ok) return json;
+  if (trust === 'simulator') return simulatorBuilt<T>(json.value);
   const violations: MetadataViolation[] = [];
   checkStructured(GRAPH_V1_METADATA, type, json.value, 'body', violations, { dynamic: 'open' });
   return parseChecked(stamp, violations.map((v) => ({ ...v, path: v.path.replace(/^body\.?/, '') || 'body' })), json.value, schema);

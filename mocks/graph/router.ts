@@ -10,7 +10,7 @@
  * `test/mocks/graph/router.test.ts` checks it against msw's `matchRequestUrl` and `getResponse`.
  */
 import type { HttpHandler } from 'msw';
-import type { GraphRequest } from './context.js';
+import type { GraphRequest, RequestTrust } from './context.js';
 
 /** What `route()` (and the catch-all) register for each handler they create. */
 export interface DirectRoute {
@@ -18,7 +18,7 @@ export interface DirectRoute {
   method: string | null;
   /** The full URL pattern given to msw (`https://graph.microsoft.com/v1.0/users/:id`). */
   pattern: string;
-  handle(request: GraphRequest, params: Record<string, string>): Response | Promise<Response>;
+  handle(request: GraphRequest, params: Record<string, string>, trust: RequestTrust): Response | Promise<Response>;
 }
 
 /**

@@ -4,7 +4,7 @@
  * transfer target picks up.
  */
 import { E164 } from '../../src/domain/duration.js';
-import { farEndAnswered, farEndHungUp, farEndRejected, findCall, participant } from '../graph/callStore.js';
+import { addCall, farEndAnswered, farEndHungUp, farEndRejected, findCall, participant } from '../graph/callStore.js';
 import { findAppInstance, type FarEndAnswerMode, type GraphMockContext } from '../graph/context.js';
 import type { CallRecord } from '../graph/db.js';
 
@@ -67,11 +67,10 @@ async function placeIncomingCall(ctx: GraphMockContext, { from, toAppInstance }:
   const instance = findAppInstance(ctx, resolveScenarioId(toAppInstance) ?? toAppInstance);
   if (!instance) throw new Error(`PSTN: ${toAppInstance} is not a service's application instance`);
   const id = ctx.ids.next('call');
-  await ctx.db.calls.create({
+  await addCall(ctx, {
     id,
     state: 'incoming',
     direction: 'incoming',
-    tenantId: ctx.tenantId,
     callbackUri: ctx.callbackUri,
     callChainId: ctx.ids.next('callChain'),
     myParticipantId: ctx.ids.next('participant'),
@@ -79,7 +78,6 @@ async function placeIncomingCall(ctx: GraphMockContext, { from, toAppInstance }:
     targets: [participant({ applicationInstance: { id: instance.id, displayName: instance.displayName } })],
     requestedModalities: ['audio'],
     mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
-    createdAt: ctx.now(),
   });
   return { callId: id };
 }

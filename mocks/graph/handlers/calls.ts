@@ -10,12 +10,12 @@
  * Simplification: real Graph acknowledges a transfer with 202 and reports a license failure later through a
  * notification; the mock refuses it synchronously with 403 so the refusal and its rules are visible at once.
  */
-import { HttpResponse, type HttpHandler } from 'msw';
-import { odataResponse } from '../response.js';
+import type { HttpHandler } from 'msw';
+import { emptyResponse, GraphResponse, odataResponse } from '../response.js';
 import { z } from 'zod';
 import { E164 } from '../../../src/domain/duration.js';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
-import { farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
+import { addCall, farEndAddress, findCall, participant, settleIfAutomatic, updateCall } from '../callStore.js';
 import { findAppInstance, findUser, licenseNamesOf, type GraphMockContext } from '../context.js';
 import type { CallRecord, IdentitySetRecord, ParticipantRecord, TransferRecord, UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
@@ -91,7 +91,7 @@ function liveCall(ctx: GraphMockContext, id: string): CallRecord | undefined {
 const answeredByRecord = (ctx: GraphMockContext, call: CallRecord): UserRecord | undefined => (call.answeredBy ? findUser(ctx, call.answeredBy) : undefined);
 
 /** A target that must exist in the directory: a Teams user or a service's application instance. */
-function checkDirectoryTarget(ctx: GraphMockContext, target: ParticipantRecord, stamp: RequestStamp): Response | undefined {
+function checkDirectoryTarget(ctx: GraphMockContext, target: ParticipantRecord, stamp: RequestStamp): GraphResponse | undefined {
   const user = target.identity.user;
   if (user && findUser(ctx, user.id)?.kind !== 'person') return GraphErrors.notFound(stamp, user.id);
   const instance = target.identity.applicationInstance;
@@ -113,7 +113,7 @@ type CreateCallBody = z.output<typeof createCallBody>;
 type NewCall = { target: ParticipantRecord; sourceIn: ParticipantRecord | undefined; instance: UserRecord | undefined };
 
 /** The checks Graph makes before creating a call; a failure is already the response to send. */
-function validateNewCall(ctx: GraphMockContext, body: CreateCallBody, stamp: RequestStamp): NewCall | Response {
+function validateNewCall(ctx: GraphMockContext, body: CreateCallBody, stamp: RequestStamp): NewCall | GraphResponse {
   if (body.tenantId !== undefined && body.tenantId !== ctx.tenantId) {
     return GraphErrors.badRequest(stamp, `tenantId '${body.tenantId}' is not this tenant ('${ctx.tenantId}').`);
   }
@@ -134,7 +134,7 @@ function validateNewCall(ctx: GraphMockContext, body: CreateCallBody, stamp: Req
 }
 
 /** A PSTN leg needs the PSTN licenses of the application instance placing it (LIC-02), as the policy decides. */
-function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefined, stamp: RequestStamp): Response | undefined {
+function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefined, stamp: RequestStamp): GraphResponse | undefined {
   if (!instance) {
     return GraphErrors.forbiddenByRules(stamp, 'A call to a PSTN number must be placed as the application instance (resource account) of a service: set source.identity.applicationInstance', ['LIC-02']);
   }
@@ -143,11 +143,12 @@ function checkOutboundPstn(ctx: GraphMockContext, instance: UserRecord | undefin
 }
 
 function createCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls', 'calls', async ({ request, stamp }) => {
-    const parsed = await readEntityBody(request, stamp, 'microsoft.graph.call', createCallBody);
+  return route(ctx, 'post', '/communications/calls', 'calls', async (args) => {
+    const { stamp } = args;
+    const parsed = await readEntityBody(args, 'microsoft.graph.call', createCallBody);
     if (!parsed.ok) return parsed.response;
     const checked = validateNewCall(ctx, parsed.value, stamp);
-    if (checked instanceof Response) return checked;
+    if (checked instanceof GraphResponse) return checked;
     const record = await storeOutgoingCall(ctx, parsed.value, checked);
     const created = renderCall(record, undefined);
     await settleIfAutomatic(ctx, record.id);
@@ -159,11 +160,10 @@ async function storeOutgoingCall(ctx: GraphMockContext, body: CreateCallBody, { 
   const source = instance
     ? participant({ applicationInstance: { id: instance.id, displayName: instance.displayName } }, { countryCode: sourceIn?.countryCode ?? null, region: sourceIn?.region ?? null, languageId: sourceIn?.languageId ?? null })
     : (sourceIn ?? participant({ application: { ...ctx.botApplication } }));
-  return ctx.db.calls.create({
+  return addCall(ctx, {
     id: ctx.ids.next('call'),
     state: 'establishing',
     direction: 'outgoing',
-    tenantId: ctx.tenantId,
     callbackUri: body.callbackUri,
     callChainId: ctx.ids.next('callChain'),
     myParticipantId: ctx.ids.next('participant'),
@@ -177,7 +177,6 @@ async function storeOutgoingCall(ctx: GraphMockContext, body: CreateCallBody, { 
     answeredBy: instance?.id ?? null,
     heldBy: instance?.id ?? null,
     pendingFarEnd: farEndAddress(target),
-    createdAt: ctx.now(),
   });
 }
 
@@ -190,11 +189,12 @@ function getCall(ctx: GraphMockContext): HttpHandler {
 }
 
 function answerCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls/:id/answer', 'calls', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/communications/calls/:id/answer', 'calls', async (args) => {
+    const { params, stamp } = args;
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readActionBody(request, stamp, 'answer', answerBody);
+    const parsed = await readActionBody(args, 'answer', answerBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be answered.`);
     const instance = call.targets[0]?.identity.applicationInstance?.id ?? null;
@@ -208,23 +208,24 @@ function answerCall(ctx: GraphMockContext): HttpHandler {
       c.mediaConfig = body.mediaConfig;
       if (body.callOptions) c.callOptions = body.callOptions;
     });
-    return new HttpResponse(null, { status: 202 });
+    return emptyResponse(202);
   });
 }
 
 function rejectCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls/:id/reject', 'calls', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/communications/calls/:id/reject', 'calls', async (args) => {
+    const { params, stamp } = args;
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readActionBody(request, stamp, 'reject', rejectBody);
+    const parsed = await readActionBody(args, 'reject', rejectBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'incoming') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an incoming call can be rejected.`);
     await updateCall(ctx, id, (c) => {
       c.state = 'terminated';
       c.resultInfo = { code: parsed.value.reason === 'busy' ? 486 : 603, subcode: 0, message: `Rejected (${parsed.value.reason ?? 'none'})` };
     });
-    return new HttpResponse(null, { status: 202 });
+    return emptyResponse(202);
   });
 }
 
@@ -239,11 +240,12 @@ interface TransferAttempt {
 }
 
 function transferCall(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/calls/:id/transfer', 'calls', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/communications/calls/:id/transfer', 'calls', async (args) => {
+    const { params, stamp } = args;
     const id = params['id'] ?? '';
     const call = liveCall(ctx, id);
     if (!call) return callNotFound(stamp, id);
-    const parsed = await readActionBody(request, stamp, 'transfer', transferBody);
+    const parsed = await readActionBody(args, 'transfer', transferBody);
     if (!parsed.ok) return parsed.response;
     if (call.state !== 'established') return GraphErrors.badRequest(stamp, `Call '${id}' is ${call.state}; only an established call can be transferred.`);
     const target = toParticipant(parsed.value.transferTarget);
@@ -261,13 +263,13 @@ function transferCall(ctx: GraphMockContext): HttpHandler {
       c.resultInfo = null;
     });
     await settleIfAutomatic(ctx, id);
-    return new HttpResponse(null, { status: 202 });
+    return emptyResponse(202);
   });
 }
 
 async function recordTransfer(ctx: GraphMockContext, attempt: TransferAttempt, targetKind: TargetKind, outcome: TransferRecord['outcome'], licensedBy: string | null, because: string[]): Promise<undefined> {
   await updateCall(ctx, attempt.id, (c) => {
-    c.transfers.push({ at: attempt.at, targetKind, targetId: attempt.targetId, outcome, licensedBy, because });
+    c.transfers = [...c.transfers, { at: attempt.at, targetKind, targetId: attempt.targetId, outcome, licensedBy, because }];
   });
   return undefined;
 }
@@ -278,14 +280,14 @@ async function recordTransfer(ctx: GraphMockContext, attempt: TransferAttempt, t
  */
 async function transferToService(ctx: GraphMockContext, attempt: TransferAttempt): Promise<Response> {
   await updateCall(ctx, attempt.id, (c) => {
-    c.transfers.push({ at: attempt.at, targetKind: 'applicationInstance', targetId: attempt.targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] });
+    c.transfers = [...c.transfers, { at: attempt.at, targetKind: 'applicationInstance', targetId: attempt.targetId, outcome: 'completed', licensedBy: null, because: ['XFER-01'] }];
     c.state = 'incoming';
     c.targets = [attempt.target];
     c.transferredBy = c.heldBy;
     c.heldBy = null;
     c.resultInfo = null;
   });
-  return new HttpResponse(null, { status: 202 });
+  return emptyResponse(202);
 }
 
 /**
@@ -315,6 +317,6 @@ function deleteCall(ctx: GraphMockContext): HttpHandler {
       c.pendingFarEnd = null;
       c.deleted = true;
     });
-    return new HttpResponse(null, { status: 204 });
+    return emptyResponse(204);
   });
 }

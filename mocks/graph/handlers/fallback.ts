@@ -5,6 +5,7 @@
 import { http, type HttpHandler } from 'msw';
 import type { GraphMockContext, GraphRequest } from '../context.js';
 import { GraphErrors } from '../errors.js';
+import { toStandardResponse } from '../response.js';
 import { relativePath } from '../route.js';
 import { withDirectRoute } from '../router.js';
 
@@ -23,5 +24,5 @@ export function recordUnhandled(ctx: GraphMockContext, request: GraphRequest): R
 export const fallbackHandlers = (ctx: GraphMockContext): HttpHandler[] => {
   const pattern = 'https://graph.microsoft.com/*';
   const handle = (request: GraphRequest): Response => recordUnhandled(ctx, request);
-  return [withDirectRoute(http.all(pattern, ({ request }) => handle(request)), { method: null, pattern, handle })];
+  return [withDirectRoute(http.all(pattern, ({ request }) => toStandardResponse(handle(request))), { method: null, pattern, handle })];
 };

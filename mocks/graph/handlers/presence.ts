@@ -3,12 +3,12 @@
  * `setPresence`/`clearPresence`, the user's own choice via `setUserPreferredPresence`). Reads always return
  * the aggregate of `presenceModel.ts` at the current virtual time, so session expiry follows the clock.
  */
-import { HttpResponse, type HttpHandler } from 'msw';
-import { odataResponse } from '../response.js';
+import type { HttpHandler } from 'msw';
+import { emptyResponse, odataResponse } from '../response.js';
 import { z } from 'zod';
 import { GRAPH_V1 } from '../../../src/domain/graphApi.js';
 import { findUser, type GraphMockContext } from '../context.js';
-import { presenceSchema, replaceRecord, type PresenceRecord, type UserRecord } from '../db.js';
+import { replaceRecord, type PresenceRecord, type RecordDraft, type UserRecord } from '../db.js';
 import { GraphErrors, type RequestStamp } from '../errors.js';
 import {
   effectivePresence,
@@ -75,12 +75,12 @@ function expiry(raw: string | undefined, fallbackMs: number, stamp: RequestStamp
   return { ok: true, ms };
 }
 
-async function updatePresence(ctx: GraphMockContext, userId: string, data: (draft: PresenceRecord) => void) {
+async function updatePresence(ctx: GraphMockContext, userId: string, data: (draft: RecordDraft<PresenceRecord>) => void) {
   const record = presenceOf(ctx, userId);
-  return record ? replaceRecord(ctx.db.presences, presenceSchema, record, data) : undefined;
+  return record ? replaceRecord(ctx.db.presences, record, data) : undefined;
 }
 
-const ok = () => new HttpResponse(null, { status: 200 });
+const ok = () => emptyResponse(200);
 
 function getUserPresence(ctx: GraphMockContext): HttpHandler {
   return route(ctx, 'get', '/users/:id/presence', 'presence', ({ params, stamp }) => {
@@ -99,8 +99,9 @@ function getPresenceById(ctx: GraphMockContext): HttpHandler {
 }
 
 function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async ({ request, stamp }) => {
-    const parsed = await readActionBody(request, stamp, 'getPresencesByUserId', batchBody);
+  return route(ctx, 'post', '/communications/getPresencesByUserId', 'presence', async (args) => {
+    const { stamp } = args;
+    const parsed = await readActionBody(args, 'getPresencesByUserId', batchBody);
     if (!parsed.ok) return parsed.response;
     const now = ctx.now();
     const value = parsed.value.ids.map((id) => {
@@ -113,10 +114,11 @@ function getPresencesByUserId(ctx: GraphMockContext): HttpHandler {
 }
 
 function setPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/setPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'setPresence', setPresenceBody);
+    const parsed = await readActionBody(args, 'setPresence', setPresenceBody);
     if (!parsed.ok) return parsed.response;
     const { sessionId, availability, activity, expirationDuration } = parsed.value;
     if (!isCombination(SET_PRESENCE_COMBINATIONS, availability, activity)) {
@@ -126,18 +128,18 @@ function setPresence(ctx: GraphMockContext): HttpHandler {
     if (!exp.ok) return exp.response;
     const expiresAt = ctx.now() + exp.ms;
     await updatePresence(ctx, user.id, (p) => {
-      p.sessions = p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now());
-      p.sessions.push({ sessionId, availability, activity, expiresAt });
+      p.sessions = [...p.sessions.filter((s) => s.sessionId !== sessionId && s.expiresAt > ctx.now()), { sessionId, availability, activity, expiresAt }];
     });
     return ok();
   });
 }
 
 function clearPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/clearPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'clearPresence', clearBody);
+    const parsed = await readActionBody(args, 'clearPresence', clearBody);
     if (!parsed.ok) return parsed.response;
     const { sessionId } = parsed.value;
     const live = presenceOf(ctx, user.id)?.sessions.some((s) => s.sessionId === sessionId && s.expiresAt > ctx.now()) ?? false;
@@ -150,10 +152,11 @@ function clearPresence(ctx: GraphMockContext): HttpHandler {
 }
 
 function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/setUserPreferredPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'setUserPreferredPresence', preferredBody);
+    const parsed = await readActionBody(args, 'setUserPreferredPresence', preferredBody);
     if (!parsed.ok) return parsed.response;
     const { availability, activity, expirationDuration } = parsed.value;
     if (!isCombination(PREFERRED_PRESENCE_COMBINATIONS, availability, activity)) {
@@ -170,10 +173,11 @@ function setUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
 }
 
 function clearUserPreferredPresence(ctx: GraphMockContext): HttpHandler {
-  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async ({ params, request, stamp }) => {
+  return route(ctx, 'post', '/users/:id/presence/clearUserPreferredPresence', 'presence', async (args) => {
+    const { params, stamp } = args;
     const user = findUser(ctx, params['id'] ?? '');
     if (!user) return GraphErrors.notFound(stamp, params['id'] ?? '');
-    const parsed = await readActionBody(request, stamp, 'clearUserPreferredPresence', z.object({}));
+    const parsed = await readActionBody(args, 'clearUserPreferredPresence', z.object({}));
     if (!parsed.ok) return parsed.response;
     await updatePresence(ctx, user.id, (p) => {
       p.preferred = null;

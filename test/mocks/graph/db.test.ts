@@ -4,7 +4,7 @@
  * instead of silently losing updates.
  */
 import { describe, expect, it } from 'vitest';
-import { createGraphDb, presenceSchema, replaceRecord } from '../../../mocks/graph/db.js';
+import { callSchema, createGraphDb, removeRecord, replaceRecord, type CallRecord, type PresenceRecord, type RecordDraft } from '../../../mocks/graph/db.js';
 
 async function presences(n: number) {
   const db = createGraphDb();
@@ -26,9 +26,9 @@ describe('mock data layer fast paths', () => {
     const db = await presences(3);
     const before = db.byId.presences('u2');
     if (!before) throw new Error('seeded');
-    const after = replaceRecord(db.presences, presenceSchema, before, (p) => {
+    const after = replaceRecord(db.presences, before, (p) => {
       p.availability = 'Busy';
-      p.sessions.push({ sessionId: 's', availability: 'Busy', activity: 'InACall', expiresAt: 10 });
+      p.sessions = [...p.sessions, { sessionId: 's', availability: 'Busy', activity: 'InACall', expiresAt: 10 }];
     });
     expect(before.availability).toBe('Available');
     expect(before.sessions).toEqual([]);
@@ -44,21 +44,93 @@ describe('mock data layer fast paths', () => {
     expect(db.presences.count()).toBe(2);
   });
 
-  it('an invalid change throws and leaves the collection unchanged', async () => {
+  it('a change gives new values to what it changes and shares the rest; the compiler refuses changing a shared value in place', async () => {
     const db = await presences(1);
-    const record = db.byId.presences('u0');
-    if (!record) throw new Error('seeded');
-    expect(() => replaceRecord(db.presences, presenceSchema, record, (p) => void ((p as { availability: unknown }).availability = 42))).toThrow();
-    expect(db.byId.presences('u0')).toBe(record);
-    expect(record.availability).toBe('Available');
+    const first = db.byId.presences('u0');
+    if (!first) throw new Error('seeded');
+    const session = { sessionId: 's', availability: 'Busy', activity: 'InACall', expiresAt: 10 };
+    const second = replaceRecord(db.presences, first, (p) => void (p.sessions = [session]));
+    const third = replaceRecord(db.presences, second, (p) => void (p.sessions = [...p.sessions, { ...session, sessionId: 't' }]));
+    const fourth = replaceRecord(db.presences, third, (p) => void (p.activity = 'Away'));
+    expect([first, second, third, fourth].map((p) => [p.activity, p.sessions.map((s) => s.sessionId)])).toEqual([
+      ['Available', []],
+      ['Available', ['s']],
+      ['Available', ['s', 't']],
+      ['Away', ['s', 't']],
+    ]);
+    expect(fourth.sessions).toBe(third.sessions);
+    const pushIntoShared = (p: RecordDraft<PresenceRecord>) => {
+      // @ts-expect-error the sessions belong to the previous version too: a change gives a new list instead
+      p.sessions.push(session);
+    };
+    void pushIntoShared;
+  });
+
+  it('removeRecord takes a record out of the collection, as delete does', async () => {
+    const db = await presences(3);
+    const middle = db.byId.presences('u1');
+    if (!middle) throw new Error('seeded');
+    removeRecord(db.presences, middle);
+    expect(db.presences.all().map((p) => p.id)).toEqual(['u0', 'u2']);
+    expect(db.byId.presences('u1')).toBeUndefined();
+    expect(db.byId.presences('u2')?.id).toBe('u2');
+    expect(() => removeRecord(db.presences, middle)).toThrow(/not in this collection/);
+  });
+
+  it('an id never looked up is found among the newest records first, and one not there is undefined', async () => {
+    const db = await presences(4);
+    await db.presences.create({ id: 'new', availability: 'Away', activity: 'Away' });
+    expect(db.byId.presences('new')).toBe(db.presences.all()[4]);
+    expect(db.byId.presences('u0')).toBe(db.presences.all()[0]);
+    expect(db.byId.presences('nobody')).toBeUndefined();
   });
 
   it('a stale copy is refused', async () => {
     const db = await presences(1);
     const record = db.byId.presences('u0');
     if (!record) throw new Error('seeded');
-    replaceRecord(db.presences, presenceSchema, record, (p) => void (p.activity = 'Away'));
-    expect(() => replaceRecord(db.presences, presenceSchema, record, (p) => void (p.activity = 'Busy'))).toThrow(/not in this collection/);
+    replaceRecord(db.presences, record, (p) => void (p.activity = 'Away'));
+    expect(() => replaceRecord(db.presences, record, (p) => void (p.activity = 'Busy'))).toThrow(/not in this collection/);
+  });
+});
+
+const newCall = (id: string): CallRecord =>
+  callSchema.parse({
+    id,
+    state: 'incoming',
+    direction: 'incoming',
+    tenantId: 't',
+    callbackUri: 'https://nimbus.sim.invalid/api/calls',
+    callChainId: `chain-${id}`,
+    myParticipantId: `participant-${id}`,
+    source: { identity: { phone: { id: '+41791110000', displayName: null } } },
+    targets: [{ identity: { applicationInstance: { id: 'app', displayName: 'Front Desk' } } }],
+    requestedModalities: ['audio'],
+    mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig' },
+    createdAt: 0,
+  });
+
+describe('addCall', () => {
+  it('adds whole calls that @msw/data treats as its own records: queried, updated and deleted by reference', async () => {
+    const db = createGraphDb();
+    const calls = await Promise.all(['c1', 'c2', 'c3'].map((id) => db.addCall(newCall(id))));
+    expect(db.calls.all().map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(db.calls.all()[0]).toEqual(newCall('c1'));
+    expect(db.calls.findFirst((q) => q.where({ id: 'c3' }))).toBe(calls[2]);
+    const updated = await db.calls.update((q) => q.where({ id: 'c2' }), { data: (c) => void (c.state = 'established') });
+    expect(updated?.state).toBe('established');
+    expect(db.byId.calls('c2')).toBe(updated);
+    db.calls.delete((q) => q.where({ id: 'c3' }));
+    const first = db.byId.calls('c1');
+    if (!first) throw new Error('added');
+    db.calls.delete(first);
+    expect(db.calls.all().map((c) => [c.id, c.state])).toEqual([['c2', 'established']]);
+    // Past the first call, the record given is the one stored: no parsed copy (pins the fast path).
+    const fourth = newCall('c4');
+    await db.addCall(fourth);
+    expect(db.calls.all()[1]).toBe(fourth);
+    db.calls.clear();
+    expect(db.calls.count()).toBe(0);
   });
 });
 
