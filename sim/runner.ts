@@ -25,6 +25,8 @@ export interface RunOptions {
   inspect?: ActorInspector;
   /** Sees every response of this run's mock Graph (the metadata contract test). */
   onGraphResponse?: GraphResponseObserver;
+  /** The mock checks the modelled Nimbus's request bodies too (WorldOptions.checkGraphRequests). */
+  checkGraphRequests?: boolean;
 }
 
 const DEFECT_HINT = 'this is a nimbus-sim defect; please report it with the scenario file';
@@ -42,7 +44,11 @@ async function play(scenario: Scenario, opts: RunOptions): Promise<{ run: Scenar
   let run: ScenarioRun | undefined;
   let error: ScenarioResult['error'];
   try {
-    run = await openRun(scenario, { ...(opts.inspect ? { inspect: opts.inspect } : {}), ...(opts.onGraphResponse ? { onGraphResponse: opts.onGraphResponse } : {}) });
+    run = await openRun(scenario, {
+      ...(opts.inspect ? { inspect: opts.inspect } : {}),
+      ...(opts.onGraphResponse ? { onGraphResponse: opts.onGraphResponse } : {}),
+      ...(opts.checkGraphRequests ? { checkGraphRequests: true } : {}),
+    });
     await run.world.settle();
     const halt = await playSteps(run);
     if (halt) error = { message: halt.error.message, line: halt.line, column: 1, ...(halt.error.hint ? { hint: halt.error.hint } : {}) };

@@ -55,6 +55,12 @@ export interface WorldOptions {
    * calls nor the request log, so its memory stays flat over a day; it counts requests instead.
    */
   graphRetention?: { endedCallsMs: number; logEntries: number };
+  /**
+   * Send the modelled Nimbus's requests through the mock's checking transport (`mock.fetch`: every body
+   * against the Graph metadata) instead of the trusted one. The metadata contract test sets it, so the
+   * requests the simulator builds stay valid Graph while runs skip re-checking them.
+   */
+  checkGraphRequests?: boolean;
 }
 
 /** One selectability decision kept with the change count it was made at (see policy.isSelectable). */

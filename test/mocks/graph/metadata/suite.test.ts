@@ -1,6 +1,7 @@
 /**
- * The metadata contract over the whole built-in suite: every response the mock Graph writes while each
- * scenario under scenarios/ runs in-process is checked against the Graph v1.0 CSDL fixture
+ * The metadata contract over the whole built-in suite: every request body the simulator sends (through the
+ * mock's checking transport) and every response the mock Graph writes while each scenario under scenarios/
+ * runs in-process is checked against the Graph v1.0 CSDL fixture
  * (test/fixtures/graph/README.md). Zero violations, and the check must have seen every kind of response the
  * suite produces.
  */
@@ -27,8 +28,10 @@ describe('the mock Graph answers the built-in suite as v1.0 metadata declares', 
       const onGraphResponse = (exchange: GraphExchange): void => {
         seen.set(shapeOf(exchange), (seen.get(shapeOf(exchange)) ?? 0) + 1);
         for (const v of checkGraphResponse(model, exchange)) violations.push(`${file}: ${exchange.method} ${exchange.path} ${exchange.status}: ${v.path}: ${v.problem}`);
+        if (exchange.status === 400 && !exchange.faulted && JSON.stringify(exchange.body).includes('Invalid request body')) violations.push(`${file}: the simulator sent an invalid body: ${exchange.method} ${exchange.path}`);
       };
-      await runScenario(loadScenarioFile(file, { root }), { onGraphResponse });
+      // The simulator's own requests are checked against the metadata too: a body it built wrong is a 400 here.
+      await runScenario(loadScenarioFile(file, { root }), { onGraphResponse, checkGraphRequests: true });
     }
     expect([...new Set(violations)].slice(0, 40)).toEqual([]);
     // What the suite must exercise for the check to mean something.
