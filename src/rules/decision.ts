@@ -40,12 +40,15 @@ export interface Decision<V = boolean> {
 }
 
 /**
- * Renders a lazy sentence on first read and replaces the getter with the text, so the property is an own,
- * enumerable string for JSON, spread and deep equality alike. One shared getter per property name keeps the
- * objects on one hidden class; the render function sits in a private field, invisible to all of those.
+ * Renders a lazy sentence on first read and keeps the text: the property is an own, enumerable getter, so
+ * JSON, spread and deep equality read the string as they would a plain property. One shared getter keeps
+ * the objects on one hidden class (turning it into a data property on first read would cost V8 several
+ * times the render itself); the render function and the text sit in private fields, invisible to all of
+ * those.
  */
 class LazySentence {
   #render: (() => string) | undefined;
+  #text: string | undefined;
 
   protected constructor(render: () => string) {
     this.#render = render;
@@ -56,28 +59,22 @@ class LazySentence {
     return owner.#render !== undefined;
   }
 
-  static render(owner: LazySentence, key: SentenceKey): string {
-    const render = owner.#render;
-    // The getter is replaced on first read, so it never runs twice on one object.
-    if (render === undefined) throw new Error(`the ${key} was already rendered`);
-    owner.#render = undefined;
-    const text = render();
-    Object.defineProperty(owner, key, { value: text, enumerable: true, writable: true, configurable: true });
-    return text;
+  static text(owner: LazySentence): string {
+    if (owner.#render !== undefined) {
+      owner.#text = owner.#render();
+      owner.#render = undefined;
+    }
+    return owner.#text ?? '';
   }
 }
 
-type SentenceKey = 'detail' | 'summary';
-
-const renderOnRead = (key: SentenceKey): PropertyDescriptor => ({
+const renderOnRead: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: LazySentence): string {
-    return LazySentence.render(this, key);
+    return LazySentence.text(this);
   },
-});
-const RENDER_DETAIL_ON_READ = renderOnRead('detail');
-const RENDER_SUMMARY_ON_READ = renderOnRead('summary');
+};
 
 /** A check whose detail is rendered when read; its own keys come in the order of a plain RuleCheck. */
 class LazyRuleCheck extends LazySentence implements RuleCheck {
@@ -89,7 +86,7 @@ class LazyRuleCheck extends LazySentence implements RuleCheck {
     super(render);
     this.rule = rule;
     this.passed = passed;
-    Object.defineProperty(this, 'detail', RENDER_DETAIL_ON_READ);
+    Object.defineProperty(this, 'detail', renderOnRead);
   }
 }
 
@@ -109,7 +106,7 @@ class LazyDecision<V> extends LazySentence implements Decision<V> {
     this.because = because;
     this.inputs = inputs;
     this.checks = checks;
-    Object.defineProperty(this, 'summary', RENDER_SUMMARY_ON_READ);
+    Object.defineProperty(this, 'summary', renderOnRead);
   }
 }
 
