@@ -112,5 +112,5 @@ export function workflowStructure({ service, direction }: WorkflowStructureArgs)
     b.check('OUT-05', !voice, voice ? `Outbound Call with Workflow does not support the Voice Message activity of ${where}` : `the workflow of ${where} has no Voice Message activity`);
     if (voice) b.check('WF-07', false, 'Voice Message is recorded by the Nimbus Media Bot and is not available in Outbound with Workflow');
   }
-  return b.done(() => `the workflow of ${where} (${activities.join(' → ')}) can run the call`, refusal(`the workflow of ${where} cannot run the call`, b));
+  return b.done(`the workflow of ${where} (${activities.join(' → ')}) can run the call`, refusal(`the workflow of ${where} cannot run the call`, b));
 }
