@@ -200,8 +200,13 @@ export const ServiceSessionOutcome = defineEnum(
   },
 );
 
-export const outcomeInfo = (outcome: ServiceSessionOutcome) => {
-  const info = serviceSessionOutcomes.find((o) => o.outcome === outcome);
+type ServiceSessionOutcomeInfo = (typeof serviceSessionOutcomes)[number];
+
+/** Reporting asks this for every service session: a map, not a scan of the table. */
+const outcomeInfoByName = new Map<string, ServiceSessionOutcomeInfo>(serviceSessionOutcomes.map((o) => [o.outcome, o]));
+
+export const outcomeInfo = (outcome: ServiceSessionOutcome): ServiceSessionOutcomeInfo => {
+  const info = outcomeInfoByName.get(outcome);
   if (!info) throw new Error(`unknown outcome ${outcome}`);
   return info;
 };

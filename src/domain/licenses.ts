@@ -90,18 +90,26 @@ const licenseAliases: Record<string, MicrosoftLicenseName> = {
 };
 
 const byKey = new Map<string, MicrosoftLicense>();
+/** Every spelling exactly as written here: the rules look licenses up per decision, mostly by these. */
+const bySpelling = new Map<string, MicrosoftLicense>();
+const addSpelling = (spelling: string, lic: MicrosoftLicense): void => {
+  byKey.set(normalizeEnumKey(spelling), lic);
+  bySpelling.set(spelling, lic);
+};
 for (const lic of microsoftLicenses) {
-  byKey.set(normalizeEnumKey(lic.displayName), lic);
-  byKey.set(normalizeEnumKey(lic.skuPartNumber), lic);
+  addSpelling(lic.displayName, lic);
+  addSpelling(lic.skuPartNumber, lic);
   byKey.set(lic.skuId, lic);
+  bySpelling.set(lic.skuId, lic);
 }
 for (const [alias, name] of Object.entries(licenseAliases)) {
   const lic = microsoftLicenses.find((l) => l.displayName === name);
-  if (lic) byKey.set(normalizeEnumKey(alias), lic);
+  if (lic) addSpelling(alias, lic);
 }
 
 /** Resolve a display name, SKU part number, legacy name or skuId to the license. */
-export const findMicrosoftLicense = (raw: string): MicrosoftLicense | undefined => byKey.get(raw) ?? byKey.get(normalizeEnumKey(raw));
+export const findMicrosoftLicense = (raw: string): MicrosoftLicense | undefined =>
+  bySpelling.get(raw) ?? byKey.get(raw) ?? byKey.get(normalizeEnumKey(raw));
 
 export const knownLicenseNames = (): string[] => microsoftLicenses.flatMap((l) => [l.displayName, l.skuPartNumber]);
 

@@ -23,6 +23,9 @@ export interface AcwAfterSessionArgs {
 
 const DEFAULT_ACW_MS = 20_000;
 
+/** The decision with its ACW duration added last, as a spread would, without rendering a lazy summary. */
+const withDuration = (d: Decision<boolean>, durationMs: number): AcwDecision => Object.assign(d, { durationMs });
+
 /**
  * ACW-01..04, ACW-13: does ACW follow this session? ACW is a Contact Center feature enabled per service, so
  * the service must be Contact Center licensed AND have `Enable ACW Time` on. Then it follows every session
@@ -62,13 +65,14 @@ export function acwAfterSession({ tenant, service, user, sessionWasActive, modal
       );
     }
   }
-  const verdictSoFar = b.failed.length === 0;
+  const duration = acw.duration;
+  const verdictSoFar = b.failedCount === 0;
   if (verdictSoFar) {
-    b.note('ACW-03', `ACW lasts ${dur(acw.duration)}${acw.duration === DEFAULT_ACW_MS ? ' (the default)' : ` (default ${dur(DEFAULT_ACW_MS)})`}`);
+    b.note('ACW-03', () => `ACW lasts ${dur(duration)}${duration === DEFAULT_ACW_MS ? ' (the default)' : ` (default ${dur(DEFAULT_ACW_MS)})`}`);
     b.note('ACW-04', `during ACW ${who} is Not Selectable for all Nimbus services`);
   }
-  const d = b.done(`${who} enters ACW for ${dur(acw.duration)} after the session of ${where}`, refusal(`no ACW for ${who} after the session of ${where}`, b));
-  return { ...d, durationMs: d.verdict ? acw.duration : 0 };
+  const d = b.done(() => `${who} enters ACW for ${dur(duration)} after the session of ${where}`, refusal(`no ACW for ${who} after the session of ${where}`, b));
+  return withDuration(d, d.verdict ? duration : 0);
 }
 
 /** ACW-05, ACW-07: may a user stop the ACW counter early? */
@@ -110,7 +114,7 @@ export function acwExtension({ tenant, service, extensionsUsed }: AcwExtensionAr
       ? `${extensionsUsed} of ${allowed} extensions used (behavior.acwExtensionsAllowed)`
       : `already ${extensionsUsed} of ${allowed} extensions used (behavior.acwExtensionsAllowed)`,
   );
-  if (b.failed.length > 0) b.note('ACW-07', 'the ACW ends automatically when its counter reaches zero');
+  if (b.failedCount > 0) b.note('ACW-07', 'the ACW ends automatically when its counter reaches zero');
   const d = b.done(`ACW extended: a fresh counter of ${dur(extension)} replaces the time left`, refusal(`ACW of ${where} cannot be extended`, b));
-  return { ...d, durationMs: d.verdict ? extension : 0 };
+  return withDuration(d, d.verdict ? extension : 0);
 }

@@ -82,11 +82,11 @@ function buttonChecks(b: DecisionBuilder, args: CallOnBehalfArgs): void {
   checkServiceOffersCallOnBehalf(b, args);
   checkTeamsPhone(b, args.user, 'to handle calls, Call on Behalf included');
   checkPresence(b, args);
-  const failedBefore = b.failed.length;
+  const failedBefore = b.failedCount;
   checkBlockingStates(b, args);
   checkParallelTasks(b, args);
   const { user } = args;
-  if (b.failed.length === failedBefore) {
+  if (b.failedCount === failedBefore) {
     b.check('COB-08', true, `${usr(user)} has no blocking Nimbus state (Ringing, Connected, Hold, ACW, RONA${user.flags.notAvailableReason ? '' : ', Not Available Reason'})`);
   }
 }

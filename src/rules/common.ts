@@ -5,7 +5,7 @@
 import { tierRank, type ServiceLicenseTier } from '../domain/enums.js';
 import { formatDuration } from '../domain/duration.js';
 import { findMicrosoftLicense } from '../domain/licenses.js';
-import type { DecisionBuilder, RuleCheck } from './decision.js';
+import { failedDetails, type DecisionBuilder, type RuleCheck } from './decision.js';
 import type { TenantFacts, UserFacts } from './facts.js';
 
 export const svc = (service: { id: string }): string => `service ${service.id}`;
@@ -48,10 +48,10 @@ export function checkTenantNotSuspended(b: DecisionBuilder, tenant: TenantFacts,
 
 /** Replay a list of checks gathered elsewhere into a builder. */
 export function replay(b: DecisionBuilder, checks: readonly RuleCheck[]): void {
-  for (const c of checks) b.check(c.rule, c.passed, c.detail);
+  for (const c of checks) b.add(c);
 }
 
-/** "<prefix>: <failed detail>; <failed detail>" for a refused decision's summary. */
-export function refusal(prefix: string, b: DecisionBuilder): string {
-  return `${prefix}: ${b.failed.map((c) => c.detail).join('; ')}`;
+/** "<prefix>: <failed detail>; <failed detail>" for a refused decision's summary, rendered when read. */
+export function refusal(prefix: string, b: DecisionBuilder): () => string {
+  return () => `${prefix}: ${failedDetails(b.failed)}`;
 }

@@ -4,7 +4,7 @@
  * longest idle selectable user; Pickup: nobody is offered, users pick).
  */
 import type { DistributionType } from '../domain/enums.js';
-import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
+import { DecisionBuilder, quoting, ruleCheck, valueDecision, type Decision, type RuleCheck, type RuleId, type Sentence } from './decision.js';
 import type { Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { isSelectable } from './selectability.js';
 import { dur, refusal, svc, tierAtLeast } from './common.js';
@@ -64,7 +64,7 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
     candidates: candidates.map((c) => ({ user: c.user.id, idleSince: c.idleSince, order: c.order })),
     longestIdleSince: tenant.behavior.longestIdleSince,
   };
-  const decide = (users: string[], because: RuleId[], summary: string): Decision<string[]> =>
+  const decide = (users: string[], because: RuleId[], summary: Sentence): Decision<string[]> =>
     valueDecision('pickCandidates', users, because, inputs, checks, summary);
 
   const allowed = distributionAllowed({ service });
@@ -77,6 +77,7 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
 
   const seen = new Set<string>();
   const selectable: Candidate[] = [];
+  const exclusions: RuleId[] = [];
   for (const c of candidates) {
     if (seen.has(c.user.id)) continue;
     seen.add(c.user.id);
@@ -85,30 +86,36 @@ export function pickCandidates({ tenant, service, candidates }: PickCandidatesAr
       selectable.push(c);
       continue;
     }
-    for (const f of d.checks.filter((x) => !x.passed)) checks.push({ rule: f.rule, passed: false, detail: `user ${c.user.id} excluded (${f.detail})` });
+    for (const f of d.checks) {
+      if (f.passed) continue;
+      exclusions.push(f.rule);
+      checks.push(ruleCheck(f.rule, false, quoting(f, (detail) => `user ${c.user.id} excluded (${detail})`)));
+    }
   }
   selectable.sort((a, b) => a.idleSince - b.idleSince || a.order - b.order);
   const rule: RuleId = type === 'Broadcast' ? 'DIST-02' : type === 'Direct' ? 'DIST-03' : 'DIST-04';
   const size = type === 'Broadcast' ? BROADCAST_BATCH : 1;
   const picked = selectable.slice(0, size).map((c) => c.user.id);
-  const ranking = selectable.map((c) => `${c.user.id} (idle since ${c.idleSince <= 0 ? 'the start' : `t=${dur(c.idleSince)}`})`).join(', ');
-  const idleNote = `longest idle measured since ${tenant.behavior.longestIdleSince === 'lastTaskEnd' ? 'the last task ended' : 'the user became selectable'} (behavior.longestIdleSince = ${tenant.behavior.longestIdleSince}); idle order: ${ranking || 'nobody'}, ties by member order`;
-  checks.push({
-    rule: 'US-01',
-    passed: selectable.length > 0,
-    detail: `${selectable.length} of ${seen.size} candidates Selectable for ${where}${selectable.length > 0 ? `: ${selectable.map((c) => c.user.id).join(', ')}` : ''}`,
-  });
-  checks.push({
-    rule,
-    passed: picked.length > 0,
-    detail:
-      type === 'Broadcast'
-        ? `Broadcast rings a batch of up to ${BROADCAST_BATCH} longest idle selectable users at once: ${picked.join(', ') || 'none'}; ${idleNote}`
-        : `${type} offers the task to the single longest idle selectable user: ${picked[0] ?? 'none'}; ${idleNote}`,
-  });
-  const exclusions = checks.filter((c) => !c.passed && c.detail.startsWith('user ')).map((c) => c.rule);
+  const order = selectable.map((c) => ({ user: c.user.id, idleSince: c.idleSince }));
+  const considered = seen.size;
+  checks.push(ruleCheck('US-01', order.length > 0, () => selectableDetail(order, considered, where)));
+  checks.push(ruleCheck(rule, picked.length > 0, () => offerDetail(type, picked, order, tenant.behavior.longestIdleSince)));
   if (picked.length === 0) return decide([], ['US-01', rule, ...exclusions], `nobody is offered the task: no candidate is Selectable for ${where}`);
-  return decide(picked, [rule, 'US-01'], `${type} offers the task of ${where} to ${picked.join(', ')}`);
+  return decide(picked, [rule, 'US-01'], () => `${type} offers the task of ${where} to ${picked.join(', ')}`);
+}
+
+/** US-01 in pickCandidates: how many candidates are Selectable, in idle order. */
+function selectableDetail(order: readonly { user: string }[], considered: number, where: string): string {
+  return `${order.length} of ${considered} candidates Selectable for ${where}${order.length > 0 ? `: ${order.map((c) => c.user).join(', ')}` : ''}`;
+}
+
+/** DIST-02..04 in pickCandidates: whom the distribution type offers the task to, and the idle order that chose. */
+function offerDetail(type: DistributionType, picked: readonly string[], order: readonly { user: string; idleSince: number }[], since: TenantFacts['behavior']['longestIdleSince']): string {
+  const ranking = order.map((c) => `${c.user} (idle since ${c.idleSince <= 0 ? 'the start' : `t=${dur(c.idleSince)}`})`).join(', ');
+  const idleNote = `longest idle measured since ${since === 'lastTaskEnd' ? 'the last task ended' : 'the user became selectable'} (behavior.longestIdleSince = ${since}); idle order: ${ranking || 'nobody'}, ties by member order`;
+  return type === 'Broadcast'
+    ? `Broadcast rings a batch of up to ${BROADCAST_BATCH} longest idle selectable users at once: ${picked.join(', ') || 'none'}; ${idleNote}`
+    : `${type} offers the task to the single longest idle selectable user: ${picked[0] ?? 'none'}; ${idleNote}`;
 }
 
 export interface OfferResponseArgs {
@@ -144,14 +151,18 @@ export function offerResponse({ action, user, call, service, offeredCall, taskSt
     selectability: selectability ? { verdict: selectability.verdict, because: selectability.because, inputs: selectability.inputs } : null,
   });
   const rings = offeredCall === call;
+  if (rings) {
+    b.check('US-09', true, `${call} is ringing ${who}, who may ${action} it`);
+    return b.done(`${who} may ${action} ${call}`);
+  }
   const now = offeredCall !== null ? `${who} is Ringing for ${offeredCall}` : ringing.length > 0 ? `it rings ${ringing.join(', ')}` : `it is ${taskState}`;
-  b.check('US-09', rings, rings ? `${call} is ringing ${who}, who may ${action} it` : `${call} is not ringing ${who} (${now}): only an offered task can be answered, declined or ignored`);
-  if (!rings && selectability) {
+  b.check('US-09', false, `${call} is not ringing ${who} (${now}): only an offered task can be answered, declined or ignored`);
+  if (selectability) {
     if (selectability.verdict) {
       b.note('US-01', `${who} is Selectable for service ${service}, but the distribution of ${call} did not offer it to them (${now})`);
     } else {
       b.check('US-01', false, `${who} is Not Selectable for service ${service}, so the distribution of ${call} never offers it to them`);
-      for (const c of selectability.checks.filter((x) => !x.passed)) b.check(c.rule, false, c.detail);
+      for (const c of selectability.checks) if (!c.passed) b.add(c);
     }
   }
   return b.done(`${who} may ${action} ${call}`, refusal(`${who} cannot ${action} ${call}`, b));

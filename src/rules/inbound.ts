@@ -7,7 +7,7 @@ import type { WorkflowActivity } from '../domain/enums.js';
 import { activityOf } from '../domain/model.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts } from './facts.js';
-import { refusal, svc, tierAtLeast } from './common.js';
+import { refusal, replay, svc, tierAtLeast } from './common.js';
 
 export const inboundRules: readonly RuleId[] = ['SVC-11', 'MOD-01', 'MOD-06', 'SVC-13', 'DIST-05'];
 
@@ -60,6 +60,6 @@ export function inboundAdmission({ tenant, service }: { tenant: TenantFacts; ser
     service.modalities.inbound ? `${where} has Inbound Conversations enabled with an A/V workflow` : `${where} has Inbound Conversations disabled: no A/V workflow takes the call`,
   );
   const assignable = workflowAssignable({ service });
-  for (const c of assignable.checks) b.check(c.rule, c.passed, c.detail);
+  replay(b, assignable.checks);
   return b.done(`the workflow of ${where} takes the call`, refusal(`${where} does not take the call`, b));
 }

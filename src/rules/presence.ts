@@ -5,7 +5,7 @@
 import type { Activity, Availability } from '../domain/enums.js';
 import { DecisionBuilder, type Decision, type RuleCheck, type RuleId } from './decision.js';
 import type { ServiceFacts, TenantFacts, UserFacts } from './facts.js';
-import { replay, svc, usr } from './common.js';
+import { refusal, replay, svc, usr } from './common.js';
 
 export const presenceRules: readonly RuleId[] = ['PRES-01', 'PRES-02', 'PRES-03', 'PRES-04', 'PRES-05', 'PRES-06', 'PRES-07', 'PRES-09'];
 
@@ -162,6 +162,6 @@ export function presenceEligibility(args: PresenceArgs): Decision<boolean> {
   const label = presenceLabel(evaluation.seen.availability, evaluation.seen.activity);
   return b.done(
     `${usr(user)}'s presence ${label} is eligible for tasks of ${svc(service)}`,
-    `${usr(user)}'s presence is not eligible for tasks of ${svc(service)}: ${b.failed.map((c) => c.detail).join('; ')}`,
+    refusal(`${usr(user)}'s presence is not eligible for tasks of ${svc(service)}`, b),
   );
 }

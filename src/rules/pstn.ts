@@ -3,7 +3,7 @@
  * a PSTN transfer uses the license of the service that first answered the call, not the current one.
  */
 import { CALLING_PLANS, findMicrosoftLicense } from '../domain/licenses.js';
-import { DecisionBuilder, valueDecision, type Decision, type RuleCheck, type RuleId } from './decision.js';
+import { DecisionBuilder, ruleCheck, valueDecision, type Decision, type RuleCheck, type RuleId, type Sentence } from './decision.js';
 import type { ServiceFacts, TenantFacts } from './facts.js';
 import { licenseNames, refusal, replay, svc } from './common.js';
 
@@ -35,8 +35,8 @@ export interface PstnLicenseEvaluation {
 export function evaluatePstnLicense(tenant: TenantFacts, service: ServiceFacts, purpose: PstnPurpose): PstnLicenseEvaluation {
   const checks: RuleCheck[] = [];
   const missing: string[] = [];
-  const check = (rule: RuleId, passed: boolean, detail: string, lacking?: string): boolean => {
-    checks.push({ rule, passed, detail });
+  const check = (rule: RuleId, passed: boolean, detail: Sentence, lacking?: string): boolean => {
+    checks.push(ruleCheck(rule, passed, detail));
     if (!passed && lacking) missing.push(lacking);
     return passed;
   };
@@ -49,7 +49,7 @@ export function evaluatePstnLicense(tenant: TenantFacts, service: ServiceFacts, 
     check(
       'LIC-01',
       false,
-      `${where} has no PSTN number and its resource account${account} holds no PSTN license (licenses: ${held.length > 0 ? held.join(', ') : 'none'}), so it is not licensed to ${purposeText[purpose]}`,
+      () => `${where} has no PSTN number and its resource account${account} holds no PSTN license (licenses: ${held.length > 0 ? held.join(', ') : 'none'}), so it is not licensed to ${purposeText[purpose]}`,
       'a PSTN number',
     );
     return { licensed: false, missing, checks };
@@ -57,7 +57,7 @@ export function evaluatePstnLicense(tenant: TenantFacts, service: ServiceFacts, 
   check('LIC-01', true, `${where} has PSTN number ${pstn.number} (${pstn.connectivity})`);
   const held = licenseNames(service.resourceAccount.licenses);
   const account = service.resourceAccount.upn ? ` (${service.resourceAccount.upn})` : '';
-  check('LIC-02', true, `PSTN licenses are read from ${where}'s resource account${account}: ${held.length > 0 ? held.join(', ') : 'no licenses'}`);
+  check('LIC-02', true, () => `PSTN licenses are read from ${where}'s resource account${account}: ${held.length > 0 ? held.join(', ') : 'no licenses'}`);
   const hasResourceAccount = held.includes(RESOURCE_ACCOUNT);
 
   if (pstn.connectivity === 'Calling Plan') {

@@ -397,6 +397,7 @@ export function isUnderSla({ service, queueTimeMs }: SlaArgs): Decision<boolean>
   const sla = service.distribution.slaTime;
   const b = new DecisionBuilder('isUnderSla', { service: service.id, slaTime: sla, queueTimeMs });
   const under = queueTimeMs < sla;
-  b.check('REP-08', under, `queue time ${dur(queueTimeMs)} is ${under ? 'below' : 'not below'} the SLA time ${dur(sla)} of ${svc(service)}`);
-  return b.done(`IsUnderSla is true for ${svc(service)}`, refusal(`IsUnderSla is false for ${svc(service)}`, b));
+  const where = svc(service);
+  b.check('REP-08', under, () => `queue time ${dur(queueTimeMs)} is ${under ? 'below' : 'not below'} the SLA time ${dur(sla)} of ${where}`);
+  return b.done(`IsUnderSla is true for ${where}`, refusal(`IsUnderSla is false for ${where}`, b));
 }

@@ -6,11 +6,11 @@
  * Available (US-08), which the agent's status projection asks.
  */
 import type { UserStatus } from '../domain/enums.js';
-import { findMicrosoftLicense, grantsTeamsPhone } from '../domain/licenses.js';
+import { findMicrosoftLicense } from '../domain/licenses.js';
 import { DecisionBuilder, type Decision, type RuleId } from './decision.js';
 import type { FlagSource, Membership, ServiceFacts, TenantFacts, UserFacts } from './facts.js';
 import { evaluatePresence, presenceLabel } from './presence.js';
-import { checkTenantNotSuspended, hasCcLicense, licenseNames, listOrNone, plural, refusal, replay, svc, tpLimit, usr } from './common.js';
+import { checkTenantNotSuspended, hasCcLicense, listOrNone, plural, refusal, replay, svc, tpLimit, usr } from './common.js';
 
 export const selectabilityRules: readonly RuleId[] = [
   'US-01',
@@ -47,23 +47,39 @@ export interface SelectabilityArgs {
 }
 
 /** The licenses and service plans LIC-05 reads, as a decision's inputs. */
-export const teamsPhoneInputs = (user: UserFacts): { licenses: string[]; plans: string[] } => ({
-  licenses: licenseNames(user.licenses),
-  plans: [...new Set(user.licenses.flatMap((l) => findMicrosoftLicense(l)?.servicePlans ?? []))],
-});
+export interface TeamsPhoneInputs {
+  /** Display names, whatever spelling was stored. */
+  licenses: string[];
+  /** Their service plans, without repeats, in first-seen order. */
+  plans: string[];
+}
+
+/** LIC-05's inputs: each license resolved once (a decision reads them for its inputs and its check). */
+export function teamsPhoneInputs(user: UserFacts): TeamsPhoneInputs {
+  const licenses: string[] = [];
+  const plans: string[] = [];
+  for (const name of user.licenses) {
+    const license = findMicrosoftLicense(name);
+    licenses.push(license?.displayName ?? name);
+    for (const plan of license?.servicePlans ?? []) if (!plans.includes(plan)) plans.push(plan);
+  }
+  return { licenses, plans };
+}
+
+/** The service plan that grants Teams Phone to a user (grantsTeamsPhone in the domain). */
+const TEAMS_PHONE_PLAN = 'MCOEV';
 
 /**
  * LIC-05: users who handle calls, and transfer or consultation targets, need Teams Phone Standard or a
  * license whose plans include it (MCOEV, e.g. Microsoft 365 E5). `role` says who needs it, for the detail.
+ * `phone` is the user's teamsPhoneInputs when the caller has them already.
  */
-export function checkTeamsPhone(b: DecisionBuilder, user: UserFacts, role: string): boolean {
-  const has = grantsTeamsPhone(user.licenses);
-  const { licenses, plans } = teamsPhoneInputs(user);
-  return b.check(
-    'LIC-05',
-    has,
-    `${usr(user)} ${has ? 'has' : 'lacks'} Teams Phone Standard (licenses: ${listOrNone(licenses)}; plans: ${listOrNone(plans)}), needed ${role}`,
-  );
+export function checkTeamsPhone(b: DecisionBuilder, user: UserFacts, role: string, phone = teamsPhoneInputs(user)): boolean {
+  const has = phone.plans.includes(TEAMS_PHONE_PLAN);
+  const who = usr(user);
+  const licenses = listOrNone(phone.licenses);
+  const plans = listOrNone(phone.plans);
+  return b.check('LIC-05', has, `${who} ${has ? 'has' : 'lacks'} Teams Phone Standard (licenses: ${licenses}; plans: ${plans}), needed ${role}`);
 }
 
 /** Is `membership` this user's membership of this service? */
@@ -132,7 +148,7 @@ function blockingFlags(b: DecisionBuilder, tenant: TenantFacts, service: Service
   const flags = user.flags;
   const tp = user.taskParallelization.enabled;
   const parkedWithoutTp = !tp && user.parkedTasks > 0;
-  const failedBefore = b.failed.length;
+  const failedBefore = b.failedCount;
 
   if (flags.notAvailableReason) b.check('US-08', false, `${who} has a pending Not Available Reason`);
 
@@ -179,7 +195,7 @@ function blockingFlags(b: DecisionBuilder, tenant: TenantFacts, service: Service
         : `${who} has ${plural(user.parkedTasks, 'parked task')}, the Task Parallelization limit of ${max}`,
     );
   }
-  if (b.failed.length === failedBefore) b.check('US-08', true, `${who} has no blocking flag for ${where} (Not Available Reason, RONA, Ringing, Connected, ACW)`);
+  if (b.failedCount === failedBefore) b.check('US-08', true, `${who} has no blocking flag for ${where} (Not Available Reason, RONA, Ringing, Connected, ACW)`);
 }
 
 /** US-01: the layered selectability check of one user for one service. */
@@ -187,7 +203,7 @@ export function isSelectable({ tenant, service, user, membership }: Selectabilit
   const who = usr(user);
   const where = svc(service);
   const member = isMemberOf(membership, service, user);
-  const flags = user.flags;
+  const phone = teamsPhoneInputs(user);
   const b = new DecisionBuilder('isSelectable', {
     tenant: { state: tenant.state, blockingFlagScope: tenant.behavior.blockingFlagScope },
     service: { id: service.id, license: service.license, assignment: service.assignment },
@@ -196,15 +212,9 @@ export function isSelectable({ tenant, service, user, membership }: Selectabilit
       presence: presenceLabel(user.presence.availability, user.presence.activity),
       duty: user.duty,
       contactCenterLicense: hasCcLicense(user),
-      ...teamsPhoneInputs(user),
-      flags: [
-        ...(flags.notAvailableReason ? ['Not Available Reason'] : []),
-        ...(flags.ringing ? [`Ringing(${flags.ringing.service})`] : []),
-        ...(flags.connected ? [`Connected(${flags.connected.service})`] : []),
-        ...(flags.onHold ? [`On Hold(${flags.onHold.service})`] : []),
-        ...(flags.acw ? [`ACW(${flags.acw.service})`] : []),
-        ...(flags.rona ? [`${flags.rona.persistent ? 'persistent ' : ''}RONA(${flags.rona.service})`] : []),
-      ],
+      licenses: phone.licenses,
+      plans: phone.plans,
+      flags: flagLabels(user.flags),
       parkedTasks: user.parkedTasks,
       taskParallelization: user.taskParallelization.enabled,
     },
@@ -214,19 +224,26 @@ export function isSelectable({ tenant, service, user, membership }: Selectabilit
   checkTenantNotSuspended(b, tenant, 'task distribution');
   const presence = evaluatePresence({ tenant, service, user });
   replay(b, presence.checks);
-  checkTeamsPhone(b, user, 'by users who handle calls: without it Nimbus offers them no task');
+  checkTeamsPhone(b, user, 'by users who handle calls: without it Nimbus offers them no task', phone);
   const gate = serviceGate(b, service, user, membership);
   if (presence.eligible) {
-    b.check(
-      'PRES-10',
-      gate,
-      gate
-        ? `eligible presence plus the service gate of ${where}`
-        : `eligible presence ${presenceLabel(presence.seen.availability, presence.seen.activity)} does not replace the service gate of ${where}`,
-    );
+    const seen = presenceLabel(presence.seen.availability, presence.seen.activity);
+    b.check('PRES-10', gate, gate ? `eligible presence plus the service gate of ${where}` : `eligible presence ${seen} does not replace the service gate of ${where}`);
   }
   blockingFlags(b, tenant, service, user);
-  return b.done(`${who} is Selectable for ${where}`, `${who} is Not Selectable for ${where}: ${b.failed.map((c) => c.detail).join('; ')}`);
+  return b.done(`${who} is Selectable for ${where}`, refusal(`${who} is Not Selectable for ${where}`, b));
+}
+
+/** The user's blocking flags as isSelectable's inputs name them, with the service that caused each. */
+function flagLabels(flags: UserFacts['flags']): string[] {
+  const labels: string[] = [];
+  if (flags.notAvailableReason) labels.push('Not Available Reason');
+  if (flags.ringing) labels.push(`Ringing(${flags.ringing.service})`);
+  if (flags.connected) labels.push(`Connected(${flags.connected.service})`);
+  if (flags.onHold) labels.push(`On Hold(${flags.onHold.service})`);
+  if (flags.acw) labels.push(`ACW(${flags.acw.service})`);
+  if (flags.rona) labels.push(`${flags.rona.persistent ? 'persistent ' : ''}RONA(${flags.rona.service})`);
+  return labels;
 }
 
 export interface OnTheCallArgs {
