@@ -75,6 +75,13 @@ export function rulesPstnPolicy(tenant: TenantFacts): PstnPolicy {
   };
   return (licenses, connectivity, purpose, name = 'resource-account') => {
     const d = rules.servicePstnLicense({ tenant, service: resourceAccountAsService(licenses, connectivity, name), purpose });
-    return { allowed: d.verdict, because: d.because, message: d.summary };
+    // The mock quotes the message only in a refusal: render the decision's sentence only when read.
+    return {
+      allowed: d.verdict,
+      because: d.because,
+      get message() {
+        return d.summary;
+      },
+    };
   };
 }

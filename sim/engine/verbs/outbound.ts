@@ -2,7 +2,7 @@
  * Outbound calls as the service: Call on Behalf (COB-01..14) and scheduled outbound calls (OUT-01..07).
  */
 import type { StepOf, TargetSpec } from '../../scenario/schema.js';
-import type { Decision } from '../../../src/rules/decision.js';
+import { valueDecision, type Decision } from '../../../src/rules/decision.js';
 import * as policy from '../policy.js';
 import { enqueue } from '../distribution.js';
 import { dialFarEnd } from './calls.js';
@@ -29,14 +29,9 @@ function outboundTarget(world: World, to: TargetSpec): { target: NonNullable<Cal
 function combine(button: Decision<boolean>, target: Decision<boolean>): Decision<boolean> {
   const verdict = button.verdict && target.verdict;
   const because = verdict ? [...button.because, ...target.because] : [...(button.verdict ? [] : button.because), ...(target.verdict ? [] : target.because)];
-  return {
-    question: 'callOnBehalf',
-    verdict,
-    because: [...new Set(because)],
-    inputs: { button: button.inputs, target: target.inputs },
-    checks: [...button.checks, ...target.checks],
-    summary: verdict ? `${button.summary}; ${target.summary}` : [button, target].filter((d) => !d.verdict).map((d) => d.summary).join('; '),
-  };
+  // The joined sentence is rendered only when read, as the rules' own sentences are.
+  const summary = (): string => (verdict ? `${button.summary}; ${target.summary}` : [button, target].filter((d) => !d.verdict).map((d) => d.summary).join('; '));
+  return valueDecision('callOnBehalf', verdict, because, { button: button.inputs, target: target.inputs }, [...button.checks, ...target.checks], summary);
 }
 
 export async function callOnBehalf(world: World, args: StepOf<'callOnBehalf'>['args']): Promise<VerbOutcome> {
