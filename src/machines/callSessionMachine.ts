@@ -202,12 +202,13 @@ const openUserSession = (ctx: CallContext, user: string, at: number, origin: Use
 type ContextChange = (context: CallContext, event: CallEvent) => Partial<CallContext>;
 
 /** One assign action for `changes`, applied in order: each one sees the context the previous one left. */
-const assignChanges = (...changes: ContextChange[]) =>
-  assign<CallContext, CallEvent, undefined, CallEvent, never>(({ context, event }) => changedInOrder(context, event, changes));
-
-function changedInOrder(context: CallContext, event: CallEvent, changes: ContextChange[]): Partial<CallContext> {
+function assignChanges(...changes: ContextChange[]) {
   const [only] = changes;
-  if (changes.length === 1 && only) return only(context, event);
+  const change: ContextChange = changes.length === 1 && only ? only : (context, event) => changedInOrder(context, event, changes);
+  return assign<CallContext, CallEvent, undefined, CallEvent, never>(({ context, event }) => change(context, event));
+}
+
+function changedInOrder(context: CallContext, event: CallEvent, changes: ContextChange[]): CallContext {
   let next = context;
   for (const change of changes) next = { ...next, ...change(next, event) };
   return next;
