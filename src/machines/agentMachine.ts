@@ -145,7 +145,7 @@ export const agentMachine = setup({
     dropParked: assign({
       parked: ({ context, event }) => ('call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked),
     }),
-    /** ACW-04: the task ends for the user and the ACW the rules granted starts, in one assign. */
+    /** The task ends for the user and the ACW the rules granted starts: one assign, one snapshot copy. */
     endTaskIntoAcw: assign(({ context, event }) => ({ acw: acwStartedBy(context, event), ...withoutEndedTask(context, event) })),
     extendAcw: assign({
       acw: ({ context, event }) =>
