@@ -76,6 +76,15 @@ export type AgentEmitted =
 const parkedCalls = (ctx: AgentContext): string[] => ctx.parked.map((t) => t.call);
 const ronaEndsOn = (trigger: RonaResetTrigger): boolean => persistentRonaEndsOn({ event: trigger }).verdict;
 
+/** The user is connected to no task any more, and the task that ended is no longer parked either. */
+const withoutEndedTask = (context: AgentContext, event: AgentEvent): Pick<AgentContext, 'active' | 'parked'> => ({
+  active: null,
+  parked: 'call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked,
+});
+
+const acwStartedBy = (context: AgentContext, event: AgentEvent): AgentContext['acw'] =>
+  event.type === 'TASK_ENDED' && event.acwMs ? { service: context.active?.service ?? '', call: event.call, durationMs: event.acwMs, extensionsUsed: 0 } : null;
+
 export const agentMachine = setup({
   types: {
     context: {} as AgentContext,
@@ -136,12 +145,8 @@ export const agentMachine = setup({
     dropParked: assign({
       parked: ({ context, event }) => ('call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked),
     }),
-    startAcw: assign({
-      acw: ({ context, event }) =>
-        event.type === 'TASK_ENDED' && event.acwMs
-          ? { service: context.active?.service ?? '', call: event.call, durationMs: event.acwMs, extensionsUsed: 0 }
-          : null,
-    }),
+    /** The task ends for the user and the ACW the rules granted starts: one assign, one snapshot copy. */
+    endTaskIntoAcw: assign(({ context, event }) => ({ acw: acwStartedBy(context, event), ...withoutEndedTask(context, event) })),
     extendAcw: assign({
       acw: ({ context, event }) =>
         context.acw && event.type === 'EXTEND_ACW'
@@ -153,14 +158,8 @@ export const agentMachine = setup({
     clearAcw: assign({ acw: null }),
     clearActive: assign({ active: null }),
     /** The task that kept the user Connected stays parked; the user is no longer connected to it. */
-    releaseParkedActive: assign(({ context, event }) => ({
-      active: null,
-      parked: 'call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked,
-    })),
-    clearActiveAndParked: assign(({ context, event }) => ({
-      active: null,
-      parked: 'call' in event ? context.parked.filter((t) => t.call !== event.call) : context.parked,
-    })),
+    releaseParkedActive: assign(({ context, event }) => withoutEndedTask(context, event)),
+    clearActiveAndParked: assign(({ context, event }) => withoutEndedTask(context, event)),
     recordRona: assign({
       rona: ({ event }) => (event.type === 'FLAG_RONA' ? { service: event.service, persistent: event.persistent, resetMs: event.resetMs } : null),
     }),
@@ -242,7 +241,7 @@ export const agentMachine = setup({
           initial: 'Talking',
           on: {
             TASK_ENDED: [
-              { guard: and(['isActiveCall', 'acwGranted']), target: 'AfterCallWork', actions: ['startAcw', 'clearActiveAndParked'] },
+              { guard: and(['isActiveCall', 'acwGranted']), target: 'AfterCallWork', actions: 'endTaskIntoAcw' },
               { guard: 'isActiveCall', target: 'Idle', actions: 'clearActiveAndParked' },
               /** Another task of a Task Parallelization user ended while parked: the current one goes on. */
               { guard: 'isParkedCall', actions: 'dropParked' },

@@ -194,6 +194,239 @@ const openUserSession = (ctx: CallContext, user: string, at: number, origin: Use
   { service: ctx.currentService, user, origin, startedAt: at, endedAt: null, outcome: null, because: [] },
 ];
 
+/**
+ * How a named action changes the call's context: a plain function of the context and the event. A
+ * transition that records several things applies them in one `assign` (`assignChanges`), because XState
+ * copies the whole snapshot, state value included, once per assign action it runs.
+ */
+type ContextChange = (context: CallContext, event: CallEvent) => Partial<CallContext>;
+
+/** One assign action for `changes`, applied in order: each one sees the context the previous one left. */
+function assignChanges(...changes: ContextChange[]) {
+  const [only] = changes;
+  const change: ContextChange = changes.length === 1 && only ? only : (context, event) => changedInOrder(context, event, changes);
+  return assign<CallContext, CallEvent, undefined, CallEvent, never>(({ context, event }) => change(context, event));
+}
+
+function changedInOrder(context: CallContext, event: CallEvent, changes: ContextChange[]): CallContext {
+  let next = context;
+  for (const change of changes) next = { ...next, ...change(next, event) };
+  return next;
+}
+
+const bindFirstResponder: ContextChange = (_, event) =>
+  event.type === 'WORKFLOW_ACCEPTED' || event.type === 'OWNED_BY_SERVICE'
+    ? { firstRespondingService: event.service, pstnLicensed: event.pstnLicensed, pstnBecause: event.pstnBecause }
+    : {};
+
+const markAccepted: ContextChange = (context) => ({ serviceSessions: updateCurrent(context, () => ({ accepted: true })) });
+
+const markQueued: ContextChange = (context, event) => ({
+  serviceSessions: updateCurrent(context, (s) => ({
+    everQueued: true,
+    queuedAt: s.queuedAt ?? event.at,
+    distributionAlgorithm: event.type === 'QUEUED' ? event.algorithm : s.distributionAlgorithm,
+  })),
+});
+
+const markRequeued: ContextChange = (context, event) => ({ ringing: [], serviceSessions: updateCurrent(context, (s) => ({ queuedAt: s.queuedAt ?? event.at })) });
+
+const recordRinging: ContextChange = (_, event) => ({
+  ringing: event.type === 'OFFERED' ? event.users : [],
+  ringingOrigin: event.type === 'OFFERED' ? (event.origin ?? 'queue') : 'queue',
+});
+
+const recordMissed: ContextChange = (context, event) => {
+  if (event.type !== 'OFFER_MISSED') return {};
+  return {
+    ringing: context.ringing.filter((u) => u !== event.user),
+    userSessions: [
+      ...context.userSessions,
+      { service: context.currentService, user: event.user, origin: context.ringingOrigin, startedAt: event.at, endedAt: event.at, outcome: event.outcome, because: event.because },
+    ],
+  };
+};
+
+const connectUser: ContextChange = (context, event) => {
+  if (event.type !== 'USER_ACCEPTED') return {};
+  // A Call on Behalf invitation already opened this user's session.
+  const open = context.userSessions.some((u) => u.user === event.user && u.endedAt === null && u.service === context.currentService);
+  return {
+    user: event.user,
+    ringing: [],
+    userSessions: open ? context.userSessions : openUserSession(context, event.user, event.at, context.ringingOrigin),
+    serviceSessions: updateCurrent(context, (s) => ({
+      connectedAt: event.at,
+      queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
+      queuedAt: null,
+    })),
+  };
+};
+
+const inviteUser: ContextChange = (context, event) =>
+  event.type === 'INVITED' ? { user: event.user, ringing: [event.user], ringingOrigin: 'invitation', userSessions: openUserSession(context, event.user, event.at, 'invitation') } : {};
+
+const stopRinging: ContextChange = () => ({ ringing: [] });
+
+/** TASK-03: queue time stops when the task leaves the queue for the IVR. */
+const leaveQueue: ContextChange = (context, event) => ({
+  ringing: [],
+  serviceSessions: updateCurrent(context, (s) => ({ queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0), queuedAt: null })),
+});
+
+const startIvr: ContextChange = (context, event) => ({ serviceSessions: updateCurrent(context, () => ({ ivrStartedAt: event.at })) });
+
+const stopIvr: ContextChange = (context, event) => ({
+  serviceSessions: updateCurrent(context, (s) => ({ ivrStartedAt: null, ivrTime: s.ivrTime + (s.ivrStartedAt !== null ? event.at - s.ivrStartedAt : 0) })),
+});
+
+const startTalkTime: ContextChange = (context, event) => ({ serviceSessions: updateCurrent(context, () => ({ connectedAt: event.at })) });
+
+const startHold: ContextChange = (context, event) => ({
+  serviceSessions: updateCurrent(context, (s) => ({ holdStartedAt: event.at, holdCount: s.holdCount + 1 })),
+});
+
+const endHold: ContextChange = (context, event) => ({
+  serviceSessions: updateCurrent(context, (s) => ({ holdStartedAt: null, holdTime: s.holdTime + (s.holdStartedAt !== null ? event.at - s.holdStartedAt : 0) })),
+});
+
+/** PAR-05: park time is not connected time. */
+const startPark: ContextChange = (context, event) => ({
+  parkedBy: event.type === 'PARK' ? event.user : context.parkedBy,
+  serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+});
+
+const endPark: ContextChange = (context, event) => ({ parkedBy: null, serviceSessions: updateCurrent(context, () => ({ connectedAt: event.at })) });
+
+const stopTalkTime: ContextChange = (context, event) => ({ serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)) });
+
+const recordTransferStart: ContextChange = (context, event) => ({
+  transfers:
+    event.type === 'TRANSFER_STARTED'
+      ? [...context.transfers, { at: event.at, by: event.by, to: event.to, mode: event.mode, ok: false, because: [], message: 'in progress' }]
+      : context.transfers,
+});
+
+/** XFER-11: the source session ends, the target service opens a new one in the same conversation. */
+const moveToService: ContextChange = (context, event) => {
+  if (event.type !== 'TRANSFERRED_TO_SERVICE') return {};
+  const ended = updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) }));
+  return {
+    currentService: event.service,
+    user: null,
+    reported: context.reported && event.session.outcome !== null,
+    serviceSessions: [...ended, newServiceSession(event.service, event.at)],
+    userSessions: event.user ? closeUserSession(context, event.at, event.user) : context.userSessions,
+    transfers: settleLastTransfer(context, true, event.session.because, `transferred to service ${event.service}`),
+  };
+};
+
+const handToUser: ContextChange = (context, event) => {
+  if (event.type !== 'TRANSFERRED_TO_USER') return {};
+  const outcome = blindTransferUserOutcome({ user: context.user, to: event.user });
+  return {
+    ringing: [event.user],
+    ringingOrigin: 'blindTransfer',
+    userSessions: closeUserSession(context, event.at, { outcome: outcome.verdict, because: outcome.because }),
+    transfers: settleLastTransfer(context, true, [], `transferred to user ${event.user}`),
+  };
+};
+
+const leaveExternally: ContextChange = (context, event) => {
+  if (event.type !== 'TRANSFERRED_EXTERNALLY') return {};
+  return {
+    user: null,
+    handedOffBy: null,
+    endedAt: event.at,
+    reported: context.reported && event.session.outcome !== null,
+    serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) })),
+    userSessions: event.user ? closeUserSession(context, event.at, event.user) : context.userSessions,
+    transfers: settleLastTransfer(context, true, event.session.because, 'transferred to an external number'),
+  };
+};
+
+const settleTransferOk: ContextChange = (context, event) => {
+  if (event.type !== 'USER_ACCEPTED') return {};
+  const taken = safeTransferTakenOver({ user: event.user });
+  return { transfers: settleLastTransfer(context, taken.verdict, taken.because, taken.summary) };
+};
+
+const recordTransferFailure: ContextChange = (context, event) =>
+  event.type === 'TRANSFER_FAILED' ? { handedOffBy: null, transfers: settleLastTransfer(context, false, event.because, event.message) } : {};
+
+/** XFER-06: the user's session ends now (its outcome waits for the transfer), the call is no longer theirs. */
+const handOff: ContextChange = (context, event) => {
+  if (event.type !== 'TRANSFERRING_USER_LEFT' || context.user !== event.user) return {};
+  return {
+    user: null,
+    handedOffBy: event.user,
+    // The session's connected time runs on while the customer hears the target ring (as before the transfer settles).
+    userSessions: context.userSessions.map((u) => (u.user === event.user && u.endedAt === null ? { ...u, endedAt: event.at } : u)),
+  };
+};
+
+const startSupervision: ContextChange = (context, event) => {
+  if (event.type !== 'SUPERVISION_STARTED') return {};
+  const others = context.supervision.map((s) =>
+    s.supervisor === event.supervisor && s.endedAt === null ? { ...s, endedAt: event.at, endedBecause: [] as RuleId[] } : s,
+  );
+  return { supervision: [...others, { supervisor: event.supervisor, mode: event.mode, startedAt: event.at, endedAt: null, endedBecause: [] }] };
+};
+
+const endSupervision: ContextChange = (context, event) => ({
+  supervision:
+    event.type === 'SUPERVISION_ENDED'
+      ? context.supervision.map((s) =>
+          (s.supervisor === event.supervisor || event.supervisor === '*') && s.endedAt === null ? { ...s, endedAt: event.at, endedBecause: event.because } : s,
+        )
+      : context.supervision,
+});
+
+const userLeaves: ContextChange = (context, event) => ({
+  user: null,
+  serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
+  userSessions: closeOpenUserSessions(context, event.at, context.user),
+});
+
+const endCall: ContextChange = (context, event) => ({
+  endedAt: context.endedAt ?? event.at,
+  ringing: [],
+  // A task that ends while queued (or ringing) counts its time in the queue too (TotalQueueTime, REP-08).
+  serviceSessions: updateCurrent(context, (s) => ({
+    ...stopConnected(s, event.at),
+    queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
+    queuedAt: null,
+    endedAt: s.endedAt ?? event.at,
+  })),
+  userSessions: closeOpenUserSessions(context, event.at, null),
+});
+
+const startAcw: ContextChange = (context, event) => ({ serviceSessions: updateCurrent(context, () => ({ acwStartedAt: event.at })) });
+
+/** ACW-12: AcwTime runs from the user leaving the task to the end of their ACW. */
+const recordAcwTime: ContextChange = (context, event) => ({
+  serviceSessions: updateCurrent(context, (s) => ({ acwStartedAt: null, acwTime: s.acwTime + Math.max(0, event.at - (s.acwStartedAt ?? s.endedAt ?? event.at)) })),
+});
+
+const recordSessionOutcome: ContextChange = (context, event) => ({
+  serviceSessions:
+    event.type === 'SESSION_OUTCOME'
+      ? context.serviceSessions.map((s) =>
+          s.service === event.service && (s.outcome === null || s === context.serviceSessions.at(-1)) ? { ...s, outcome: event.outcome, because: event.because } : s,
+        )
+      : context.serviceSessions,
+});
+
+const recordUserSessionOutcome: ContextChange = (context, event) => {
+  if (event.type !== 'USER_SESSION_OUTCOME') return {};
+  const idx = context.userSessions.findLastIndex((u) => u.user === event.user && u.service === event.service);
+  return {
+    userSessions: context.userSessions.map((u, i) => (i === idx ? { ...u, outcome: event.outcome, because: event.because, endedAt: u.endedAt ?? event.at } : u)),
+  };
+};
+
+const markNotReported: ContextChange = () => ({ reported: false });
+
 export const callSessionMachine = setup({
   types: {
     context: {} as CallContext,
@@ -208,202 +441,50 @@ export const callSessionMachine = setup({
     acwFollows: ({ event }) => event.type === 'USER_LEFT' && event.acw,
   },
   actions: {
-    bindFirstResponder: assign(({ context, event }) =>
-      event.type === 'WORKFLOW_ACCEPTED' || event.type === 'OWNED_BY_SERVICE'
-        ? { firstRespondingService: event.service, pstnLicensed: event.pstnLicensed, pstnBecause: event.pstnBecause, currentService: context.currentService }
-        : {},
-    ),
-    markAccepted: assign({ serviceSessions: ({ context }) => updateCurrent(context, () => ({ accepted: true })) }),
-    markQueued: assign({
-      serviceSessions: ({ context, event }) =>
-        updateCurrent(context, (s) => ({
-          everQueued: true,
-          queuedAt: s.queuedAt ?? event.at,
-          distributionAlgorithm: event.type === 'QUEUED' ? event.algorithm : s.distributionAlgorithm,
-        })),
-    }),
-    markRequeued: assign({ ringing: [], serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ queuedAt: s.queuedAt ?? event.at })) }),
-    recordRinging: assign({
-      ringing: ({ event }) => (event.type === 'OFFERED' ? event.users : []),
-      ringingOrigin: ({ event }) => (event.type === 'OFFERED' ? (event.origin ?? 'queue') : 'queue'),
-    }),
-    recordMissed: assign(({ context, event }) => {
-      if (event.type !== 'OFFER_MISSED') return {};
-      return {
-        ringing: context.ringing.filter((u) => u !== event.user),
-        userSessions: [
-          ...context.userSessions,
-          { service: context.currentService, user: event.user, origin: context.ringingOrigin, startedAt: event.at, endedAt: event.at, outcome: event.outcome, because: event.because },
-        ],
-      };
-    }),
-    connectUser: assign(({ context, event }) => {
-      if (event.type !== 'USER_ACCEPTED') return {};
-      // A Call on Behalf invitation already opened this user's session.
-      const open = context.userSessions.some((u) => u.user === event.user && u.endedAt === null && u.service === context.currentService);
-      return {
-        user: event.user,
-        ringing: [],
-        userSessions: open ? context.userSessions : openUserSession(context, event.user, event.at, context.ringingOrigin),
-        serviceSessions: updateCurrent(context, (s) => ({
-          connectedAt: event.at,
-          queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
-          queuedAt: null,
-        })),
-      };
-    }),
-    inviteUser: assign(({ context, event }) =>
-      event.type === 'INVITED'
-        ? { user: event.user, ringing: [event.user], ringingOrigin: 'invitation' as const, userSessions: openUserSession(context, event.user, event.at, 'invitation') }
-        : {},
-    ),
-    stopRinging: assign({ ringing: [] }),
-    /** TASK-03: queue time stops when the task leaves the queue for the IVR. */
-    leaveQueue: assign({
-      ringing: [],
-      serviceSessions: ({ context, event }) =>
-        updateCurrent(context, (s) => ({ queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0), queuedAt: null })),
-    }),
-    startIvr: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ ivrStartedAt: event.at })) }),
-    stopIvr: assign({
-      serviceSessions: ({ context, event }) =>
-        updateCurrent(context, (s) => ({ ivrStartedAt: null, ivrTime: s.ivrTime + (s.ivrStartedAt !== null ? event.at - s.ivrStartedAt : 0) })),
-    }),
-    startTalkTime: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ connectedAt: event.at })) }),
-    startHold: assign({
-      serviceSessions: ({ context, event }) => updateCurrent(context, (s) => ({ holdStartedAt: event.at, holdCount: s.holdCount + 1 })),
-    }),
-    endHold: assign({
-      serviceSessions: ({ context, event }) =>
-        updateCurrent(context, (s) => ({ holdStartedAt: null, holdTime: s.holdTime + (s.holdStartedAt !== null ? event.at - s.holdStartedAt : 0) })),
-    }),
-    /** PAR-05: park time is not connected time. */
-    startPark: assign(({ context, event }) => ({
-      parkedBy: event.type === 'PARK' ? event.user : context.parkedBy,
-      serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
-    })),
-    endPark: assign(({ context, event }) => ({ parkedBy: null, serviceSessions: updateCurrent(context, () => ({ connectedAt: event.at })) })),
-    stopTalkTime: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, (s) => stopConnected(s, event.at)) }),
-    recordTransferStart: assign(({ context, event }) => ({
-      transfers:
-        event.type === 'TRANSFER_STARTED'
-          ? [...context.transfers, { at: event.at, by: event.by, to: event.to, mode: event.mode, ok: false, because: [], message: 'in progress' }]
-          : context.transfers,
-    })),
-    /** XFER-11: the source session ends, the target service opens a new one in the same conversation. */
-    moveToService: assign(({ context, event }) => {
-      if (event.type !== 'TRANSFERRED_TO_SERVICE') return {};
-      const ended = updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) }));
-      return {
-        currentService: event.service,
-        user: null,
-        reported: context.reported && event.session.outcome !== null,
-        serviceSessions: [...ended, newServiceSession(event.service, event.at)],
-        userSessions: event.user ? closeUserSession(context, event.at, event.user) : context.userSessions,
-        transfers: settleLastTransfer(context, true, event.session.because, `transferred to service ${event.service}`),
-      };
-    }),
-    handToUser: assign(({ context, event }) => {
-      if (event.type !== 'TRANSFERRED_TO_USER') return {};
-      const outcome = blindTransferUserOutcome({ user: context.user, to: event.user });
-      return {
-        ringing: [event.user],
-        ringingOrigin: 'blindTransfer' as const,
-        userSessions: closeUserSession(context, event.at, { outcome: outcome.verdict, because: outcome.because }),
-        transfers: settleLastTransfer(context, true, [], `transferred to user ${event.user}`),
-      };
-    }),
-    leaveExternally: assign(({ context, event }) => {
-      if (event.type !== 'TRANSFERRED_EXTERNALLY') return {};
-      return {
-        user: null,
-        handedOffBy: null,
-        endedAt: event.at,
-        reported: context.reported && event.session.outcome !== null,
-        serviceSessions: updateCurrent(context, (s) => ({ ...stopConnected(s, event.at), endedAt: event.at, ...sessionOutcomeOf(event.session) })),
-        userSessions: event.user ? closeUserSession(context, event.at, event.user) : context.userSessions,
-        transfers: settleLastTransfer(context, true, event.session.because, 'transferred to an external number'),
-      };
-    }),
-    settleTransferOk: assign(({ context, event }) => {
-      if (event.type !== 'USER_ACCEPTED') return {};
-      const taken = safeTransferTakenOver({ user: event.user });
-      return { transfers: settleLastTransfer(context, taken.verdict, taken.because, taken.summary) };
-    }),
-    recordTransferFailure: assign(({ context, event }) =>
-      event.type === 'TRANSFER_FAILED' ? { handedOffBy: null, transfers: settleLastTransfer(context, false, event.because, event.message) } : {},
-    ),
-    /** XFER-06: the user's session ends now (its outcome waits for the transfer), the call is no longer theirs. */
-    handOff: assign(({ context, event }) => {
-      if (event.type !== 'TRANSFERRING_USER_LEFT' || context.user !== event.user) return {};
-      return {
-        user: null,
-        handedOffBy: event.user,
-        // The session's connected time runs on while the customer hears the target ring (as before the transfer settles).
-        userSessions: context.userSessions.map((u) => (u.user === event.user && u.endedAt === null ? { ...u, endedAt: event.at } : u)),
-      };
-    }),
-    startSupervision: assign(({ context, event }) => {
-      if (event.type !== 'SUPERVISION_STARTED') return {};
-      const others = context.supervision.map((s) =>
-        s.supervisor === event.supervisor && s.endedAt === null ? { ...s, endedAt: event.at, endedBecause: [] as RuleId[] } : s,
-      );
-      return { supervision: [...others, { supervisor: event.supervisor, mode: event.mode, startedAt: event.at, endedAt: null, endedBecause: [] }] };
-    }),
-    endSupervision: assign({
-      supervision: ({ context, event }) =>
-        event.type === 'SUPERVISION_ENDED'
-          ? context.supervision.map((s) =>
-              (s.supervisor === event.supervisor || event.supervisor === '*') && s.endedAt === null ? { ...s, endedAt: event.at, endedBecause: event.because } : s,
-            )
-          : context.supervision,
-    }),
-    userLeaves: assign(({ context, event }) => ({
-      user: null,
-      serviceSessions: updateCurrent(context, (s) => stopConnected(s, event.at)),
-      userSessions: closeOpenUserSessions(context, event.at, context.user),
-    })),
-    endCall: assign(({ context, event }) => ({
-      endedAt: context.endedAt ?? event.at,
-      ringing: [],
-      // A task that ends while queued (or ringing) counts its time in the queue too (TotalQueueTime, REP-08).
-      serviceSessions: updateCurrent(context, (s) => ({
-        ...stopConnected(s, event.at),
-        queueTime: s.queueTime + (s.queuedAt !== null ? event.at - s.queuedAt : 0),
-        queuedAt: null,
-        endedAt: s.endedAt ?? event.at,
-      })),
-      userSessions: closeOpenUserSessions(context, event.at, null),
-    })),
-    startAcw: assign({ serviceSessions: ({ context, event }) => updateCurrent(context, () => ({ acwStartedAt: event.at })) }),
-    /** ACW-12: AcwTime runs from the user leaving the task to the end of their ACW. */
-    recordAcwTime: assign({
-      serviceSessions: ({ context, event }) =>
-        updateCurrent(context, (s) => ({ acwStartedAt: null, acwTime: s.acwTime + Math.max(0, event.at - (s.acwStartedAt ?? s.endedAt ?? event.at)) })),
-    }),
-    recordSessionOutcome: assign({
-      serviceSessions: ({ context, event }) =>
-        event.type === 'SESSION_OUTCOME'
-          ? context.serviceSessions.map((s) =>
-              s.service === event.service && (s.outcome === null || s === context.serviceSessions.at(-1))
-                ? { ...s, outcome: event.outcome, because: event.because }
-                : s,
-            )
-          : context.serviceSessions,
-    }),
-    recordUserSessionOutcome: assign({
-      userSessions: ({ context, event }) => {
-        if (event.type !== 'USER_SESSION_OUTCOME') return context.userSessions;
-        let idx = -1;
-        context.userSessions.forEach((u, i) => {
-          if (u.user === event.user && u.service === event.service) idx = i;
-        });
-        return context.userSessions.map((u, i) =>
-          i === idx ? { ...u, outcome: event.outcome, because: event.because, endedAt: u.endedAt ?? event.at } : u,
-        );
-      },
-    }),
-    markNotReported: assign({ reported: false }),
+    bindFirstResponder: assignChanges(bindFirstResponder),
+    markAccepted: assignChanges(markAccepted),
+    /** WF-01 and XFER-02: the first service's Accept binds it and marks its session accepted. */
+    acceptAsFirstResponder: assignChanges(bindFirstResponder, markAccepted),
+    markQueued: assignChanges(markQueued),
+    markRequeued: assignChanges(markRequeued),
+    recordRinging: assignChanges(recordRinging),
+    recordMissed: assignChanges(recordMissed),
+    connectUser: assignChanges(connectUser),
+    inviteUser: assignChanges(inviteUser),
+    stopRinging: assignChanges(stopRinging),
+    leaveQueue: assignChanges(leaveQueue),
+    startIvr: assignChanges(startIvr),
+    stopIvr: assignChanges(stopIvr),
+    startTalkTime: assignChanges(startTalkTime),
+    startHold: assignChanges(startHold),
+    endHold: assignChanges(endHold),
+    startPark: assignChanges(startPark),
+    endPark: assignChanges(endPark),
+    stopTalkTime: assignChanges(stopTalkTime),
+    recordTransferStart: assignChanges(recordTransferStart),
+    /** XFER-11 then DIST-09: the target service's session opens and is the one queued. */
+    moveToServiceQueue: assignChanges(moveToService, markQueued),
+    handToUser: assignChanges(handToUser),
+    leaveExternally: assignChanges(leaveExternally),
+    /** XFER-05: the target's session opens and the transfer settles as taken over. */
+    takeOverTransfer: assignChanges(connectUser, settleTransferOk),
+    recordTransferFailure: assignChanges(recordTransferFailure),
+    /** XFER-03 / WF-06: the failed transfer is recorded, then the user leaves the call to the Exit route. */
+    failToExitRoute: assignChanges(recordTransferFailure, userLeaves),
+    handOff: assignChanges(handOff),
+    startSupervision: assignChanges(startSupervision),
+    endSupervision: assignChanges(endSupervision),
+    /** ACW-11: the user's session closes and their ACW time starts. */
+    leaveIntoAcw: assignChanges(userLeaves, startAcw),
+    /** The user's session closes and the call ends with it. */
+    leaveAndEnd: assignChanges(userLeaves, endCall),
+    endCall: assignChanges(endCall),
+    recordAcwTime: assignChanges(recordAcwTime),
+    /** ACW-12: the ACW time is recorded, then the call ends. */
+    endAfterAcw: assignChanges(recordAcwTime, endCall),
+    recordSessionOutcome: assignChanges(recordSessionOutcome),
+    recordUserSessionOutcome: assignChanges(recordUserSessionOutcome),
+    markNotReported: assignChanges(markNotReported),
   },
 }).createMachine({
   id: 'call',
@@ -432,7 +513,7 @@ export const callSessionMachine = setup({
   on: {
     OWNED_BY_SERVICE: { guard: 'isFirstResponse', actions: 'bindFirstResponder' },
     /** WF-01: a later service's Accept (after a transfer) marks its own service session accepted. */
-    WORKFLOW_ACCEPTED: [{ guard: 'isFirstResponse', actions: ['bindFirstResponder', 'markAccepted'] }, { actions: 'markAccepted' }],
+    WORKFLOW_ACCEPTED: [{ guard: 'isFirstResponse', actions: 'acceptAsFirstResponder' }, { actions: 'markAccepted' }],
     ENDED: { target: '.Ended', actions: 'endCall' },
     SESSION_OUTCOME: { actions: 'recordSessionOutcome' },
     USER_SESSION_OUTCOME: { actions: 'recordUserSessionOutcome' },
@@ -444,7 +525,7 @@ export const callSessionMachine = setup({
     Establishing: {
       on: {
         WORKFLOW_ACCEPTED: [
-          { guard: 'isFirstResponse', target: 'InIVR', actions: ['bindFirstResponder', 'markAccepted'] },
+          { guard: 'isFirstResponse', target: 'InIVR', actions: 'acceptAsFirstResponder' },
           { target: 'InIVR', actions: 'markAccepted' },
         ],
         INVITED: { target: 'Ringing', actions: 'inviteUser' },
@@ -500,8 +581,8 @@ export const callSessionMachine = setup({
         DIALING_OUT: { target: 'DialingOut', actions: 'stopTalkTime' },
         TRANSFER_STARTED: { target: 'Transferring', actions: 'recordTransferStart' },
         USER_LEFT: [
-          { guard: 'acwFollows', target: 'InACW', actions: ['userLeaves', 'startAcw'] },
-          { target: 'Ended', actions: ['userLeaves', 'endCall'] },
+          { guard: 'acwFollows', target: 'InACW', actions: 'leaveIntoAcw' },
+          { target: 'Ended', actions: 'leaveAndEnd' },
         ],
       },
       states: {
@@ -517,11 +598,11 @@ export const callSessionMachine = setup({
     Transferring: {
       on: {
         /** A safe transfer's target took the call (XFER-05): it is theirs now. */
-        USER_ACCEPTED: { target: 'Connected', actions: ['connectUser', 'settleTransferOk'] },
+        USER_ACCEPTED: { target: 'Connected', actions: 'takeOverTransfer' },
         OFFERED: { actions: 'recordRinging' },
         OFFER_MISSED: { actions: 'recordMissed' },
         TRANSFERRING_USER_LEFT: { actions: 'handOff' },
-        TRANSFERRED_TO_SERVICE: { target: 'InQueue', actions: ['moveToService', 'markQueued'] },
+        TRANSFERRED_TO_SERVICE: { target: 'InQueue', actions: 'moveToServiceQueue' },
         TRANSFERRED_TO_USER: { target: 'Ringing', actions: 'handToUser' },
         TRANSFERRED_EXTERNALLY: { target: 'Ended', actions: 'leaveExternally' },
         TRANSFER_FAILED: [
@@ -529,7 +610,7 @@ export const callSessionMachine = setup({
           { guard: 'returnsToUser', target: 'Connected', actions: 'recordTransferFailure' },
           { guard: 'returnsToQueue', target: 'InQueue', actions: 'recordTransferFailure' },
           /** XFER-03 / WF-06: the workflow leaves through the Exit announcement route. */
-          { target: 'InIVRAfterQueue', actions: ['recordTransferFailure', 'userLeaves'] },
+          { target: 'InIVRAfterQueue', actions: 'failToExitRoute' },
         ],
       },
     },
@@ -541,7 +622,7 @@ export const callSessionMachine = setup({
     },
     /** ACW-11: while the user is in ACW the task shows In ACW. */
     InACW: {
-      on: { ACW_ENDED: { target: 'Ended', actions: ['recordAcwTime', 'endCall'] } },
+      on: { ACW_ENDED: { target: 'Ended', actions: 'endAfterAcw' } },
     },
     Ended: {
       on: { ENDED: {}, ACW_ENDED: { actions: 'recordAcwTime' } },

@@ -92,6 +92,21 @@ describe('agent machine', () => {
     expect(actor.getSnapshot().context.parked.map((p) => p.call)).toEqual(['c2']);
   });
 
+  it("ACW-13: the active task ending into ACW starts that task's ACW and leaves another parked task parked", () => {
+    const { actor, statuses, offer } = agent({ enabled: true, max: 2 });
+    offer('c1');
+    actor.send({ type: 'ACCEPT', call: 'c1' });
+    actor.send({ type: 'PARK', call: 'c1', blocking: false });
+    actor.send({ type: 'OFFER', call: 'c2', service: 'B', ringTimeoutMs: 30_000, kind: 'distribution' });
+    actor.send({ type: 'ACCEPT', call: 'c2' });
+    actor.send({ type: 'TASK_ENDED', call: 'c2', acwMs: 20_000 });
+    expect(statuses()).toEqual(['ACW', 'Parked']);
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.acw).toEqual({ service: 'B', call: 'c2', durationMs: 20_000, extensionsUsed: 0 });
+    expect(ctx.active).toBeNull();
+    expect(ctx.parked.map((p) => p.call)).toEqual(['c1']);
+  });
+
   it('PAR-10: hanging up a parked call frees the user at once', () => {
     const { actor, statuses, offer } = agent();
     offer('c1');

@@ -160,3 +160,77 @@ describe('call session machine: a blind PSTN transfer removes its user at once (
     expect(c.actor.getSnapshot().context).toMatchObject({ user: 'anna', handedOffBy: null });
   });
 });
+
+describe('call session machine: a transition that records several things leaves each of them as it would one at a time', () => {
+  function connected(user = 'anna') {
+    const c = call();
+    c.send(accepted(0));
+    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    c.send({ type: 'OFFERED', users: [user], at: 0 });
+    c.send({ type: 'USER_ACCEPTED', user, at: 1_000 });
+    return c;
+  }
+
+  it("the first service's Accept binds its PSTN license and marks its session accepted (XFER-02, WF-01)", () => {
+    const { actor, send } = call();
+    send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: false, pstnBecause: ['LIC-04'], at: 0 });
+    expect(actor.getSnapshot().context).toMatchObject({ firstRespondingService: 'A', pstnLicensed: false, pstnBecause: ['LIC-04'] });
+    expect(actor.getSnapshot().context.serviceSessions).toMatchObject([{ service: 'A', accepted: true }]);
+  });
+
+  it("a transfer to a service ends the source session and queues the target's new one (XFER-11)", () => {
+    const { actor, send, state } = connected();
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'service B', mode: 'blind', at: 31_000 });
+    send({
+      type: 'TRANSFERRED_TO_SERVICE',
+      service: 'B',
+      session: { outcome: 'User Internal Transfer Success', because: ['REP-06'] },
+      user: { outcome: 'Transferred Internally', because: ['REP-06'] },
+      at: 31_000,
+    });
+    expect(state()).toBe('In Queue');
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.currentService).toBe('B');
+    expect(ctx.serviceSessions).toMatchObject([
+      { service: 'A', endedAt: 31_000, connectedTime: 30_000, outcome: 'User Internal Transfer Success', queuedAt: null },
+      { service: 'B', startedAt: 31_000, everQueued: true, queuedAt: 31_000, endedAt: null, outcome: null },
+    ]);
+    expect(ctx.userSessions).toMatchObject([{ user: 'anna', outcome: 'Transferred Internally', endedAt: 31_000 }]);
+    expect(ctx.transfers).toMatchObject([{ ok: true, message: 'transferred to service B' }]);
+  });
+
+  it("a safe transfer's target takes the call: their session opens and the transfer settles as taken over (XFER-05)", () => {
+    const { actor, send, state } = connected();
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'ben', mode: 'safe', at: 5_000 });
+    send({ type: 'OFFERED', users: ['ben'], origin: 'safeTransfer', at: 5_000 });
+    send({ type: 'USER_ACCEPTED', user: 'ben', at: 8_000 });
+    expect(state()).toBe('Connected');
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.user).toBe('ben');
+    expect(ctx.userSessions.map((u) => [u.user, u.origin, u.startedAt])).toEqual([
+      ['anna', 'queue', 1_000],
+      ['ben', 'safeTransfer', 8_000],
+    ]);
+    expect(ctx.transfers).toMatchObject([{ ok: true, because: ['XFER-05'], message: 'taken over by ben' }]);
+  });
+
+  it('a transfer that fails to the Exit route records the failure, then the user leaves the call (XFER-03, WF-06)', () => {
+    const { actor, send, state, session } = connected();
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 21_000 });
+    send({ type: 'TRANSFER_FAILED', returnTo: 'exitRoute', message: 'no PSTN license', because: ['XFER-03'], at: 21_000 });
+    expect(state()).toBe('In IVR After Queue');
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.user).toBeNull();
+    expect(ctx.transfers).toMatchObject([{ ok: false, because: ['XFER-03'], message: 'no PSTN license' }]);
+    expect(ctx.userSessions).toMatchObject([{ user: 'anna', endedAt: 21_000, outcome: 'Accepted', because: ['REP-04'] }]);
+    expect(session()).toMatchObject({ connectedAt: null, connectedTime: 20_000, ivrStartedAt: 21_000 });
+  });
+
+  it("a user who leaves without ACW ends the call; their session closes once, as Accepted (REP-04)", () => {
+    const { actor, send, state, session } = connected();
+    send({ type: 'USER_LEFT', acw: false, at: 61_000 });
+    expect(state()).toBe('Ended');
+    expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'anna', endedAt: 61_000, outcome: 'Accepted', because: ['REP-04'] }]);
+    expect(session()).toMatchObject({ connectedTime: 60_000, endedAt: 61_000 });
+  });
+});
