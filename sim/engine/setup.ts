@@ -56,7 +56,7 @@ function startAgent(world: World, userId: string): void {
   agent.subscribe((snapshot) => {
     if (snapshot !== last) world.changes.userChanged(userId);
     last = snapshot;
-    const busy = !snapshot.matches({ work: 'Idle' });
+    const busy = snapshot.value.work !== 'Idle';
     // DIST-03: longest idle counts from when the user last finished Nimbus work.
     if (wasBusy && !busy) world.idleSince.set(userId, world.clock.now());
     wasBusy = busy;

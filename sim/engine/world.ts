@@ -280,7 +280,7 @@ export class World {
       licenses: this.licensesSeen.get(userId) ?? spec.licenses,
       nimbusLicenses: spec.nimbusLicense,
       presence,
-      duty: snapshot.matches({ duty: 'OffDuty' }) ? 'Off Duty' : 'On Duty',
+      duty: snapshot.value.duty === 'OffDuty' ? 'Off Duty' : 'On Duty',
       flags: userFlags(snapshot),
       // Every parked task counts, including one that keeps the user Connected (parked without a free slot, PAR-03/14).
       parkedTasks: snapshot.context.parked.length,
