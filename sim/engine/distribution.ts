@@ -71,6 +71,9 @@ function distribute(world: World, serviceId: string): boolean {
   if (!queue || queue.length === 0) return false;
   let offered = false;
   const service = world.service(serviceId);
+  // A long queue asks the same question for each waiting task: while no fact has changed since the last
+  // task's attempt (no offer made, no RONA cleared), the next task without users to skip gets the same answer.
+  let lastAttempt: { at: number; candidates: string[]; pick: ReturnType<typeof policy.pickCandidates> } | undefined;
   for (const call of [...queue]) {
     const snapshot = world.call(call).getSnapshot();
     if (snapshot.context.ringing.length > 0) continue;
@@ -79,9 +82,11 @@ function distribute(world: World, serviceId: string): boolean {
     if (extras.noOfferAt !== undefined && !world.changes.serviceChangedSince(serviceId, extras.noOfferAt) && extras.skipNextAttempt.size === 0) continue;
     const readAt = world.changes.now;
     const members = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
-    const candidates = members.filter((u) => canTakeOffer(world, u));
     const skipped = extras.skipNextAttempt.size > 0;
-    const pick = policy.pickCandidates(world, serviceId, candidates, idleSinceFor(world, serviceId));
+    const same = !skipped && lastAttempt !== undefined && lastAttempt.at === readAt ? lastAttempt : undefined;
+    const candidates = same?.candidates ?? members.filter((u) => canTakeOffer(world, u));
+    const pick = same?.pick ?? policy.pickCandidates(world, serviceId, candidates, idleSinceFor(world, serviceId));
+    if (!skipped) lastAttempt = { at: readAt, candidates, pick };
     const busy =
       world.tenant.behavior.blockingFlagScope === 'causingService' && pick.verdict.length === 0 && extras.lastNoOffer !== pick.summary
         ? members.filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict)
