@@ -110,13 +110,19 @@ describe('call session machine: reporting bookkeeping', () => {
 });
 
 describe('call session machine: a blind PSTN transfer removes its user at once (XFER-06)', () => {
-  function transferring() {
+  /** anna took the call and started a blind transfer to a number. */
+  function transferStarted() {
     const c = call();
     c.send(accepted(0));
     c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
     c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
     c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
     c.send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 10_000 });
+    return c;
+  }
+
+  function transferring() {
+    const c = transferStarted();
     c.send({ type: 'TRANSFERRING_USER_LEFT', user: 'anna', at: 10_000 });
     return c;
   }
@@ -150,12 +156,7 @@ describe('call session machine: a blind PSTN transfer removes its user at once (
   });
 
   it('only the connected user can leave this way', () => {
-    const c = call();
-    c.send(accepted(0));
-    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
-    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
-    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
-    c.send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 10_000 });
+    const c = transferStarted();
     c.send({ type: 'TRANSFERRING_USER_LEFT', user: 'ben', at: 10_000 });
     expect(c.actor.getSnapshot().context).toMatchObject({ user: 'anna', handedOffBy: null });
   });
