@@ -12,7 +12,9 @@ export function enqueue(world: World, call: string, service: string): void {
   if (!queue.includes(call)) queue.push(call);
   delete world.extras(call).noOfferAt;
   world.queues.set(service, queue);
+  world.idleQueues.delete(service);
 }
+
 
 export function dequeue(world: World, call: string): void {
   for (const [service, queue] of world.queues) {
@@ -69,31 +71,36 @@ export function distributeAll(world: World): boolean {
 function distribute(world: World, serviceId: string): boolean {
   const queue = world.queues.get(serviceId);
   if (!queue || queue.length === 0) return false;
+  const idle = world.idleQueues;
+  const idleSince = idle.get(serviceId);
+  if (idleSince !== undefined && !world.changes.serviceChangedSince(serviceId, idleSince)) return false;
+  idle.delete(serviceId);
   let offered = false;
+  // The oldest tick at which a task of this pass found nobody; undefined once one may find someone later.
+  let nobodySince: number | undefined = Number.POSITIVE_INFINITY;
   const service = world.service(serviceId);
   // A long queue asks the same question for each waiting task: while no fact has changed since the last
   // task's attempt (no offer made, no RONA cleared), the next task without users to skip gets the same answer.
   let lastAttempt: { at: number; candidates: string[]; pick: ReturnType<typeof policy.pickCandidates> } | undefined;
   for (const call of [...queue]) {
     const snapshot = world.call(call).getSnapshot();
-    if (snapshot.context.ringing.length > 0) continue;
+    if (snapshot.context.ringing.length > 0) {
+      nobodySince = undefined;
+      continue;
+    }
     const extras = world.extras(call);
     // Nothing the rules read has changed since this task last found nobody: it would find nobody again.
-    if (extras.noOfferAt !== undefined && !world.changes.serviceChangedSince(serviceId, extras.noOfferAt) && extras.skipNextAttempt.size === 0) continue;
+    if (extras.noOfferAt !== undefined && !world.changes.serviceChangedSince(serviceId, extras.noOfferAt) && extras.skipNextAttempt.size === 0) {
+      if (nobodySince !== undefined) nobodySince = Math.min(nobodySince, extras.noOfferAt);
+      continue;
+    }
     const readAt = world.changes.now;
-    const members = service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
     const skipped = extras.skipNextAttempt.size > 0;
     const same = !skipped && lastAttempt !== undefined && lastAttempt.at === readAt ? lastAttempt : undefined;
-    const candidates = same?.candidates ?? members.filter((u) => canTakeOffer(world, u));
+    const candidates = same?.candidates ?? membersToAsk(service, extras).filter((u) => canTakeOffer(world, u));
     const pick = same?.pick ?? policy.pickCandidates(world, serviceId, candidates, idleSinceFor(world, serviceId));
     if (!skipped) lastAttempt = { at: readAt, candidates, pick };
-    const busy =
-      world.tenant.behavior.blockingFlagScope === 'causingService' && pick.verdict.length === 0 && extras.lastNoOffer !== pick.summary
-        ? members.filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict)
-        : [];
-    if (busy.length > 0) {
-      world.note(`call:${call}`, 'decision', () => `${busy.join(', ')} Selectable for ${serviceId} (flags of other services do not block) but already ringing or connected: one offer at a time`, ['US-13']);
-    }
+    noteBusyMembers(world, call, serviceId, membersToAsk(service, extras), candidates, pick);
     extras.skipNextAttempt.clear();
     clearTransientRonaAfterAttempt(world);
     if (pick.verdict.length === 0) {
@@ -103,8 +110,13 @@ function distribute(world: World, serviceId: string): boolean {
         world.record(pick, call);
         world.note(`call:${call}`, 'decision', () => `no selectable user in ${serviceId}: ${pick.summary}`, pick.because);
       }
-      if (skipped) scheduleRetry(world, serviceId);
-      else extras.noOfferAt = readAt;
+      if (skipped) {
+        scheduleRetry(world, serviceId);
+        nobodySince = undefined;
+      } else {
+        extras.noOfferAt = readAt;
+        if (nobodySince !== undefined) nobodySince = Math.min(nobodySince, readAt);
+      }
       continue;
     }
     delete extras.lastNoOffer;
@@ -112,8 +124,24 @@ function distribute(world: World, serviceId: string): boolean {
     world.record(pick, call);
     offer(world, call, serviceId, pick.verdict, pick.because);
     offered = true;
+    nobodySince = undefined;
   }
+  if (nobodySince !== undefined && Number.isFinite(nobodySince) && world.queues.get(serviceId)?.length) idle.set(serviceId, nobodySince);
   return offered;
+}
+
+/** The members a task's attempt asks: all but those who just declined or missed it. */
+function membersToAsk(service: ReturnType<World['service']>, extras: ReturnType<World['extras']>): string[] {
+  return service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
+}
+
+/** US-13 with blockingFlagScope = causingService: members Selectable here but busy with another service's task. */
+function noteBusyMembers(world: World, call: string, serviceId: string, members: string[], candidates: string[], pick: ReturnType<typeof policy.pickCandidates>): void {
+  if (world.tenant.behavior.blockingFlagScope !== 'causingService' || pick.verdict.length > 0 || world.extras(call).lastNoOffer === pick.summary) return;
+  const busy = members.filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict);
+  if (busy.length > 0) {
+    world.note(`call:${call}`, 'decision', () => `${busy.join(', ')} Selectable for ${serviceId} (flags of other services do not block) but already ringing or connected: one offer at a time`, ['US-13']);
+  }
 }
 
 function offer(world: World, call: string, serviceId: string, users: string[], because: ReturnType<typeof policy.pickCandidates>['because']): void {
