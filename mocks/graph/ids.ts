@@ -35,10 +35,11 @@ const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
 /** A GUID-shaped id that depends only on `namespace` and `key`. */
 export function stableGuid(namespace: string, key: string): string {
   const [a, b, c, d] = cyrb128(`${namespace}\u0000${key}`);
-  const hex = hex8(a) + hex8(b) + hex8(c) + hex8(d);
-  const version = `8${hex.slice(13, 16)}`;
-  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16) + hex.slice(17, 20);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${version}-${variant}-${hex.slice(20, 32)}`;
+  // The 32 hex digits of a..d, laid out 8-4-4-4-12: digit 13 becomes the version (8), digit 17 the variant.
+  const hb = hex8(b);
+  const hc = hex8(c);
+  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16);
+  return `${hex8(a)}-${hb.slice(0, 4)}-8${hb.slice(5)}-${variant}${hc.slice(1, 4)}-${hc.slice(4)}${hex8(d)}`;
 }
 
 /** A 43-character base64url id, the shape Graph uses for `licenseDetails.id`. */
