@@ -1,53 +1,50 @@
 /**
  * Issue 15: a run with more than 10k calls goes through every reporter. Spreading a large array into a call
- * (`Math.max(...xs)`, `push(...xs)`) puts every element on the stack and overflows it at around 10^5
- * arguments (less when the stack is already deep), so the reporters must not do that with run-sized lists.
+ * (`Math.max(...xs)`, `push(...xs)`) puts every element on the stack and overflows it, at about 125k arguments
+ * on Node's default stack and at fewer when the stack is already deep, so the reporters must not do that with
+ * run-sized lists. Rendering 200k calls on the default stack took 40 s; the reporters run here in child
+ * processes with a 128 kB stack instead, where 16k arguments already overflow, over runs of 25k. A control in
+ * each child proves that a spread of a list that long does overflow there.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioResult } from '../../sim/result.js';
-import { toJsonReport } from '../../sim/report/json.js';
-import { toJUnitXml } from '../../sim/report/junit.js';
-import { toMarkdown } from '../../sim/report/markdown.js';
-import { toHtml } from '../../sim/report/html.js';
-import { formatScenarioDetail, formatSuite } from '../../sim/report/pretty.js';
-import { scenarioA, scenarioB, suiteOf } from '../fixtures/results.js';
+import type { BigRun, RenderOutcome } from './bigsuiteRender.js';
 
-/** Far past the ~10k where the overflow was first seen, and past V8's argument limit on any stack. */
-const CALLS = 200_000;
+const SIZE = 25_000;
+/** Kilobytes; Node's default is 984. Loading the modules under tsx needs about 70. */
+const STACK_KB = 128;
+const RENDER = fileURLToPath(new URL('bigsuiteRender.ts', import.meta.url));
 
-/** Scenario B with its one call, step, timeline entry and user repeated CALLS times. */
-function hugeScenario(): ScenarioResult {
-  const b = scenarioB();
-  const [call] = b.calls;
-  const [step] = b.steps;
-  const [entry] = b.timeline;
-  return {
-    ...b,
-    // Lean calls (no sessions or transfers) keep the reports under V8's string limit at this count.
-    calls: Array.from({ length: CALLS }, (_, i) => ({ ...call!, id: `c${i}`, serviceSessions: [], userSessions: [], transfers: [] })),
-    steps: Array.from({ length: CALLS }, (_, i) => ({ ...step!, index: i, at: i * 10, text: `c${i} rings service B` })),
-    timeline: Array.from({ length: CALLS }, (_, i) => ({ ...entry!, at: i * 10, subject: `call:c${i}` })),
-    virtualDurationMs: CALLS * 10,
-  };
+function renderInChild(run: BigRun): Promise<{ outcomes: RenderOutcome[]; stderr: string }> {
+  const child = spawn(process.execPath, [`--stack-size=${STACK_KB}`, '--import', 'tsx', RENDER, run, String(SIZE)]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) =>
+    child.once('close', () => resolve({ outcomes: stdout.trim() === '' ? [] : (JSON.parse(stdout) as RenderOutcome[]), stderr })),
+  );
 }
 
-describe('reporters on a run with more than 10k calls', () => {
-  const big = hugeScenario();
-  const many = Array.from({ length: CALLS }, (_, i) => ({ ...scenarioA(), name: `scenario ${i}`, file: `scenarios/s${i}.yaml` }));
-  const suites = { 'one scenario with 200k calls': suiteOf([big]), '200k scenarios': suiteOf(many) };
-
-  for (const [what, suite] of Object.entries(suites)) {
-    it(`${what}: JSON, JUnit, Markdown, HTML and the console summary render`, () => {
-      expect(JSON.parse(toJsonReport(suite)).scenarios).toHaveLength(suite.scenarios.length);
-      expect(toJUnitXml(suite)).toContain('</testsuites>');
-      expect(toMarkdown(suite).length).toBeGreaterThan(100);
-      expect(toHtml(suite)).toContain('</html>');
-      expect(formatSuite(suite).length).toBeGreaterThan(100);
-    }, 120_000);
-  }
-
-  it('the detail of a 200k-call scenario lists every step', () => {
-    const detail = formatScenarioDetail(big);
-    expect(detail).toContain(`c${CALLS - 1} rings service B`);
+describe(`reporters on a run with more than 10k calls (${SIZE} on a ${STACK_KB} kB stack)`, () => {
+  it('one scenario with 25k calls and 25k scenarios: JSON, JUnit, Markdown, HTML, the console summary and the detail render', async () => {
+    // Both children at once: each uses a core while the other renders.
+    const [calls, scenarios] = await Promise.all((['calls', 'scenarios'] as const).map(renderInChild));
+    for (const { outcomes, stderr } of [calls!, scenarios!]) {
+      expect(stderr).toBe('');
+      const [control, ...renderings] = outcomes;
+      expect(control?.error).toMatch(/^RangeError: Maximum call stack size exceeded/);
+      expect(renderings.filter((r) => !r.passed)).toEqual([]);
+    }
+    expect(calls!.outcomes.map((o) => o.what)).toEqual([
+      'control: Math.max(...a list of the run size)',
+      ...['JSON', 'JUnit', 'Markdown', 'HTML', 'console summary'].map((r) => `one scenario with ${SIZE} calls: ${r}`),
+      `the detail of a ${SIZE}-call scenario lists every step`,
+    ]);
+    expect(scenarios!.outcomes.map((o) => o.what)).toEqual([
+      'control: Math.max(...a list of the run size)',
+      ...['JSON', 'JUnit', 'Markdown', 'HTML', 'console summary'].map((r) => `${SIZE} scenarios: ${r}`),
+    ]);
   }, 120_000);
 });

@@ -1,19 +1,19 @@
 /**
  * Issue 15, "Crashes": places that ended in an internal error (exit 3, stack trace) now end in a clear
  * message naming the path, flag or file position, exit 2, with whatever was computed already printed.
+ * The cases only read the scratch folder or write below their own paths, so they run concurrently.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { loadScenarioFile, MAX_EXTENDS_DEPTH } from '../../sim/scenario/load.js';
+import { cli } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'nimbus-sim-crashes-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
 const STACK = /\n\s+at .*[.(]\w*\.?(ts|js):\d+:\d+|internal error/;
 
 const scenario = join(scratch, 'ok.yaml');
@@ -21,7 +21,7 @@ writeFileSync(scenario, 'name: ok\nsteps:\n  - wait: 1s\n');
 const aFile = join(scratch, 'a-file.txt');
 writeFileSync(aFile, 'not a folder');
 
-describe('an output path that cannot be written', () => {
+describe.concurrent('an output path that cannot be written', () => {
   const cases: [string, string[], string, RegExp][] = [
     ['run --out /dev/full (a device, not a folder)', ['run', scenario, '--reporter', 'plain,json', '--out', '/dev/full'], '/dev/full', /not a folder/],
     ['run --out naming a file', ['run', scenario, '--reporter', 'plain,md', '--out', aFile], aFile, /not a folder/],
@@ -32,8 +32,8 @@ describe('an output path that cannot be written', () => {
     ['load --json a folder', ['load', '--agents', '2', '--services', '1', '--calls', '5', '--cob', '0', '--hours', '0.05', '--quiet', '--json', scratch], scratch, /is a folder/],
   ];
   for (const [what, args, path, reason] of cases) {
-    it(`${what}: exit 2, the path and the reason, no stack`, () => {
-      const r = cli(...args);
+    it(`${what}: exit 2, the path and the reason, no stack`, async ({ expect }) => {
+      const r = await cli(...args);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain(`"${path}"`);
       expect(r.stderr).toMatch(reason);
@@ -41,18 +41,18 @@ describe('an output path that cannot be written', () => {
     });
   }
 
-  it('the run\'s results are printed before the write fails', () => {
-    const r = cli('run', scenario, '--reporter', 'plain,json', '--out', '/dev/full');
+  it('the run\'s results are printed before the write fails', async ({ expect }) => {
+    const r = await cli('run', scenario, '--reporter', 'plain,json', '--out', '/dev/full');
     expect(r.stdout).toContain('1 scenario: 1 passed');
   });
 
-  it('import --out naming a folder: exit 2, nothing written there', () => {
+  it('import --out naming a folder: exit 2, nothing written there', async ({ expect }) => {
     const exports = join(scratch, 'exports');
     mkdirSync(exports, { recursive: true });
     writeFileSync(join(exports, 'users.json'), JSON.stringify({ value: [{ id: 'u1', userPrincipalName: 'ann@contoso.com', displayName: 'Ann' }] }));
     const target = join(scratch, 'import-target');
     mkdirSync(target, { recursive: true });
-    const r = cli('import', exports, '--out', target);
+    const r = await cli('import', exports, '--out', target);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain(`"${target}"`);
     expect(r.stderr).not.toMatch(STACK);
@@ -60,8 +60,8 @@ describe('an output path that cannot be written', () => {
   });
 
   for (const args of [['run', scenario, '--out', ''], ['schema', '--write', ''], ['load', '--json', '']]) {
-    it(`${args[0]} ${args.at(-2)} "": an empty path is refused before anything runs`, () => {
-      const r = cli(...args);
+    it(`${args[0]} ${args.at(-2)} "": an empty path is refused before anything runs`, async ({ expect }) => {
+      const r = await cli(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/needs a path, got an empty string/);
       expect(r.stdout).toBe('');
@@ -69,7 +69,7 @@ describe('an output path that cannot be written', () => {
   }
 });
 
-describe('numbers out of range', () => {
+describe.concurrent('numbers out of range', () => {
   const cases: [string[], RegExp][] = [
     [['load', '--calls', '1e12', '--quiet'], /--calls takes a whole number from 0 to 10000000, got "1e12"/],
     [['load', '--agents', '0x10', '--quiet'], /--agents takes a whole number/],
@@ -84,26 +84,26 @@ describe('numbers out of range', () => {
     [['serve', '--call-retention', 'forever'], /--call-retention takes a duration/],
   ];
   for (const [args, says] of cases) {
-    it(`${args.join(' ')}: exit 2 naming the flag`, () => {
-      const r = cli(...args);
+    it(`${args.join(' ')}: exit 2 naming the flag`, async ({ expect }) => {
+      const r = await cli(...args);
       expect(r.status, r.stdout + r.stderr).toBe(2);
       expect(r.stderr).toMatch(says);
       expect(r.stderr).not.toMatch(STACK);
     });
   }
 
-  it('a duration past a year of virtual time is an error at its position, not Infinity in the report', () => {
+  it('a duration past a year of virtual time is an error at its position, not Infinity in the report', async ({ expect }) => {
     const file = join(scratch, 'forever.yaml');
     writeFileSync(file, 'name: forever\nsteps:\n  - wait: 999999999999999999999h\n');
-    const r = cli('run', file, '--reporter', 'plain,json', '--out', join(scratch, 'never'));
+    const r = await cli('run', file, '--reporter', 'plain,json', '--out', join(scratch, 'never'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('forever.yaml:3:11');
     expect(r.stderr).toMatch(/longer than virtual time allows/);
   });
 });
 
-describe('an extends chain thousands of files deep', () => {
-  it(`2000 files: a positioned error in file ${MAX_EXTENDS_DEPTH} of the chain, no stack overflow`, () => {
+describe.concurrent('an extends chain thousands of files deep', () => {
+  it(`2000 files: a positioned error in file ${MAX_EXTENDS_DEPTH} of the chain, no stack overflow`, async ({ expect }) => {
     const dir = join(scratch, 'chain');
     mkdirSync(dir, { recursive: true });
     for (let i = 1; i <= 2000; i++) writeFileSync(join(dir, `e${i}.yaml`), `extends: ./e${i + 1}.yaml\n${i === 1 ? 'name: deep\nsteps:\n  - wait: 1s\n' : ''}`);
@@ -118,12 +118,12 @@ describe('an extends chain thousands of files deep', () => {
     expect(problem?.message).toMatch(`the extends chain is more than ${MAX_EXTENDS_DEPTH} files deep`);
     expect(problem?.file).toContain(`e${MAX_EXTENDS_DEPTH}.yaml`);
     expect([problem?.line, problem?.column]).toEqual([1, 10]);
-    const r = cli('check', join(dir, 'e1.yaml'));
+    const r = await cli('check', join(dir, 'e1.yaml'));
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(STACK);
   });
 
-  it(`${MAX_EXTENDS_DEPTH} files still load`, () => {
+  it(`${MAX_EXTENDS_DEPTH} files still load`, ({ expect }) => {
     const dir = join(scratch, 'chain-ok');
     mkdirSync(dir, { recursive: true });
     for (let i = 1; i < MAX_EXTENDS_DEPTH; i++) writeFileSync(join(dir, `e${i}.yaml`), `extends: ./e${i + 1}.yaml\n${i === 1 ? 'name: deep\nsteps:\n  - wait: 1s\n' : ''}`);
@@ -132,7 +132,7 @@ describe('an extends chain thousands of files deep', () => {
   });
 });
 
-describe('import of unusual inputs', () => {
+describe.concurrent('import of unusual inputs', () => {
   const folder = (name: string, files: Record<string, string | null>) => {
     const dir = join(scratch, name);
     mkdirSync(dir, { recursive: true });
@@ -150,8 +150,8 @@ describe('import of unusual inputs', () => {
     ['a service sheet that is a YAML alias bomb', folder('bomb', { 'users.json': '{"value":[]}', 'services.yaml': bomb }), /services\.yaml: not valid YAML/],
   ];
   for (const [what, path, says] of cases) {
-    it(`${what}: exit 2, a message, no stack`, () => {
-      const r = cli('import', path);
+    it(`${what}: exit 2, a message, no stack`, async ({ expect }) => {
+      const r = await cli('import', path);
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toMatch(says);
       expect(r.stderr).not.toMatch(STACK);

@@ -2,11 +2,15 @@
  * Determinism (issue 7): every built-in scenario, run three times with the same seed, gives a byte-identical
  * JSON report; a different seed changes only the seed fields.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverScenarioFiles } from '../../sim/scenario/discover.js';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
 import { runScenario, suiteOf } from '../../sim/runner.js';
 import { toJsonReport } from '../../sim/report/json.js';
+import { cli } from '../helpers/cli.js';
 
 describe('determinism of the built-in suite', () => {
   it('three runs of every scenario with the same seed give byte-identical JSON', async () => {
@@ -21,23 +25,19 @@ describe('determinism of the built-in suite', () => {
 
 describe('determinism across shards', () => {
   it('each scenario gives the same JSON whether the suite runs whole or split into 3 shards by the CLI', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'nimbus-sim-shards-'));
     try {
-      const runCli = (out: string, ...extra: string[]) =>
-        spawnSync(process.execPath, ['bin/nimbus-sim.js', 'run', 'scenarios', '--reporter', 'json', '--seed', '5', '--out', join(dir, out), ...extra], { encoding: 'utf8' });
+      const runCli = (out: string, ...extra: string[]) => cli('run', 'scenarios', '--reporter', 'json', '--seed', '5', '--out', join(dir, out), ...extra);
       const byScenario = (out: string) => {
         const report = JSON.parse(readFileSync(join(dir, out, 'nimbus-sim.json'), 'utf8')) as { scenarios: { file: string }[] };
         return new Map(report.scenarios.map((s) => [s.file, JSON.stringify(s)]));
       };
-      expect(runCli('whole').status).toBe(0);
+      // The whole suite and its three shards at once, each in its own output folder.
+      const runs = await Promise.all([runCli('whole'), ...[1, 2, 3].map((k) => runCli(`shard${k}`, '--shard', `${k}/3`))]);
+      expect(runs.map((r) => r.status), runs.map((r) => r.stderr).join('\n')).toEqual([0, 0, 0, 0]);
       const whole = byScenario('whole');
       const sharded = new Map<string, string>();
       for (const k of [1, 2, 3]) {
-        expect(runCli(`shard${k}`, '--shard', `${k}/3`).status).toBe(0);
         for (const [file, json] of byScenario(`shard${k}`)) {
           expect(sharded.has(file), `${file} ran in two shards`).toBe(false);
           sharded.set(file, json);

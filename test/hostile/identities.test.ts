@@ -3,16 +3,14 @@
  * error and `lint` and `serve` crashed; a `__proto__` key vanished without a word. Every command now refuses
  * such a file up front with its position, exit 2, and runs nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'nimbus-sim-identities-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
 const fixture = (name: string) => `test/fixtures/malformed/${name}`;
 const STACK = /\n\s+at .*\.(ts|js|tsx):\d+:\d+/;
 
@@ -26,25 +24,28 @@ const CASES: [file: string, position: string, says: string][] = [
 
 describe('duplicate identities and __proto__ keys are validation errors in every command', () => {
   for (const [file, at, says] of CASES) {
-    it(`${file}: check, run, lint and serve all answer exit 2 at ${at}, nothing run or written`, () => {
+    it(`${file}: check, run, lint and serve all answer exit 2 at ${at}, nothing run or written`, async ({ expect }) => {
       const where = `${fixture(file)}:${at}: `;
-      const check = cli('check', fixture(file));
+      const out = join(scratch, file);
+      // The four commands at once: they only read the fixture, and run would write below its own --out.
+      const [check, run, lint, serve] = await Promise.all([
+        cli('check', fixture(file)),
+        cli('run', fixture(file), '--reporter', 'plain', '--out', out),
+        cli('lint', fixture(file)),
+        cli('serve', '--scenario', fixture(file), '--port', '0'),
+      ]);
       expect(check.status).toBe(2);
       expect(check.stderr).toContain(where);
       expect(check.stderr).toContain(says);
 
-      const out = join(scratch, file);
-      const run = cli('run', fixture(file), '--reporter', 'plain', '--out', out);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(where);
       expect(`${run.stdout}${run.stderr}`).not.toContain('internal error');
       expect(existsSync(out)).toBe(false);
 
-      const lint = cli('lint', fixture(file));
       expect(lint.status).toBe(2);
       expect(lint.stderr).toContain(where);
 
-      const serve = cli('serve', '--scenario', fixture(file), '--port', '0');
       expect(serve.status).toBe(2);
       expect(serve.stderr).toContain(where);
       for (const r of [check, run, lint, serve]) expect(r.stderr).not.toMatch(STACK);

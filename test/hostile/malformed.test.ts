@@ -2,7 +2,6 @@
  * Hostile input (issue 7): every malformed file is rejected with file:line:col, a message and a hint or an
  * expectation, in bounded time and memory, never with a crash; the CLI answers exit 2 and writes nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioLoadError } from '../../sim/scenario/errors.js';
 import { loadScenarioFile, parseScenarioText } from '../../sim/scenario/load.js';
 import { runScenario } from '../../sim/runner.js';
+import { cli } from '../helpers/cli.js';
 import { MALFORMED } from './corpus.js';
 
 const dir = 'test/fixtures/malformed';
@@ -76,22 +76,21 @@ users: [{ id: ann, upn: ann@contoso.com, licenses: [Teams Phone Standard] }, { i
   }
 });
 
-describe('through the CLI', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-
-  it('a folder of malformed files: exit 2, every file:line:col listed, no stack trace, no report written', () => {
+// Two independent runs into their own folders: side by side.
+describe.concurrent('through the CLI', () => {
+  it('a folder of malformed files: exit 2, every file:line:col listed, no stack trace, no report written', async ({ expect }) => {
     const out = join(scratch, 'reports');
-    const r = cli('run', dir, '--out', out, '--reporter', 'plain');
+    const r = await cli('run', dir, '--out', out, '--reporter', 'plain');
     expect(r.status).toBe(2);
     for (const m of MALFORMED.filter((x) => x.line > 0).slice(0, 20)) expect(r.stderr).toContain(`${m.file}:${m.line}:${m.column}`);
     expect(r.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+:\d+/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an impossible step: a scenario error, exit 1 (the file was valid and the run happened), with the step line', () => {
+  it('an impossible step: a scenario error, exit 1 (the file was valid and the run happened), with the step line', async ({ expect }) => {
     const file = join(scratch, 'impossible.yaml');
     writeFileSync(file, `name: impossible\nusers: [{ id: bob, upn: bob@contoso.com }]\nservices: [{ id: A, license: Enterprise Routing, assignment: MS Teams-based }]\nsteps:\n  - wait: 1m\n  - duty: { user: bob, state: On Duty }\n    at: 10s\n`);
-    const r = cli('run', file, '--reporter', 'plain', '--out', join(scratch, 'r2'));
+    const r = await cli('run', file, '--reporter', 'plain', '--out', join(scratch, 'r2'));
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/impossible\.yaml:6/);
   });

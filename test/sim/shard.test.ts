@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
 import { discoverScenarioFiles } from '../../sim/scenario/discover.js';
 import { parseShard, selectShard, shardKey, shardOf } from '../../sim/shard.js';
 
@@ -44,22 +44,19 @@ describe('shards', () => {
   });
 });
 
-describe('nimbus-sim run --shard', () => {
+describe.concurrent('nimbus-sim run --shard', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nimbus-sim-shard-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (shard: string) => {
+  const run = async (shard: string) => {
     const out = join(dir, shard.replace('/', '-of-'));
-    const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', 'run', 'scenarios/cob', '--shard', shard, '--reporter', 'plain,json', '--out', out], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const r = await cli('run', 'scenarios/cob', '--shard', shard, '--reporter', 'plain,json', '--out', out);
     const names = r.status === 0 ? (JSON.parse(readFileSync(join(out, 'nimbus-sim.json'), 'utf8')) as { scenarios: { file: string }[] }).scenarios.map((s) => s.file) : [];
     return { r, names };
   };
 
-  it('splits the suite into disjoint shards that together run every scenario', () => {
+  it('splits the suite into disjoint shards that together run every scenario', async ({ expect }) => {
     const files = discoverScenarioFiles(['scenarios/cob']).map((f) => relative(process.cwd(), f).split(sep).join('/'));
-    const parts = ['1/2', '2/2'].map(run);
+    const parts = await Promise.all(['1/2', '2/2'].map(run));
     for (const p of parts) expect(p.r.status, p.r.stderr + p.r.stdout).toBe(0);
     const union = parts.flatMap((p) => p.names);
     expect(union.sort()).toEqual([...files].sort());
@@ -68,8 +65,8 @@ describe('nimbus-sim run --shard', () => {
     expect(parts[0]?.r.stdout).toContain(`shard 1/2: ${parts[0]?.names.length} of ${files.length} scenarios`);
   }, 180_000);
 
-  it('refuses a malformed shard with exit 2', () => {
-    const r = run('4/3');
+  it('refuses a malformed shard with exit 2', async ({ expect }) => {
+    const r = await run('4/3');
     expect(r.r.status).toBe(2);
     expect(r.r.stderr).toMatch(/--shard 4\/3/);
   }, 60_000);

@@ -3,14 +3,14 @@
  * valid scenarios with a schema error, an unknown rule id and malformed YAML; `run` on a suite where one
  * scenario stops with a harness error, in the console and in every report.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/cli.js';
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+async function cli(...args: string[]) {
+  const r = await runNode(['bin/nimbus-sim.js', ...args]);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -28,9 +28,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('nimbus-sim check on valid and invalid files together', () => {
-  it('lists every problem, then counts problems and valid files apart, and exits 2', () => {
-    const r = cli('check', dir);
+describe.concurrent('nimbus-sim check on valid and invalid files together', () => {
+  it('lists every problem, then counts problems and valid files apart, and exits 2', async ({ expect }) => {
+    const r = await cli('check', dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${join(dir, 'bad-schema.yaml')}:`);
@@ -40,16 +40,16 @@ describe('nimbus-sim check on valid and invalid files together', () => {
     expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(/^\d+ problems in 3 scenario files; 2 scenario files valid; nothing was run\.$/);
   });
 
-  it('says "valid" only when every file is', () => {
-    const r = cli('check', join(dir, 'ok-a.yaml'), join(dir, 'ok-b.yaml'));
+  it('says "valid" only when every file is', async ({ expect }) => {
+    const r = await cli('check', join(dir, 'ok-a.yaml'), join(dir, 'ok-b.yaml'));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('2 scenario files valid\n');
   });
 });
 
-describe('nimbus-sim lint on valid and invalid files together', () => {
-  it('loads every file first: the problems are listed on their own, no finding is printed, exit 2', () => {
-    const r = cli('lint', join(dir, 'ok-a.yaml'), join(dir, 'bad-id.yaml'), join(dir, 'ok-b.yaml'), join(dir, 'bad-yaml.yaml'), join(dir, 'missing.yaml'));
+describe.concurrent('nimbus-sim lint on valid and invalid files together', () => {
+  it('loads every file first: the problems are listed on their own, no finding is printed, exit 2', async ({ expect }) => {
+    const r = await cli('lint', join(dir, 'ok-a.yaml'), join(dir, 'bad-id.yaml'), join(dir, 'ok-b.yaml'), join(dir, 'bad-yaml.yaml'), join(dir, 'missing.yaml'));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${join(dir, 'bad-id.yaml')}:`);
@@ -58,16 +58,16 @@ describe('nimbus-sim lint on valid and invalid files together', () => {
     expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(/^\d+ problems in 3 files; 2 loaded; nothing was linted\.$/);
   });
 
-  it('lints valid files as before', () => {
-    const r = cli('lint', join(dir, 'ok-a.yaml'), join(dir, 'ok-b.yaml'));
+  it('lints valid files as before', async ({ expect }) => {
+    const r = await cli('lint', join(dir, 'ok-a.yaml'), join(dir, 'ok-b.yaml'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${join(dir, 'ok-a.yaml')}\n`);
     expect(r.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ notes?/);
   });
 });
 
-describe('nimbus-sim run with a scenario that stops on a harness error', () => {
-  it('lists it under Errors in the console, Markdown, HTML and JUnit, never as a pass, and counts it', () => {
+describe.concurrent('nimbus-sim run with a scenario that stops on a harness error', () => {
+  it('lists it under Errors in the console, Markdown, HTML and JUnit, never as a pass, and counts it', async ({ expect }) => {
     const suite = mkdtempSync(join(tmpdir(), 'nimbus-stop-'));
     const out = join(suite, 'reports');
     try {
@@ -76,7 +76,7 @@ describe('nimbus-sim run with a scenario that stops on a harness error', () => {
         .replace(/^name: .*$/m, 'name: stops early')
         .replace('  - answer: { user: anna, call: c1 }\n', '  - answer: { user: anna, call: c1 }\n  - wait: 1m\n  - duty: { user: ben, state: On Duty }\n    at: 10s\n');
       writeFileSync(join(suite, 'stopped.yaml'), stopped);
-      const r = cli('run', suite, '--reporter', 'plain,md,html,junit', '--out', out);
+      const r = await cli('run', suite, '--reporter', 'plain,md,html,junit', '--out', out);
       expect(r.code).toBe(1);
       const errors = r.stdout.indexOf('Errors (1): stopped before the end');
       expect(errors).toBeGreaterThan(0);

@@ -4,30 +4,32 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/cli.js';
 
 const out = mkdtempSync(join(tmpdir(), 'nimbus-sim-cli-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+async function cli(...args: string[]) {
+  const r = await runNode(['bin/nimbus-sim.js', ...args]);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('nimbus-sim <command> --help', () => {
-  it('prints the command usage and options and exits 0, for every command', () => {
-    for (const command of ['run', 'load', 'diff', 'why', 'check']) {
-      const r = cli(command, '--help');
-      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^Usage: npx nimbus-sim ${command}\\b`));
-    }
-    expect(cli('load', '-h').stdout).toContain('--calls N');
-    expect(cli('run', '--help').stdout).toContain('--shard K/N');
+describe.concurrent('nimbus-sim <command> --help', () => {
+  it('prints the command usage and options and exits 0, for every command', async ({ expect }) => {
+    const commands = ['run', 'load', 'diff', 'why', 'check'];
+    const [helps, loadH, runHelp] = await Promise.all([Promise.all(commands.map((c) => cli(c, '--help'))), cli('load', '-h'), cli('run', '--help')]);
+    commands.forEach((command, i) => {
+      expect(helps[i]!.code, `${command}: ${helps[i]!.stderr}`).toBe(0);
+      expect(helps[i]!.stdout).toMatch(new RegExp(`^Usage: npx nimbus-sim ${command}\\b`));
+    });
+    expect(loadH.stdout).toContain('--calls N');
+    expect(runHelp.stdout).toContain('--shard K/N');
   });
 });
 
-describe('nimbus-sim run', () => {
-  it('explains Scenario B: first responding service, missing PSTN license, XFER-03', () => {
-    const r = cli('run', 'scenarios/scenario-b.yaml', '--out', out);
+describe.concurrent('nimbus-sim run', () => {
+  it('explains Scenario B: first responding service, missing PSTN license, XFER-03', async ({ expect }) => {
+    const r = await cli('run', 'scenarios/scenario-b.yaml', '--out', out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/first responding service: B/);
@@ -38,21 +40,21 @@ describe('nimbus-sim run', () => {
     expect(existsSync(join(out, 'junit.xml'))).toBe(true);
   });
 
-  it('runs the scenario-format spec example unchanged', () => {
-    const r = cli('run', 'test/fixtures/cli/spec-example.yaml', '--reporter', 'plain');
+  it('runs the scenario-format spec example unchanged', async ({ expect }) => {
+    const r = await cli('run', 'test/fixtures/cli/spec-example.yaml', '--reporter', 'plain');
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
-  it('exits 1 when an expectation fails, with expected vs actual', () => {
-    const r = cli('run', 'test/fixtures/cli/failing.yaml', '--reporter', 'plain');
+  it('exits 1 when an expectation fails, with expected vs actual', async ({ expect }) => {
+    const r = await cli('run', 'test/fixtures/cli/failing.yaml', '--reporter', 'plain');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/expected/i);
     expect(r.stdout).toContain('Connected');
   });
 
-  it('exits 2 on a malformed file with file:line:col, expectation and hint, no stack trace, no reports', () => {
+  it('exits 2 on a malformed file with file:line:col, expectation and hint, no stack trace, no reports', async ({ expect }) => {
     const before = existsSync(join(out, 'broken'));
-    const r = cli('run', 'test/fixtures/cli/broken.yaml', '--out', join(out, 'broken'));
+    const r = await cli('run', 'test/fixtures/cli/broken.yaml', '--out', join(out, 'broken'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/broken\.yaml:4:\d+/);
     expect(r.stderr).toMatch(/Enterprise Routing/);
@@ -60,28 +62,28 @@ describe('nimbus-sim run', () => {
     expect(existsSync(join(out, 'broken'))).toBe(before);
   });
 
-  it('exits 2 on an unknown command or option', () => {
-    expect(cli('runn').code).toBe(2);
-    expect(cli('run', '--no-such-flag').code).toBe(2);
+  it('exits 2 on an unknown command or option', async ({ expect }) => {
+    expect((await cli('runn')).code).toBe(2);
+    expect((await cli('run', '--no-such-flag')).code).toBe(2);
   });
 });
 
-describe('nimbus-sim check and schema', () => {
-  it('check validates the built-in suite', () => {
-    const r = cli('check', 'scenarios');
+describe.concurrent('nimbus-sim check and schema', () => {
+  it('check validates the built-in suite', async ({ expect }) => {
+    const r = await cli('check', 'scenarios');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/valid/);
   });
 
-  it('schema prints the committed JSON Schema', () => {
-    const r = cli('schema');
+  it('schema prints the committed JSON Schema', async ({ expect }) => {
+    const r = await cli('schema');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')));
   });
 });
 
-describe('nimbus-sim in a pipeline', () => {
-  it('a reader that stops early (| head) ends the run quietly, not with an EPIPE crash', () => {
+describe.concurrent('nimbus-sim in a pipeline', () => {
+  it('a reader that stops early (| head) ends the run quietly, not with an EPIPE crash', async ({ expect }) => {
     const r = spawnSync('bash', ['-c', `node bin/nimbus-sim.js run scenarios --reporter plain --out ${JSON.stringify(join(out, 'pipe'))} | head -1; echo "status=\${PIPESTATUS[0]}"`], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

@@ -4,19 +4,19 @@
  * the Mermaid live editor use): each machine, and each spelling `explore --mermaid` accepts, as the CLI
  * prints it. Mermaid needs a DOM, hence happy-dom.
  */
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
 import { MACHINES } from '../../../app/tui/explorer/session.js';
 import { machineToMermaid } from '../../../app/tui/mermaid.js';
+import { runNode } from '../../helpers/cli.js';
 
 // Paths, not URL objects: under happy-dom URL is the DOM's class.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-function explore(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', 'explore', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+async function explore(...args: string[]) {
+  const r = await runNode(['bin/nimbus-sim.js', 'explore', ...args], { cwd: ROOT });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -67,7 +67,8 @@ describe('machineToMermaid', () => {
   });
 });
 
-describe('explore --mermaid', () => {
+// Six independent CLI runs: side by side.
+describe.concurrent('explore --mermaid', () => {
   const spellings: [string, keyof typeof MACHINES][] = [
     ['agent', 'agent'],
     ['call-session', 'callSession'],
@@ -76,17 +77,17 @@ describe('explore --mermaid', () => {
     ['call', 'callSession'],
     ['session', 'callSession'],
   ];
-  it.each(spellings)('--mermaid %s prints the %s diagram, which parses', async (option, kind) => {
-    const r = explore('--mermaid', option);
+  it.for(spellings)('--mermaid %s prints the %s diagram, which parses', { timeout: 60_000 }, async ([option, kind], { expect }) => {
+    const r = await explore('--mermaid', option);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const { machine, name } = MACHINES[kind];
     expect(r.stdout).toBe(`${machineToMermaid(machine, name)}\n`);
     expect((await mermaid.parse(r.stdout)).diagramType).toBe('stateDiagram');
-  }, 60_000);
+  });
 
-  it('an unknown machine is a usage error (exit 2) that names the choices', () => {
-    const r = explore('--mermaid', 'queue');
+  it('an unknown machine is a usage error (exit 2) that names the choices', async ({ expect }) => {
+    const r = await explore('--mermaid', 'queue');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--mermaid takes "agent" or "call-session", got "queue"');

@@ -3,11 +3,11 @@
  * unlicensed first-level service, a short step list reproduces the failed transfer, `why` explains it and
  * names the tenant change that fixes it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/cli.js';
 import { runScenario } from '../../../sim/runner.js';
 import { readExportFolder, renderTenantYaml } from '../../../sim/support/exportFolder.js';
 import { importTenant } from '../../../sim/support/importTenant.js';
@@ -18,8 +18,8 @@ import { explainCall, explainPair, formatExplanation } from '../../../sim/suppor
 const dir = mkdtempSync(join(tmpdir(), 'nimbus-sim-ticket-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/nimbus-sim.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NIMBUS_SIM_FROM_SOURCE: '1' } });
+async function cli(...args: string[]) {
+  const r = await runNode(['bin/nimbus-sim.js', ...args], { env: { NIMBUS_SIM_FROM_SOURCE: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -76,24 +76,26 @@ describe('support ticket: "PSTN transfers from our escalation team fail"', () =>
     expect(why).toMatch(/flips with: give eva@fabrikam.example a Nimbus Contact Center user license/);
   });
 
-  it('the commands: import writes a valid fragment, lint exits 1 on errors and 0 on a clean tenant, why without --call is a usage error', () => {
+  it('the commands: import writes a valid fragment, lint exits 1 on errors and 0 on a clean tenant, why without --call is a usage error', async () => {
     const tenant = join(dir, 'cli', '_tenant.yaml');
-    const imported = cli('import', 'examples/support/fabrikam', '--out', tenant);
-    expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr).toMatch(/wrote .*4 services, 6 users/);
-    const lint = cli('lint', tenant, '--json');
-    expect(lint.code).toBe(1);
-    const json = JSON.parse(lint.stdout) as { findings: { severity: string; subject: string; code: string; because: string[] }[] };
-    expect(json.findings).toContainEqual(expect.objectContaining({ severity: 'error', subject: 'service Hotline', code: 'first-level-pstn' }));
     const clean = join(dir, '_clean.yaml');
     writeFileSync(
       clean,
       'services:\n  - { id: A, license: Contact Center, assignment: MS Teams-based, modalities: { outbound: true }, pstn: { number: "+41445550100" }, resourceAccount: { licenses: [PHONESYSTEM_VIRTUALUSER] }, members: [ann] }\nusers:\n  - { id: ann, upn: ann@contoso.com, licenses: [MCOEV] }\ntenant: { consents: [User.Read.All] }\n',
     );
-    const ok = cli('lint', clean);
+    // import then lint of what it wrote, beside the two commands on the clean tenant.
+    const importThenLint = async () => {
+      const imported = await cli('import', 'examples/support/fabrikam', '--out', tenant);
+      return [imported, imported.code === 0 ? await cli('lint', tenant, '--json') : imported] as const;
+    };
+    const [[imported, lint], ok, usage] = await Promise.all([importThenLint(), cli('lint', clean), cli('why', clean)]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/wrote .*4 services, 6 users/);
+    expect(lint.code).toBe(1);
+    const json = JSON.parse(lint.stdout) as { findings: { severity: string; subject: string; code: string; because: string[] }[] };
+    expect(json.findings).toContainEqual(expect.objectContaining({ severity: 'error', subject: 'service Hotline', code: 'first-level-pstn' }));
     expect(ok.stdout).toMatch(/^0 errors, 0 warnings, 0 notes/m);
     expect(ok.code).toBe(0);
-    const usage = cli('why', clean);
     expect(usage.code).toBe(2);
   }, 180_000);
 
