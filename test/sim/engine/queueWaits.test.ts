@@ -52,6 +52,26 @@ describe('a waiting task is offered as soon as its service facts change', () => 
 `);
   });
 
+  it('a queue where every task found nobody is looked at again when a fact changes, oldest task first', async () => {
+    await run(`  - presence: { user: ann, availability: Do Not Disturb }
+  - inboundCall: { call: c1, from: "+41791110000", to: A }
+  - inboundCall: { call: c2, from: "+41791110001", to: A }
+  - wait: 30s
+  - inboundCall: { call: c3, from: "+41791110002", to: A }
+  - wait: 30s
+  - expect: { task: { call: c1, state: In Queue } }
+  - expect: { task: { call: c3, state: In Queue } }
+  - presence: { user: ann, availability: Available }
+  - expect: { task: { call: c1, state: Ringing }, user: { id: ann, state: Ringing } }
+  - expect: { task: { call: c2, state: In Queue } }
+  - answer: { user: ann, call: c1 }
+  - hangup: { call: c1, by: customer }
+  - wait: 1s
+  - expect: { task: { call: c2, state: Ringing }, user: { id: ann, state: Ringing } }
+  - expect: { task: { call: c3, state: In Queue } }
+`);
+  });
+
   it('a user change moves only the services that user is a member of', async () => {
     const world = await createWorld(parseScenarioText(`name: ticks\n${TENANT}steps:\n  - wait: 1s\n`, 'ticks.yaml'));
     const t = world.changes.now;
