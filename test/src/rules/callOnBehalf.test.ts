@@ -82,6 +82,12 @@ const buttonRows: Row[] = [
   },
   { rule: 'PAR-03: a parked task without TP blocks even without the Connected flag', user: { parkedTasks: 1 }, enabled: false, because: ['COB-08', 'PAR-03'] },
   { rule: 'PAR-14: with TP at the parallel limit COB is disabled', user: { tp: 2, parkedTasks: 2 }, enabled: false, because: ['PAR-14'] },
+  {
+    rule: "PAR-14 + PAR-15: a user's own limit of 1 is the limit, below the tenant default of 2",
+    user: { tp: 1, parkedTasks: 1 },
+    enabled: false,
+    because: ['PAR-14'],
+  },
   { rule: 'COB-08: with TP an active (not parked) task still blocks', user: { tp: 2, parkedTasks: 1, activeTask: true, flags: { connected: { service: 'A' } } }, enabled: false, because: ['COB-08'] },
 ];
 
