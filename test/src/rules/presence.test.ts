@@ -137,3 +137,18 @@ describe('isOnline', () => {
     expect(isOnline({ availability })).toBe(online);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind an eligibility.
+describe('presenceEligibility records the facts it read', () => {
+  it('reads the tenant presence settings, the service opt-ins, the presence set and the presence Nimbus sees', () => {
+    const t = tenant({ enhancedPresencePrivacy: true, behavior: { beRightBackFollowsAwayOptIn: true } });
+    const s = cc({ distribution: { busyAvailable: true, awayAvailable: false } });
+    const d = presenceEligibility({ tenant: t, service: s, user: user('ann', { presence: 'Busy', activity: 'In a call' }) });
+    expect(d.inputs).toEqual({
+      tenant: { extendedPresence: false, enhancedPresencePrivacy: true, beRightBackFollowsAwayOptIn: true },
+      service: { id: 'A', busyAvailable: true, awayAvailable: false },
+      user: { id: 'ann', availability: 'Busy', activity: 'In a call' },
+      seen: { availability: 'Offline', activity: 'Offline' },
+    });
+  });
+});

@@ -101,3 +101,22 @@ describe('ronaResetTimeAllowed (RONA-07)', () => {
     expect(d.summary).toBe('RONA Reset Time 8h is not allowed: 8h is above the maximum of 5h20m (behavior.ronaResetTimeMax)');
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a RONA decision.
+describe('RONA decisions record the facts they read', () => {
+  it('ronaOnMissedOffer reads the service RONA settings, the user, the reason and the distribution', () => {
+    const service = cc({ distribution: { persistentRona: true, ronaResetTime: '90s' } });
+    const d = ronaOnMissedOffer({ tenant: tenant({ behavior: { nonPersistentRona: 'nextAttempt' } }), service, user: user('ann', { ccLicense: true, tp: 2 }), reason: 'timeout', distributionType: 'Direct' });
+    expect(d.inputs).toEqual({
+      service: { id: 'A', persistentRona: true, ronaResetTime: 90_000 },
+      user: { id: 'ann', contactCenterLicense: true, taskParallelization: true },
+      reason: 'timeout',
+      distributionType: 'Direct',
+      nonPersistentRona: 'nextAttempt',
+    });
+  });
+  it('persistentRonaEndsOn reads the event, ronaResetTimeAllowed the time and its bounds', () => {
+    expect(persistentRonaEndsOn({ event: 'offDuty' }).inputs).toEqual({ event: 'offDuty' });
+    expect(ronaResetTimeAllowed({ tenant: tenant({ behavior: { ronaResetTimeMax: 600_000 } }), ms: 5_000 }).inputs).toEqual({ ms: 5_000, min: 10_000, max: 600_000 });
+  });
+});
