@@ -165,3 +165,48 @@ describe('offerResponse (US-09 with US-01)', () => {
     expect(d.summary).toBe('user ann cannot ignore c1: c1 is not ringing user ann (user ann is Ringing for c2): only an offered task can be answered, declined or ignored');
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a distribution decision.
+describe('distribution decisions record the facts they read', () => {
+  it('distributionAllowed reads the service, its license and the type asked for', () => {
+    expect(distributionAllowed({ service: ar(), type: 'Pickup' }).inputs).toEqual({ service: 'A', license: 'Advanced Routing', type: 'Pickup' });
+  });
+  it('pickCandidates reads the service, every candidate with its idle time and order, and the idle measure', () => {
+    const s = cc({ distribution: { type: 'Direct' } });
+    const [ann, bob] = [user('ann', { ccLicense: true }), user('bob', { ccLicense: true })];
+    const d = pickCandidates({
+      tenant: tenant({ behavior: { longestIdleSince: 'lastTaskEnd' } }),
+      service: s,
+      candidates: [
+        { user: ann, membership: member(ann, s), idleSince: 5_000, order: 0 },
+        { user: bob, membership: member(bob, s), idleSince: 1_000, order: 1 },
+      ],
+    });
+    expect(d.inputs).toEqual({
+      service: { id: 'A', license: 'Contact Center', type: 'Direct' },
+      candidates: [
+        { user: 'ann', idleSince: 5_000, order: 0 },
+        { user: 'bob', idleSince: 1_000, order: 1 },
+      ],
+      longestIdleSince: 'lastTaskEnd',
+    });
+  });
+  it('offerResponse reads the action, the call, whom it rings and the selectability behind a refusal', () => {
+    const s = er({ id: 'A' });
+    const nick = user('nick', { licenses: ['Office 365 E1'] });
+    const selectability = isSelectable({ tenant: tenant(), service: s, user: nick, membership: member(nick, s) });
+    const d = offerResponse({ action: 'ignore', user: nick, call: 'c1', service: 'A', offeredCall: 'c2', taskState: 'Ringing', ringing: ['ann'], selectability });
+    expect(d.inputs).toEqual({
+      action: 'ignore',
+      user: 'nick',
+      call: 'c1',
+      service: 'A',
+      offeredCall: 'c2',
+      taskState: 'Ringing',
+      ringing: ['ann'],
+      selectability: { verdict: false, because: ['LIC-05'], inputs: selectability.inputs },
+    });
+    const answered = offerResponse({ action: 'answer', user: user('ann'), call: 'c1', service: 'A', offeredCall: 'c1', taskState: 'Ringing', ringing: ['ann'] });
+    expect(answered.inputs['selectability']).toBeNull();
+  });
+});
