@@ -238,3 +238,47 @@ describe('onTheCall (US-10, PAR-11)', () => {
     expect(ask({ connectedUser: null, parkedBy: 'ann' }).verdict).toBe(false);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind selectability.
+describe('selectability decisions record the facts they read', () => {
+  it('isSelectable reads the tenant, the service, every flag of the user and the membership', () => {
+    const u = user('ann', {
+      ccLicense: true,
+      tp: 3,
+      parkedTasks: 1,
+      duty: 'Off Duty',
+      flags: {
+        notAvailableReason: true,
+        ringing: { service: 'A' },
+        connected: { service: 'B' },
+        onHold: { service: 'B' },
+        acw: { service: 'C', extended: false },
+        rona: { service: 'A', persistent: true },
+      },
+    });
+    const d = isSelectable({ tenant: tenant({ behavior: { blockingFlagScope: 'causingService' } }), service: teams, user: u, membership: member(u, teams, { active: false }) });
+    expect(d.inputs).toEqual({
+      tenant: { state: 'Active', blockingFlagScope: 'causingService' },
+      service: { id: 'A', license: 'Contact Center', assignment: 'MS Teams-based' },
+      user: {
+        id: 'ann',
+        presence: 'Available',
+        duty: 'Off Duty',
+        contactCenterLicense: true,
+        licenses: ['Teams Phone Standard'],
+        plans: ['MCOEV'],
+        flags: ['Not Available Reason', 'Ringing(A)', 'Connected(B)', 'On Hold(B)', 'ACW(C)', 'persistent RONA(A)'],
+        parkedTasks: 1,
+        taskParallelization: true,
+      },
+      membership: { active: false, role: 'Agent' },
+    });
+    const rona = user('bob', { flags: { rona: { service: 'A', persistent: false } } });
+    expect((isSelectable({ tenant: tenant(), service: teams, user: rona }).inputs['user'] as { flags: string[] }).flags).toEqual(['RONA(A)']);
+    expect(isSelectable({ tenant: tenant(), service: teams, user: rona, membership: undefined }).inputs['membership']).toBeNull();
+  });
+  it('onTheCall reads the action, the user, the call, who is on it and who parked it', () => {
+    const d = onTheCall({ action: 'consult', user: 'ann', call: 'c1', connectedUser: 'bob', parkedBy: 'ann', parkedUserMay: true });
+    expect(d.inputs).toEqual({ action: 'consult', user: 'ann', call: 'c1', connectedUser: 'bob', parkedBy: 'ann', parkedUserMay: true });
+  });
+});
