@@ -212,6 +212,11 @@ describe('callOnBehalfTarget for a scheduled outbound call', () => {
     const cob = callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } });
     expect(cob.summary).toMatch(/^COB from service A cannot call PSTN number/);
   });
+  it("a user's Call on Behalf is asked as callOnBehalfTarget, for a PSTN number and for a UPN", () => {
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } }).question).toBe('callOnBehalfTarget');
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { upn: 'x@contoso.com', isModelledUser: true } }).question).toBe('callOnBehalfTarget');
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { upn: 'x@contoso.com', isModelledUser: true }, call: 'scheduledOutbound' }).question).toBe('scheduledOutboundTarget');
+  });
 });
 
 // The inputs are the facts `why`, the reports and a failed assertion show behind a COB decision.
