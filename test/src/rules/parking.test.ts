@@ -112,3 +112,21 @@ describe('parking decisions record the facts they read', () => {
     expect(canConsult({ tenant: tenant({ behavior: { consultationBlockedBy: 'hold' } }), task: 'parked' }).inputs).toEqual({ task: 'parked', consultationBlockedBy: 'hold' });
   });
 });
+
+describe('parkingBlocks records its checks as passed where parking does not block (rule ids and pass/fail)', () => {
+  const checksOf = (over: Parameters<typeof user>[1]) => parkingBlocks({ tenant: tenant(), user: user('ann', over) }).checks.map((c) => [c.rule, c.passed]);
+  it('PAR-03: without Task Parallelization, failed only with a parked task', () => {
+    expect(checksOf({ parkedTasks: 1 })).toEqual([['PAR-03', false]]);
+    expect(checksOf({})).toEqual([['PAR-03', true]]);
+  });
+  it('PAR-14, PAR-15: with Task Parallelization the limit is read (passed) and PAR-14 fails only at the limit', () => {
+    expect(checksOf({ tp: 2, parkedTasks: 1 })).toEqual([
+      ['PAR-15', true],
+      ['PAR-14', true],
+    ]);
+    expect(checksOf({ tp: 2, parkedTasks: 2 })).toEqual([
+      ['PAR-15', true],
+      ['PAR-14', false],
+    ]);
+  });
+});
