@@ -390,3 +390,46 @@ describe('reporting decisions record the facts they read', () => {
     expect(isUnderSla({ service: cc({ distribution: { slaTime: '30s' } }), queueTimeMs: 12_000 }).inputs).toEqual({ service: 'A', slaTime: 30_000, queueTimeMs: 12_000 });
   });
 });
+
+// The checks are what `why` walks and a report lists behind an outcome: which rules passed and which failed.
+describe('serviceSessionOutcome records the checks that decided, passed or failed', () => {
+  const rows: { name: string; session: ServiceSessionSummary; checks: [string, boolean][] }[] = [
+    {
+      name: 'XFER-03, WF-06: a workflow PSTN transfer refused by the first-service rule fails both',
+      session: inbound({ end: { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } }),
+      checks: [
+        ['XFER-03', false],
+        ['WF-06', false],
+        ['REP-01', true],
+      ],
+    },
+    { name: 'XFER-04: a failed workflow transfer to a service', session: inbound({ end: { by: 'workflowTransfer', to: 'service', succeeded: false } }), checks: [['XFER-04', false], ['REP-01', true]] },
+    { name: 'XFER-04: a workflow transfer that succeeded', session: inbound({ end: { by: 'workflowTransfer', to: 'service', succeeded: true } }), checks: [['XFER-04', true], ['REP-01', true]] },
+    { name: 'REP-01: a voice message', session: inbound({ end: { by: 'voiceMessage' } }), checks: [['REP-01', true], ['REP-01', true]] },
+    { name: 'WF-02: the workflow ended the call', session: inbound({ end: { by: 'system' } }), checks: [['WF-02', true], ['REP-01', true]] },
+    { name: 'REP-01: no outcome fits (Error)', session: inbound({ end: { by: 'error' } }), checks: [['REP-01', false], ['REP-01', true]] },
+    { name: 'REP-02: a hang-up before Accept', session: inbound({ passedAccept: false, end: { by: 'customer', where: 'ivr' } }), checks: [['REP-02', true], ['REP-01', true]] },
+    { name: 'REP-03: a hang-up while queued', session: inbound({ end: { by: 'customer', where: 'queue' } }), checks: [['REP-03', true], ['REP-01', true]] },
+    {
+      name: 'REP-05: along a chain, a RONA, a refused PSTN transfer, a transfer that succeeded and the accepted hand-over each leave their check',
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'timeout' },
+          { user: 'b', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } },
+          { user: 'c', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: true } },
+          { user: 'd', origin: 'safeTransfer', response: 'accepted' },
+        ],
+      }),
+      checks: [
+        ['REP-05', true],
+        ['XFER-03', false],
+        ['REP-05', true],
+        ['REP-05', true],
+        ['REP-01', true],
+      ],
+    },
+  ];
+  it.each(rows)('$name', ({ session, checks }) => {
+    expect(serviceSessionOutcome({ tenant: tenant(), session }).checks.map((c) => [c.rule, c.passed])).toEqual(checks);
+  });
+});
