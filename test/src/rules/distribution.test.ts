@@ -210,3 +210,34 @@ describe('distribution decisions record the facts they read', () => {
     expect(answered.inputs['selectability']).toBeNull();
   });
 });
+
+describe('pickCandidates records the checks that decided, passed or failed', () => {
+  const s = cc({ distribution: { type: 'Direct' } });
+  const [ann, bob] = [user('ann'), user('bob', { presence: 'Offline' })];
+  const ofAnn = { user: ann, membership: member(ann, s), idleSince: 0, order: 0 };
+  const ofBob = { user: bob, membership: member(bob, s), idleSince: 0, order: 1 };
+  const checksOf = (service: ServiceFacts, candidates: Candidate[]) => pickCandidates({ tenant: tenant(), service, candidates }).checks.map((c) => [c.rule, c.passed]);
+  it('DIST-03: an offer made passes US-01 and DIST-03, with the excluded user failed on their own rule', () => {
+    expect(checksOf(s, [ofAnn, ofBob])).toEqual([
+      ['DIST-01', true],
+      ['PRES-01', false],
+      ['US-01', true],
+      ['DIST-03', true],
+    ]);
+  });
+  it('US-01: nobody Selectable fails US-01 and the distribution rule', () => {
+    expect(checksOf(s, [ofBob])).toEqual([
+      ['DIST-01', true],
+      ['PRES-01', false],
+      ['US-01', false],
+      ['DIST-03', false],
+    ]);
+  });
+  it('DIST-05: Pickup offers nobody, and that is no failure', () => {
+    expect(checksOf(er({ distribution: { type: 'Pickup' } }), [ofAnn])).toEqual([
+      ['DIST-01', true],
+      ['DIST-05', true],
+      ['DIST-05', true],
+    ]);
+  });
+});

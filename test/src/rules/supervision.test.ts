@@ -100,3 +100,14 @@ describe('supervision decisions record the facts they read', () => {
     expect(d.inputs).toEqual({ mode: 'Barge In', event: 'customerLeft', bargeInEndsLike: 'Listen' });
   });
 });
+
+describe('supervisionEnds records the rules that decided (rule ids and pass/fail)', () => {
+  it.each([
+    ['Listen', 'parked', [['PAR-08', true], ['SUP-10', true]]],
+    ['Listen', 'customerLeft', [['SUP-08', true]]],
+    ['Whisper', 'customerLeft', [['SUP-09', true]]],
+    ['Barge In', 'userLeft', [['SUP-11', true], ['SUP-09', true]]],
+  ] as const)('%s, %s', (mode, event, checks) => {
+    expect(supervisionEnds({ tenant: tenant({ behavior: { bargeInEndsLike: 'Whisper' } }), mode, event }).checks.map((c) => [c.rule, c.passed])).toEqual(checks);
+  });
+});
