@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = `${ROOT}reports/mutation`;
@@ -42,7 +43,9 @@ function tally(mutants) {
   for (const m of mutants) counts[m.status] = (counts[m.status] ?? 0) + 1;
   const detected = counts.Killed + counts.Timeout;
   const valid = detected + counts.Survived + counts.NoCoverage;
-  return { ...counts, total: mutants.length, score: valid === 0 ? null : Math.round((detected / valid) * 10000) / 100 };
+  const sentenceOnly = mutants.filter((m) => m.sentenceOnly).length;
+  const percent = (part, whole) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 100);
+  return { ...counts, total: mutants.length, score: percent(detected, valid), sentenceOnly, scoreBeyondSentences: percent(detected, valid - sentenceOnly) };
 }
 
 /** The source text a mutant replaced, on one line and cut short, so the summary reads without the sources. */
@@ -78,6 +81,38 @@ function recordRun(report, commit) {
   return runs;
 }
 
+/**
+ * A sentence or a piece of one: a template literal, or a string with a space in it, or empty (no words added).
+ * A bare word (a question name such as 'callOnBehalfTarget') is data, not prose.
+ */
+const isProse = (node) =>
+  ts.isTemplateExpression(node) ||
+  ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && (node.text === '' || node.text.includes(' '))) ||
+  (ts.isParenthesizedExpression(node) && isProse(node.expression)) ||
+  (ts.isConditionalExpression(node) && isProse(node.whenTrue) && isProse(node.whenFalse));
+
+/**
+ * Does this mutant only shape a sentence? It does when its code lies inside a template literal's `${...}`, or
+ * in the condition of a `cond ? 'text' : 'text'` (string literals themselves are excluded from mutation as
+ * prose; these conditions only pick one). Read from the syntax tree, so the summary can count them apart.
+ */
+function onlyShapesASentence(source, { start, end }) {
+  const file = ts.createSourceFile('m.ts', source, ts.ScriptTarget.Latest, true);
+  const offset = (p) => file.getPositionOfLineAndCharacter(p.line - 1, p.column - 1);
+  const [from, to] = [offset(start), offset(end)];
+  let node = file;
+  for (let inner = node; inner; ) {
+    node = inner;
+    inner = node.getChildren(file).find((c) => c.getStart(file) <= from && c.getEnd() >= to);
+  }
+  for (let n = node; n && n !== file; n = n.parent) {
+    if (ts.isTemplateSpan(n) && n.expression.getStart(file) <= from && n.expression.getEnd() >= to) return true;
+    if (ts.isConditionalExpression(n) && n.condition.getStart(file) <= from && n.condition.getEnd() >= to && isProse(n.whenTrue) && isProse(n.whenFalse)) return true;
+    if (ts.isBlock(n) || ts.isSourceFile(n)) return false;
+  }
+  return false;
+}
+
 function survivorsOf(path, file) {
   return file.mutants
     .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
@@ -86,6 +121,7 @@ function survivorsOf(path, file) {
       at: `${path}:${m.location.start.line}:${m.location.start.column}`,
       status: m.status,
       mutator: m.mutatorName,
+      sentenceOnly: m.sentenceOnly,
       original: original(file.source, m.location),
       replacement: (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100),
     }));
@@ -93,6 +129,10 @@ function survivorsOf(path, file) {
 
 function summarise(report, runs) {
   const files = Object.keys(report.files).sort();
+  for (const path of files) {
+    const { source, mutants } = report.files[path];
+    for (const m of mutants) if (m.status === 'Survived' || m.status === 'NoCoverage') m.sentenceOnly = onlyShapesASentence(source, m.location);
+  }
   const lastRun = (path) => runs.findLast((r) => r.files.includes(path));
   const byFile = files.map((path) => {
     const run = lastRun(path);
@@ -115,10 +155,12 @@ function summarise(report, runs) {
 }
 
 const cell = (text) => `\`${text.replaceAll('|', '\\|').replaceAll('`', "'")}\``;
-const row = (t, extra = '') => `| ${t.path} | ${t.score ?? '-'} | ${STATUSES.map((s) => t[s]).join(' | ')} | ${t.total} |${extra}`;
+const row = (t, extra = '') =>
+  `| ${t.path} | ${t.score ?? '-'} | ${STATUSES.map((s) => t[s]).join(' | ')} | ${t.total} | ${t.sentenceOnly} | ${t.scoreBeyondSentences ?? '-'} |${extra}`;
 
 function markdown(s) {
-  const head = (extra = '') => `| path | score % | ${STATUSES.join(' | ')} | total |${extra ? ` ${extra} |` : ''}\n|${' --- |'.repeat(STATUSES.length + 3 + (extra ? 1 : 0))}`;
+  const columns = ['path', 'score %', ...STATUSES, 'total', 'of the survivors: sentence only', 'score % beyond sentences'];
+  const head = (extra = '') => `| ${[...columns, ...(extra ? [extra] : [])].join(' | ')} |\n|${' --- |'.repeat(columns.length + (extra ? 1 : 0))}`;
   const scope = s.scope === 'complete'
     ? 'Every file of src/rules and src/machines (catalogue.data.ts aside) is measured.'
     : `**Partial**: ${s.files.length} of ${s.files.length + s.notMeasured.length} files of src/rules and src/machines are measured; the score is over those only. Not measured yet: ${s.notMeasured.join(', ')}.`;
@@ -128,6 +170,7 @@ function markdown(s) {
     scope,
     '',
     'Score = (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage). Ignored = string literals (prose) and static mutants (module-level code), which the configuration skips; CompileError = mutants the TypeScript checker rejects.',
+    '"Sentence only": a survivor whose code lies inside a template literal or is the condition of a `cond ? \'text\' : \'text\'`, so it changes a sentence and nothing a test of verdicts, rule ids and inputs reads (the summary script finds them in the syntax tree); "score beyond sentences" leaves them out of the denominator. Stryker\'s score is the first column.',
     'docs/developers.md ("Mutation testing") explains the survivors. Each file was last measured by the run named beside it (reports/mutation/runs.json); a run reuses, through the incremental file, the results of mutants whose code and covering tests did not change.',
     '',
     '## Runs',
@@ -145,9 +188,9 @@ function markdown(s) {
     '',
     `## Surviving mutants (${s.survivors.length})`,
     '',
-    '| where | status | mutator | original | replacement |',
-    '| --- | --- | --- | --- | --- |',
-    ...s.survivors.map((m) => `| ${m.at} | ${m.status} | ${m.mutator} | ${cell(m.original)} | ${cell(m.replacement)} |`),
+    '| where | status | mutator | original | replacement | sentence only |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...s.survivors.map((m) => `| ${m.at} | ${m.status} | ${m.mutator} | ${cell(m.original)} | ${cell(m.replacement)} | ${m.sentenceOnly ? 'yes' : ''} |`),
     '',
   ].join('\n');
 }
@@ -169,4 +212,4 @@ const reports = options.reports.length > 0 ? options.reports : [existsSync(INCRE
 const summary = summarise({ files: Object.assign({}, ...reports.map((p) => readJson(p).files)) }, runs);
 writeFileSync(`${OUT}/summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
 writeFileSync(`${OUT}/summary.md`, markdown(summary));
-console.log(`mutation score ${summary.total.score}% over ${summary.files.length} files (${summary.scope}; ${summary.total.Survived} survived, ${summary.total.NoCoverage} without coverage); written to reports/mutation/summary.{json,md}`);
+console.log(`mutation score ${summary.total.score}% (${summary.total.scoreBeyondSentences}% beyond sentence-only survivors) over ${summary.files.length} files (${summary.scope}; ${summary.total.Survived} survived, ${summary.total.NoCoverage} without coverage); written to reports/mutation/summary.{json,md}`);
