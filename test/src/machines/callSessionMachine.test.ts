@@ -349,3 +349,101 @@ describe('call session machine: what the other events record', () => {
     expect(actor.getSnapshot().context.transfers).toMatchObject([{ ok: false, because: ['XFER-05'], message: 'ben did not answer' }]);
   });
 });
+
+describe('call session machine: the records a later change must leave alone', () => {
+  const ringAnna = () => {
+    const c = call();
+    c.send(accepted(0));
+    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 1_000 });
+    c.send({ type: 'OFFERED', users: ['anna'], at: 1_000 });
+    return c;
+  };
+
+  it('a new call is Establishing, its first session neither accepted nor queued yet', () => {
+    const { actor, state, session } = call();
+    expect(state()).toBe('Establishing');
+    expect(taskStateOf(actor.getSnapshot().value)).toBe('Establishing');
+    expect(session()).toMatchObject({ accepted: false, everQueued: false, outcome: null });
+  });
+
+  it('TASK-03: the queue time runs from queuing to the answer; a user offered again after a missed offer gets a session of their own', () => {
+    const { actor, send, session } = ringAnna();
+    send({ type: 'OFFER_MISSED', user: 'anna', outcome: 'Declined', because: ['REP-06'], at: 2_000 });
+    send({ type: 'OFFERED', users: ['anna'], at: 3_000 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 4_000 });
+    expect(session().queueTime).toBe(3_000);
+    expect(actor.getSnapshot().context.userSessions.map((u) => [u.user, u.outcome])).toEqual([
+      ['anna', 'Declined'],
+      ['anna', null],
+    ]);
+  });
+
+  it('COB-12: the invited user who accepts keeps the one session the invitation opened; dialing out stops ringing', () => {
+    const { actor, send } = call('Call On Behalf');
+    send({ type: 'INVITED', user: 'tina', at: 0 });
+    send({ type: 'USER_ACCEPTED', user: 'tina', at: 2_000 });
+    send({ type: 'DIALING_OUT', at: 2_000 });
+    expect(actor.getSnapshot().context.userSessions).toHaveLength(1);
+    expect(actor.getSnapshot().context.ringing).toEqual([]);
+  });
+
+  it('a transfer in progress is recorded as not (yet) done; settling the second leaves the first as it ended', () => {
+    const { actor, send } = ringAnna();
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'ben', mode: 'safe', at: 3_000 });
+    expect(actor.getSnapshot().context.transfers).toEqual([{ at: 3_000, by: 'anna', to: 'ben', mode: 'safe', ok: false, because: [], message: 'in progress' }]);
+    send({ type: 'TRANSFER_FAILED', returnTo: 'user', message: 'ben did not answer', because: ['XFER-05'], at: 5_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'carl', mode: 'blind', at: 6_000 });
+    send({ type: 'TRANSFERRED_TO_USER', user: 'carl', at: 6_000 });
+    expect(actor.getSnapshot().context.transfers.map((t) => [t.to, t.ok])).toEqual([
+      ['ben', false],
+      ['carl', true],
+    ]);
+  });
+
+  it('OUT-07: a transfer out keeps the call reported unless the rules said the session is not', () => {
+    for (const outcome of ['User External Transfer Success', null] as const) {
+      const { actor, send, state } = ringAnna();
+      send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+      send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 3_000 });
+      send({ type: 'TRANSFERRED_EXTERNALLY', session: { outcome, because: ['REP-06'] }, at: 3_000 });
+      expect(state()).toBe('Ended');
+      expect(actor.getSnapshot().context.reported, String(outcome)).toBe(outcome !== null);
+      expect(actor.getSnapshot().context.transfers).toMatchObject([{ ok: true }]);
+    }
+    const { actor, send } = ringAnna();
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'service B', mode: 'blind', at: 3_000 });
+    send({ type: 'TRANSFERRED_TO_SERVICE', service: 'B', session: { outcome: 'User Internal Transfer Success', because: ['REP-06'] }, at: 3_000 });
+    expect(actor.getSnapshot().context.reported).toBe(true);
+  });
+
+  it('the call ends when it ends: its end time is the first one', () => {
+    const { actor, send } = ringAnna();
+    send({ type: 'ENDED', at: 9_000 });
+    expect(actor.getSnapshot().context.endedAt).toBe(9_000);
+  });
+
+  it("REP-05: a decided outcome is recorded on its own service's session, and a user outcome on that user's session in that service", () => {
+    const { actor, send } = ringAnna();
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'service B', mode: 'blind', at: 3_000 });
+    send({ type: 'TRANSFERRED_TO_SERVICE', service: 'B', session: { outcome: 'User Internal Transfer Success', because: ['REP-06'] }, at: 3_000 });
+    send({ type: 'SESSION_OUTCOME', service: 'A', outcome: 'Error', because: ['REP-01'], at: 4_000 });
+    send({ type: 'SESSION_OUTCOME', service: 'B', outcome: 'Customer Hangup In Queue', because: ['REP-03'], at: 4_000 });
+    send({ type: 'USER_SESSION_OUTCOME', user: 'anna', service: 'B', outcome: 'Cancelled', because: ['REP-06'], at: 4_000 });
+    const ctx = actor.getSnapshot().context;
+    expect(ctx.serviceSessions.map((s) => [s.service, s.outcome])).toEqual([
+      ['A', 'User Internal Transfer Success'],
+      ['B', 'Customer Hangup In Queue'],
+    ]);
+    expect(ctx.userSessions.map((u) => [u.service, u.user, u.outcome])).toEqual([['A', 'anna', null]]);
+  });
+
+  it('a user outcome decided while the session is open closes it at that time', () => {
+    const { actor, send } = ringAnna();
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+    send({ type: 'USER_SESSION_OUTCOME', user: 'anna', service: 'A', outcome: 'Accepted', because: ['REP-04'], at: 7_000 });
+    expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'anna', endedAt: 7_000, outcome: 'Accepted' }]);
+  });
+});
