@@ -447,3 +447,23 @@ describe('call session machine: the records a later change must leave alone', ()
     expect(actor.getSnapshot().context.userSessions).toMatchObject([{ user: 'anna', endedAt: 7_000, outcome: 'Accepted' }]);
   });
 });
+
+// Issue 14's example of a mutant that survived: the XFER-02 license bound to the current service instead of
+// the first responder. In the machine that is the isFirstResponse guard answering true, a static mutant
+// (the guards are built when the module loads) that Stryker's configuration ignores; this is it by hand.
+describe('XFER-02: the binding test catches a machine that rebinds to the current service', () => {
+  const bindings = (machine: typeof callSessionMachine) => {
+    const actor = createActor(machine, { input: { callId: 'c1', type: 'Inbound Service', from: '+41791110000', to: 'A', service: 'A', at: 0 } });
+    actor.start();
+    actor.send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: [], at: 0 });
+    actor.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    actor.send({ type: 'TRANSFER_STARTED', by: 'workflow', to: 'service B', mode: 'blind', at: 1_000 });
+    actor.send({ type: 'TRANSFERRED_TO_SERVICE', service: 'B', session: { outcome: 'System Transfer Success', because: ['XFER-04'] }, at: 1_000 });
+    actor.send({ type: 'WORKFLOW_ACCEPTED', service: 'B', pstnLicensed: false, pstnBecause: ['LIC-01'], at: 2_000 });
+    return actor.getSnapshot().context.firstRespondingService;
+  };
+  it('the machine keeps A; the same steps on the mutant bind B', () => {
+    expect(bindings(callSessionMachine)).toBe('A');
+    expect(bindings(callSessionMachine.provide({ guards: { isFirstResponse: () => true } }))).toBe('B');
+  });
+});
