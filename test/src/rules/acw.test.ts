@@ -112,3 +112,29 @@ describe('acwExtension', () => {
     if (!ok) expect(d.checks.some((c) => c.rule === 'ACW-07')).toBe(true);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind an ACW decision.
+describe('ACW decisions record the facts they read', () => {
+  it('acwAfterSession reads the service ACW settings, the user, the session and the setting', () => {
+    const d = acwAfterSession({ tenant: tenant(), service: acwOn, user: user('alice', { tp: true }), sessionWasActive: false, modality: 'Email' });
+    expect(d.inputs).toEqual({
+      service: { id: 'A', license: 'Contact Center', acwEnabled: true, acwDuration: 20_000 },
+      user: { id: 'alice', taskParallelization: true },
+      sessionWasActive: false,
+      modality: 'Email',
+      acwUnderTaskParallelization: 'activeSession',
+    });
+  });
+  it('acwEarlyEnd reads the service and its Allow Early End', () => {
+    expect(acwEarlyEnd({ service: acwOn }).inputs).toEqual({ service: 'A', allowEarlyEnd: true });
+  });
+  it('acwExtension reads the extension time, the extensions used and the setting', () => {
+    const d = acwExtension({ tenant: tenant({ behavior: { acwExtensionsAllowed: 2 } }), service: cc({ distribution: { acw: { enabled: true, extension: '60s' } } }), extensionsUsed: 1 });
+    expect(d.inputs).toEqual({ service: 'A', extension: 60_000, extensionsUsed: 1, acwExtensionsAllowed: 2 });
+  });
+  it('ACW-03, ACW-04: a session without ACW notes neither its duration nor the blocking', () => {
+    const d = acwAfterSession({ tenant: tenant(), service: cc(), user: user('alice'), sessionWasActive: true, modality: 'Audio / Video' });
+    expect(d.verdict).toBe(false);
+    expect(d.checks.map((c) => c.rule)).toEqual(['ACW-01', 'ACW-01', 'ACW-02']);
+  });
+});

@@ -82,6 +82,12 @@ const buttonRows: Row[] = [
   },
   { rule: 'PAR-03: a parked task without TP blocks even without the Connected flag', user: { parkedTasks: 1 }, enabled: false, because: ['COB-08', 'PAR-03'] },
   { rule: 'PAR-14: with TP at the parallel limit COB is disabled', user: { tp: 2, parkedTasks: 2 }, enabled: false, because: ['PAR-14'] },
+  {
+    rule: "PAR-14 + PAR-15: a user's own limit of 1 is the limit, below the tenant default of 2",
+    user: { tp: 1, parkedTasks: 1 },
+    enabled: false,
+    because: ['PAR-14'],
+  },
   { rule: 'COB-08: with TP an active (not parked) task still blocks', user: { tp: 2, parkedTasks: 1, activeTask: true, flags: { connected: { service: 'A' } } }, enabled: false, because: ['COB-08'] },
 ];
 
@@ -205,6 +211,11 @@ describe('callOnBehalfTarget for a scheduled outbound call', () => {
     expect(d.summary).toBe('a scheduled outbound call from service A cannot call PSTN number +41791234567: service A has no PSTN number: PSTN target +41791234567 cannot be dialled, only UPN targets');
     const cob = callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } });
     expect(cob.summary).toMatch(/^COB from service A cannot call PSTN number/);
+  });
+  it("a user's Call on Behalf is asked as callOnBehalfTarget, for a PSTN number and for a UPN", () => {
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { pstn: '+41791234567' } }).question).toBe('callOnBehalfTarget');
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { upn: 'x@contoso.com', isModelledUser: true } }).question).toBe('callOnBehalfTarget');
+    expect(callOnBehalfTarget({ tenant: tenant(), service: cobService, target: { upn: 'x@contoso.com', isModelledUser: true }, call: 'scheduledOutbound' }).question).toBe('scheduledOutboundTarget');
   });
 });
 

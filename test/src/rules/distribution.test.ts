@@ -165,3 +165,79 @@ describe('offerResponse (US-09 with US-01)', () => {
     expect(d.summary).toBe('user ann cannot ignore c1: c1 is not ringing user ann (user ann is Ringing for c2): only an offered task can be answered, declined or ignored');
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a distribution decision.
+describe('distribution decisions record the facts they read', () => {
+  it('distributionAllowed reads the service, its license and the type asked for', () => {
+    expect(distributionAllowed({ service: ar(), type: 'Pickup' }).inputs).toEqual({ service: 'A', license: 'Advanced Routing', type: 'Pickup' });
+  });
+  it('pickCandidates reads the service, every candidate with its idle time and order, and the idle measure', () => {
+    const s = cc({ distribution: { type: 'Direct' } });
+    const [ann, bob] = [user('ann', { ccLicense: true }), user('bob', { ccLicense: true })];
+    const d = pickCandidates({
+      tenant: tenant({ behavior: { longestIdleSince: 'lastTaskEnd' } }),
+      service: s,
+      candidates: [
+        { user: ann, membership: member(ann, s), idleSince: 5_000, order: 0 },
+        { user: bob, membership: member(bob, s), idleSince: 1_000, order: 1 },
+      ],
+    });
+    expect(d.inputs).toEqual({
+      service: { id: 'A', license: 'Contact Center', type: 'Direct' },
+      candidates: [
+        { user: 'ann', idleSince: 5_000, order: 0 },
+        { user: 'bob', idleSince: 1_000, order: 1 },
+      ],
+      longestIdleSince: 'lastTaskEnd',
+    });
+  });
+  it('offerResponse reads the action, the call, whom it rings and the selectability behind a refusal', () => {
+    const s = er({ id: 'A' });
+    const nick = user('nick', { licenses: ['Office 365 E1'] });
+    const selectability = isSelectable({ tenant: tenant(), service: s, user: nick, membership: member(nick, s) });
+    const d = offerResponse({ action: 'ignore', user: nick, call: 'c1', service: 'A', offeredCall: 'c2', taskState: 'Ringing', ringing: ['ann'], selectability });
+    expect(d.inputs).toEqual({
+      action: 'ignore',
+      user: 'nick',
+      call: 'c1',
+      service: 'A',
+      offeredCall: 'c2',
+      taskState: 'Ringing',
+      ringing: ['ann'],
+      selectability: { verdict: false, because: ['LIC-05'], inputs: selectability.inputs },
+    });
+    const answered = offerResponse({ action: 'answer', user: user('ann'), call: 'c1', service: 'A', offeredCall: 'c1', taskState: 'Ringing', ringing: ['ann'] });
+    expect(answered.inputs['selectability']).toBeNull();
+  });
+});
+
+describe('pickCandidates records the checks that decided, passed or failed', () => {
+  const s = cc({ distribution: { type: 'Direct' } });
+  const [ann, bob] = [user('ann'), user('bob', { presence: 'Offline' })];
+  const ofAnn = { user: ann, membership: member(ann, s), idleSince: 0, order: 0 };
+  const ofBob = { user: bob, membership: member(bob, s), idleSince: 0, order: 1 };
+  const checksOf = (service: ServiceFacts, candidates: Candidate[]) => pickCandidates({ tenant: tenant(), service, candidates }).checks.map((c) => [c.rule, c.passed]);
+  it('DIST-03: an offer made passes US-01 and DIST-03, with the excluded user failed on their own rule', () => {
+    expect(checksOf(s, [ofAnn, ofBob])).toEqual([
+      ['DIST-01', true],
+      ['PRES-01', false],
+      ['US-01', true],
+      ['DIST-03', true],
+    ]);
+  });
+  it('US-01: nobody Selectable fails US-01 and the distribution rule', () => {
+    expect(checksOf(s, [ofBob])).toEqual([
+      ['DIST-01', true],
+      ['PRES-01', false],
+      ['US-01', false],
+      ['DIST-03', false],
+    ]);
+  });
+  it('DIST-05: Pickup offers nobody, and that is no failure', () => {
+    expect(checksOf(er({ distribution: { type: 'Pickup' } }), [ofAnn])).toEqual([
+      ['DIST-01', true],
+      ['DIST-05', true],
+      ['DIST-05', true],
+    ]);
+  });
+});

@@ -66,3 +66,18 @@ describe('inboundAdmission (SVC-11, MOD-01, MOD-06)', () => {
     for (const r of cited) expect(inboundRules).toContain(r);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind an admission.
+describe('inbound decisions record the facts they read', () => {
+  it('workflowAssignable reads the service, its license and the activities judged', () => {
+    const d = workflowAssignable({ service: ar({ workflow: ['Accept', 'Queue'] }), activities: ['Accept', 'Check Task'] });
+    expect(d.inputs).toEqual({ service: 'A', license: 'Advanced Routing', activities: ['Accept', 'Check Task'] });
+  });
+  it('inboundAdmission reads the tenant state and the service with its workflow', () => {
+    const d = inboundAdmission({ tenant: tenant({ state: 'Suspended' }), service: er({ workflow: ['Accept', 'Queue'] }) });
+    expect(d.inputs).toEqual({
+      tenant: { state: 'Suspended' },
+      service: { id: 'A', license: 'Enterprise Routing', inbound: true, workflow: ['Accept', 'Queue'] },
+    });
+  });
+});

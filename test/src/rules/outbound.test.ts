@@ -103,3 +103,26 @@ describe('preferredUserApplies', () => {
     expect(preferredUserApplies({ direction: 'inbound', preferredUser: user('bob', { ccLicense: true }) }).verdict).toBe(true);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind an outbound decision.
+describe('outbound decisions record the facts they read', () => {
+  it('scheduleOutbound reads the tenant limit, the service modalities, the calls in progress and the workflow', () => {
+    const s = cc({ modalities: { outbound: true, outboundWithWorkflow: false }, workflow: ['Accept', 'Queue'] });
+    const d = scheduleOutbound({ tenant: tenant({ maxScheduledOutboundPerService: 3 }), service: s, inProgress: 2, withWorkflow: false });
+    expect(d.inputs).toEqual({
+      tenant: { state: 'Active', maxScheduledOutboundPerService: 3 },
+      service: { id: 'A', license: 'Contact Center', outbound: true, outboundWithWorkflow: false },
+      inProgress: 2,
+      withWorkflow: false,
+      workflowActivities: ['Accept', 'Queue'],
+    });
+  });
+  it('outboundReported reads whether the target was reached, whether a user accepted, and the setting', () => {
+    const d = outboundReported({ tenant: tenant({ behavior: { unreachedOutboundIsTerminated: false } }), reachedTarget: false, userAccepted: true });
+    expect(d.inputs).toEqual({ reachedTarget: false, userAccepted: true, unreachedOutboundIsTerminated: false });
+  });
+  it('preferredUserApplies reads the direction and the preferred user, or none', () => {
+    expect(preferredUserApplies({ direction: 'inbound', preferredUser: user('ann') }).inputs).toEqual({ direction: 'inbound', preferredUser: 'ann' });
+    expect(preferredUserApplies({ direction: 'outbound' }).inputs).toEqual({ direction: 'outbound', preferredUser: null });
+  });
+});

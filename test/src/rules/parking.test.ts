@@ -96,3 +96,37 @@ describe('canConsult (PAR-17, behavior.consultationBlockedBy)', () => {
     expect(d.because).toEqual(['PAR-17']);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a parking decision.
+describe('parking decisions record the facts they read', () => {
+  it('canPark and canUnpark read the user, the modality, who parked and the active task', () => {
+    expect(canPark({ user: user('ann'), modality: 'Email' }).inputs).toEqual({ user: 'ann', modality: 'Email' });
+    expect(canUnpark({ user: user('ann', { tp: 2, activeTask: true }), parkedBy: 'bob' }).inputs).toEqual({ user: 'ann', parkedBy: 'bob', activeTask: true, taskParallelization: true });
+  });
+  it('parkingBlocks reads the parked tasks against the limit, with and without Task Parallelization', () => {
+    expect(parkingBlocks({ tenant: tenant(), user: user('ann', { parkedTasks: 1 }) }).inputs).toEqual({ user: 'ann', parkedTasks: 1, taskParallelization: false, max: 2 });
+    expect(parkingBlocks({ tenant: tenant(), user: user('ann', { tp: 3, parkedTasks: 2 }) }).inputs).toEqual({ user: 'ann', parkedTasks: 2, taskParallelization: true, max: 3 });
+  });
+  it('canHold and canConsult read the task and the setting that decides', () => {
+    expect(canHold({ tenant: tenant({ behavior: { holdDuringSupervision: 'refused' } }), supervised: true }).inputs).toEqual({ supervised: true, holdDuringSupervision: 'refused' });
+    expect(canConsult({ tenant: tenant({ behavior: { consultationBlockedBy: 'hold' } }), task: 'parked' }).inputs).toEqual({ task: 'parked', consultationBlockedBy: 'hold' });
+  });
+});
+
+describe('parkingBlocks records its checks as passed where parking does not block (rule ids and pass/fail)', () => {
+  const checksOf = (over: Parameters<typeof user>[1]) => parkingBlocks({ tenant: tenant(), user: user('ann', over) }).checks.map((c) => [c.rule, c.passed]);
+  it('PAR-03: without Task Parallelization, failed only with a parked task', () => {
+    expect(checksOf({ parkedTasks: 1 })).toEqual([['PAR-03', false]]);
+    expect(checksOf({})).toEqual([['PAR-03', true]]);
+  });
+  it('PAR-14, PAR-15: with Task Parallelization the limit is read (passed) and PAR-14 fails only at the limit', () => {
+    expect(checksOf({ tp: 2, parkedTasks: 1 })).toEqual([
+      ['PAR-15', true],
+      ['PAR-14', true],
+    ]);
+    expect(checksOf({ tp: 2, parkedTasks: 2 })).toEqual([
+      ['PAR-15', true],
+      ['PAR-14', false],
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isOnline, presenceAsSeenByNimbus, presenceEligibility } from '../../../src/rules/presence.js';
+import { isOnline, presenceAsSeenByNimbus, presenceEligibility, presenceLabel } from '../../../src/rules/presence.js';
 import type { Activity, Availability } from '../../../src/domain/enums.js';
 import { assertWellFormed, cc, failedRules, tenant, user } from './fixtures.js';
+import { isSelectable } from '../../../src/rules/selectability.js';
 import type { BehaviorSettings } from '../../../src/domain/model.js';
 
 interface Row {
@@ -135,5 +136,56 @@ describe('isOnline', () => {
   ] as const)('%s → %s', (availability, online) => {
     expect(isOnline(availability)).toBe(online);
     expect(isOnline({ availability })).toBe(online);
+  });
+});
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind an eligibility.
+describe('presenceEligibility records the facts it read', () => {
+  it('reads the tenant presence settings, the service opt-ins, the presence set and the presence Nimbus sees', () => {
+    const t = tenant({ enhancedPresencePrivacy: true, behavior: { beRightBackFollowsAwayOptIn: true } });
+    const s = cc({ distribution: { busyAvailable: true, awayAvailable: false } });
+    const d = presenceEligibility({ tenant: t, service: s, user: user('ann', { presence: 'Busy', activity: 'In a call' }) });
+    expect(d.inputs).toEqual({
+      tenant: { extendedPresence: false, enhancedPresencePrivacy: true, beRightBackFollowsAwayOptIn: true },
+      service: { id: 'A', busyAvailable: true, awayAvailable: false },
+      user: { id: 'ann', availability: 'Busy', activity: 'In a call' },
+      seen: { availability: 'Offline', activity: 'Offline' },
+    });
+  });
+});
+
+describe('presence: what follows which opt-in, and what Nimbus reads', () => {
+  it('PRES-05: Away and Appear Away follow the Away opt-in whatever behavior.beRightBackFollowsAwayOptIn says', () => {
+    const t = tenant({ behavior: { beRightBackFollowsAwayOptIn: false } });
+    for (const presence of ['Away', 'Appear Away'] as const) {
+      const d = presenceEligibility({ tenant: t, service: cc({ distribution: { awayAvailable: true } }), user: user('alice', { presence }) });
+      expect(d, presence).toMatchObject({ verdict: true, because: ['PRES-09', 'PRES-05'] });
+    }
+  });
+  it('PRES-07 adjusts only a Busy presence whose activity is not plain Busy', () => {
+    const plain = { enhancedPresencePrivacy: false, extendedPresence: false };
+    expect(presenceAsSeenByNimbus(plain, 'Busy', 'Busy')).toEqual({ availability: 'Busy', activity: 'Busy', adjustedBy: [] });
+    expect(presenceAsSeenByNimbus(plain, 'Away')).toEqual({ availability: 'Away', activity: 'Away', adjustedBy: [] });
+    expect(presenceAsSeenByNimbus(plain, 'Do Not Disturb', 'Presenting')).toEqual({ availability: 'Do Not Disturb', activity: 'Presenting', adjustedBy: [] });
+  });
+  it('PRES-09: with Enhanced Presence Privacy Mode the presence is never eligible, so a failed service gate is not also PRES-10', () => {
+    const d = isSelectable({ tenant: tenant({ enhancedPresencePrivacy: true }), service: cc(), user: user('alice') });
+    expect(d.because).toEqual(['PRES-09', 'PRES-01', 'US-03']);
+  });
+});
+
+// The presence label is what the inputs of COB, selectability and the presence decision record for a user.
+describe('presenceLabel', () => {
+  it.each([
+    ['Busy', 'In a call', 'Busy / In a call'],
+    ['Do Not Disturb', 'Presenting', 'Do Not Disturb / Presenting'],
+    ['Busy', 'Busy', 'Busy'],
+    ['Busy', undefined, 'Busy'],
+    ['Busy', 'Available', 'Busy'],
+    ['Do Not Disturb', 'Do Not Disturb', 'Do Not Disturb'],
+    ['Away', 'Inactive', 'Away'],
+    ['Available', 'Available', 'Available'],
+  ] as const)('%s with activity %s reads %s', (availability, activity, label) => {
+    expect(presenceLabel(availability, activity)).toBe(label);
   });
 });

@@ -58,6 +58,23 @@ describe('servicePstnLicense', () => {
     expect(d.summary).toMatch(/^service N is not licensed to place outbound PSTN calls: service N has no PSTN number and its resource account.* holds no PSTN license \(licenses: [^)]*\), so it is not licensed to place outbound PSTN calls$/);
   });
 
+  it('LIC-04: an inbound Calling Plan service passes on the resource account alone, and the decision says the plan is not needed', () => {
+    const d = servicePstnLicense({ tenant: tenant(), service: dr('A', [RA], 'Calling Plan'), purpose: 'inbound' });
+    expect(d.checks.map((c) => [c.rule, c.passed])).toEqual([
+      ['LIC-01', true],
+      ['LIC-02', true],
+      ['LIC-04', true],
+      ['LIC-04', true],
+    ]);
+    const outbound = servicePstnLicense({ tenant: tenant(), service: dr('A', [RA], 'Calling Plan'), purpose: 'outbound' });
+    expect(outbound.checks.map((c) => [c.rule, c.passed])).toEqual([
+      ['LIC-01', true],
+      ['LIC-02', true],
+      ['LIC-04', true],
+      ['LIC-04', false],
+    ]);
+  });
+
   it('LIC-02 reads the resource account of the source service', () => {
     const d = servicePstnLicense({ tenant: tenant(), service: dr('B', ['PHONESYSTEM_VIRTUALUSER']), purpose: 'transfer' });
     expect(d.checks.find((c) => c.rule === 'LIC-02')?.detail).toBe("PSTN licenses are read from service B's resource account (b@contoso.com): Microsoft Teams Phone Resource Account");

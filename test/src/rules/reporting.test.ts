@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blindTransferUserOutcome,
   isUnderSla,
+  openUserSessionOutcome,
   outcomeGroupId,
   outcomeGroupOf,
+  safeTransferTakenOver,
   serviceSessionOutcome,
   transferringUserOutcome,
   userSessionOutcome,
@@ -339,5 +342,94 @@ describe('serviceSessionOutcome: a PSTN transfer refused by the first-service ru
     expect(serviceSessionOutcome({ tenant: tenant(), session: done })).toMatchObject({ verdict: 'Outbound Accepted', because: ['OUT-09', 'OUT-07'] });
     const rangOut = cob({ userSessions: [{ user: 'lea', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false } }] });
     expect(serviceSessionOutcome({ tenant: tenant(), session: rangOut }).verdict).toBe('Outbound Accepted');
+  });
+});
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind an outcome.
+describe('reporting decisions record the facts they read', () => {
+  it('userSessionOutcome reads the session, its transfer and the RONA outcome setting', () => {
+    const d = userSessionOutcome({
+      tenant: tenant({ behavior: { ronaUserSessionOutcome: 'Cancelled' } }),
+      session: { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } },
+    });
+    expect(d.inputs).toEqual({
+      user: 'a',
+      origin: 'queue',
+      response: 'accepted',
+      transfer: { kind: 'safe', to: 'pstn', succeeded: false, firstServiceUnlicensed: true },
+      ronaUserSessionOutcome: 'Cancelled',
+    });
+    const plain = userSessionOutcome({ tenant: tenant(), session: { user: 'b', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'user', succeeded: true } } });
+    expect(plain.inputs['transfer']).toEqual({ kind: 'blind', to: 'user', succeeded: true, firstServiceUnlicensed: false });
+  });
+  it('the outcomes of open sessions and taken-over transfers read the user (and the target)', () => {
+    expect(openUserSessionOutcome({ user: 'a', stillRinging: true }).inputs).toEqual({ user: 'a', stillRinging: true });
+    expect(blindTransferUserOutcome({ user: 'a', to: 'b' }).inputs).toEqual({ user: 'a', to: 'b' });
+    expect(safeTransferTakenOver({ user: 'b' }).inputs).toEqual({ user: 'b' });
+  });
+  it('serviceSessionOutcome reads the session, every user session in short and the manual-transfer setting', () => {
+    const session = inbound({
+      passedAccept: false,
+      userSessions: [
+        { user: 'a', origin: 'queue', response: 'declined' },
+        { user: 'b', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: false } },
+        { user: 'c', origin: 'safeTransfer', response: 'accepted', transfer: { kind: 'blind', to: 'service', succeeded: true } },
+      ],
+      end: { by: 'customer', where: 'connected' },
+    });
+    expect(serviceSessionOutcome({ tenant: tenant({ behavior: { firstServiceRuleForManualTransfers: false } }), session }).inputs).toEqual({
+      service: 'A',
+      direction: 'inbound',
+      passedAccept: false,
+      userSessions: ['a:queue:declined', 'b:queue:accepted:safe-user-failed', 'c:safeTransfer:accepted:blind-service-ok'],
+      end: 'customer',
+      firstServiceRuleForManualTransfers: false,
+    });
+  });
+  it('isUnderSla reads the service, its SLA time and the queue time', () => {
+    expect(isUnderSla({ service: cc({ distribution: { slaTime: '30s' } }), queueTimeMs: 12_000 }).inputs).toEqual({ service: 'A', slaTime: 30_000, queueTimeMs: 12_000 });
+  });
+});
+
+// The checks are what `why` walks and a report lists behind an outcome: which rules passed and which failed.
+describe('serviceSessionOutcome records the checks that decided, passed or failed', () => {
+  const rows: { name: string; session: ServiceSessionSummary; checks: [string, boolean][] }[] = [
+    {
+      name: 'XFER-03, WF-06: a workflow PSTN transfer refused by the first-service rule fails both',
+      session: inbound({ end: { by: 'workflowTransfer', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } }),
+      checks: [
+        ['XFER-03', false],
+        ['WF-06', false],
+        ['REP-01', true],
+      ],
+    },
+    { name: 'XFER-04: a failed workflow transfer to a service', session: inbound({ end: { by: 'workflowTransfer', to: 'service', succeeded: false } }), checks: [['XFER-04', false], ['REP-01', true]] },
+    { name: 'XFER-04: a workflow transfer that succeeded', session: inbound({ end: { by: 'workflowTransfer', to: 'service', succeeded: true } }), checks: [['XFER-04', true], ['REP-01', true]] },
+    { name: 'REP-01: a voice message', session: inbound({ end: { by: 'voiceMessage' } }), checks: [['REP-01', true], ['REP-01', true]] },
+    { name: 'WF-02: the workflow ended the call', session: inbound({ end: { by: 'system' } }), checks: [['WF-02', true], ['REP-01', true]] },
+    { name: 'REP-01: no outcome fits (Error)', session: inbound({ end: { by: 'error' } }), checks: [['REP-01', false], ['REP-01', true]] },
+    { name: 'REP-02: a hang-up before Accept', session: inbound({ passedAccept: false, end: { by: 'customer', where: 'ivr' } }), checks: [['REP-02', true], ['REP-01', true]] },
+    { name: 'REP-03: a hang-up while queued', session: inbound({ end: { by: 'customer', where: 'queue' } }), checks: [['REP-03', true], ['REP-01', true]] },
+    {
+      name: 'REP-05: along a chain, a RONA, a refused PSTN transfer, a transfer that succeeded and the accepted hand-over each leave their check',
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'timeout' },
+          { user: 'b', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } },
+          { user: 'c', origin: 'queue', response: 'accepted', transfer: { kind: 'safe', to: 'user', succeeded: true } },
+          { user: 'd', origin: 'safeTransfer', response: 'accepted' },
+        ],
+      }),
+      checks: [
+        ['REP-05', true],
+        ['XFER-03', false],
+        ['REP-05', true],
+        ['REP-05', true],
+        ['REP-01', true],
+      ],
+    },
+  ];
+  it.each(rows)('$name', ({ session, checks }) => {
+    expect(serviceSessionOutcome({ tenant: tenant(), session }).checks.map((c) => [c.rule, c.passed])).toEqual(checks);
   });
 });

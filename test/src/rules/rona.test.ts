@@ -101,3 +101,70 @@ describe('ronaResetTimeAllowed (RONA-07)', () => {
     expect(d.summary).toBe('RONA Reset Time 8h is not allowed: 8h is above the maximum of 5h20m (behavior.ronaResetTimeMax)');
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a RONA decision.
+describe('RONA decisions record the facts they read', () => {
+  it('ronaOnMissedOffer reads the service RONA settings, the user, the reason and the distribution', () => {
+    const service = cc({ distribution: { persistentRona: true, ronaResetTime: '90s' } });
+    const d = ronaOnMissedOffer({ tenant: tenant({ behavior: { nonPersistentRona: 'nextAttempt' } }), service, user: user('ann', { ccLicense: true, tp: 2 }), reason: 'timeout', distributionType: 'Direct' });
+    expect(d.inputs).toEqual({
+      service: { id: 'A', persistentRona: true, ronaResetTime: 90_000 },
+      user: { id: 'ann', contactCenterLicense: true, taskParallelization: true },
+      reason: 'timeout',
+      distributionType: 'Direct',
+      nonPersistentRona: 'nextAttempt',
+    });
+  });
+  it('persistentRonaEndsOn reads the event, ronaResetTimeAllowed the time and its bounds', () => {
+    expect(persistentRonaEndsOn({ event: 'offDuty' }).inputs).toEqual({ event: 'offDuty' });
+    expect(ronaResetTimeAllowed({ tenant: tenant({ behavior: { ronaResetTimeMax: 600_000 } }), ms: 5_000 }).inputs).toEqual({ ms: 5_000, min: 10_000, max: 600_000 });
+  });
+});
+
+// The checks are what `why` walks and a report lists: each branch must leave exactly its own, passed or failed.
+describe('ronaOnMissedOffer records the checks of its branch (rule ids and pass/fail)', () => {
+  const rows: { name: string; reason: MissedOfferReason; type?: DistributionType; persistent?: boolean; user?: UserOverrides; checks: [string, boolean][] }[] = [
+    { name: 'RONA-03: Broadcast', reason: 'timeout', type: 'Broadcast', checks: [['RONA-03', false]] },
+    { name: 'RONA-01: Pickup', reason: 'timeout', type: 'Pickup', checks: [['RONA-01', false]] },
+    {
+      name: 'RONA-05, RONA-06, RONA-12: persistent, with Task Parallelization',
+      reason: 'ignored',
+      persistent: true,
+      user: { ccLicense: true, tp: 2 },
+      checks: [
+        ['RONA-03', true],
+        ['RONA-05', true],
+        ['RONA-06', true],
+        ['RONA-06', true],
+        ['RONA-12', true],
+      ],
+    },
+    {
+      name: 'RONA-06: Persistent RONA on, a user without CC license declines',
+      reason: 'declined',
+      persistent: true,
+      checks: [
+        ['RONA-03', true],
+        ['RONA-05', true],
+        ['RONA-06', false],
+        ['RONA-01', false],
+        ['RONA-13', true],
+      ],
+    },
+    {
+      name: 'RONA-01, RONA-14: Persistent RONA off, an ignored offer',
+      reason: 'ignored',
+      checks: [
+        ['RONA-03', true],
+        ['RONA-05', false],
+        ['RONA-01', true],
+        ['RONA-14', true],
+      ],
+    },
+  ];
+  it.each(rows)('$name', ({ reason, type, persistent, user: over, checks }) => {
+    const s = cc({ distribution: { type: type ?? 'Direct', persistentRona: persistent ?? false } });
+    const d = ronaOnMissedOffer({ tenant: tenant(), service: s, user: user('alice', over ?? {}), reason, distributionType: type ?? 'Direct' });
+    expect(d.checks.map((c) => [c.rule, c.passed])).toEqual(checks);
+  });
+});

@@ -238,3 +238,146 @@ describe('onTheCall (US-10, PAR-11)', () => {
     expect(ask({ connectedUser: null, parkedBy: 'ann' }).verdict).toBe(false);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind selectability.
+describe('selectability decisions record the facts they read', () => {
+  it('isSelectable reads the tenant, the service, every flag of the user and the membership', () => {
+    const u = user('ann', {
+      ccLicense: true,
+      tp: 3,
+      parkedTasks: 1,
+      duty: 'Off Duty',
+      flags: {
+        notAvailableReason: true,
+        ringing: { service: 'A' },
+        connected: { service: 'B' },
+        onHold: { service: 'B' },
+        acw: { service: 'C', extended: false },
+        rona: { service: 'A', persistent: true },
+      },
+    });
+    const d = isSelectable({ tenant: tenant({ behavior: { blockingFlagScope: 'causingService' } }), service: teams, user: u, membership: member(u, teams, { active: false }) });
+    expect(d.inputs).toEqual({
+      tenant: { state: 'Active', blockingFlagScope: 'causingService' },
+      service: { id: 'A', license: 'Contact Center', assignment: 'MS Teams-based' },
+      user: {
+        id: 'ann',
+        presence: 'Available',
+        duty: 'Off Duty',
+        contactCenterLicense: true,
+        licenses: ['Teams Phone Standard'],
+        plans: ['MCOEV'],
+        flags: ['Not Available Reason', 'Ringing(A)', 'Connected(B)', 'On Hold(B)', 'ACW(C)', 'persistent RONA(A)'],
+        parkedTasks: 1,
+        taskParallelization: true,
+      },
+      membership: { active: false, role: 'Agent' },
+    });
+    const rona = user('bob', { flags: { rona: { service: 'A', persistent: false } } });
+    expect((isSelectable({ tenant: tenant(), service: teams, user: rona }).inputs['user'] as { flags: string[] }).flags).toEqual(['RONA(A)']);
+    expect(isSelectable({ tenant: tenant(), service: teams, user: rona, membership: undefined }).inputs['membership']).toBeNull();
+  });
+  it('onTheCall reads the action, the user, the call, who is on it and who parked it', () => {
+    const d = onTheCall({ action: 'consult', user: 'ann', call: 'c1', connectedUser: 'bob', parkedBy: 'ann', parkedUserMay: true });
+    expect(d.inputs).toEqual({ action: 'consult', user: 'ann', call: 'c1', connectedUser: 'bob', parkedBy: 'ann', parkedUserMay: true });
+  });
+});
+
+// Which checks a decision holds, passed or failed, is what `why` walks and a report lists: a note or a passed
+// check that should not be there (or a missing one) changes the explanation even when the verdict stands.
+describe('isSelectable records each layer it checked, and only those', () => {
+  const checksOf = (row: Omit<Row, 'rule' | 'because' | 'selectable'>) => run({ rule: '', because: [], selectable: true, ...row }).checks.map((c) => [c.rule, c.passed]);
+  const layer1 = [
+    ['US-01', true],
+    ['SVC-11', true],
+    ['PRES-09', true],
+    ['PRES-02', true],
+    ['LIC-05', true],
+  ];
+
+  it('US-08: an unflagged On Duty member gets no Off Duty note, no Task Parallelization checks, and one passed US-08', () => {
+    expect(checksOf({})).toEqual([...layer1, ['US-03', true], ['SVC-08', true], ['PRES-10', true], ['US-08', true]]);
+  });
+  it('US-05: an Off Duty user of a Skill-based service gets no note that their On Duty profile satisfies the skills', () => {
+    expect(checksOf({ svc: skills, user: { ccLicense: true, duty: 'Off Duty' } })).toEqual([
+      ...layer1,
+      ['SVC-10', true],
+      ['US-04', true],
+      ['US-04', true],
+      ['SVC-10', true],
+      ['US-05', false],
+      ['PRES-10', false],
+      ['US-08', true],
+    ]);
+  });
+  it('US-08: a blocked user gets the failed flags and no passed "no blocking flag" check', () => {
+    expect(checksOf({ user: { parkedTasks: 1, flags: { ringing: { service: 'A' } } } }).slice(5)).toEqual([
+      ['US-03', true],
+      ['SVC-08', true],
+      ['PRES-10', true],
+      ['US-09', false],
+      ['PAR-03', false],
+    ]);
+  });
+  it('PAR-14, PAR-15: a parked task without Task Parallelization is PAR-03 alone, never measured against the TP limit', () => {
+    const rules = checksOf({ user: { parkedTasks: 1 } }).map(([rule]) => rule);
+    expect(rules).toContain('PAR-03');
+    expect(rules).not.toContain('PAR-14');
+    expect(rules).not.toContain('PAR-15');
+  });
+});
+
+describe('isSelectable: flags caused by another service (US-13) and what they bring with them', () => {
+  const causing = { behavior: { blockingFlagScope: 'causingService' as const } };
+  const all = { behavior: { blockingFlagScope: 'allServices' as const } };
+  it('PAR-03: with causingService, a parked task of a call Connected in another service does not block this one', () => {
+    const d = run({ rule: '', user: { parkedTasks: 1, flags: { connected: { service: 'B' } } }, tenant: causing, selectable: true, because: [] });
+    expect(d.verdict).toBe(true);
+    expect(failedRules(d)).toEqual([]);
+  });
+  it('PAR-03: with allServices, it blocks, as Connected and as a parked task', () => {
+    const d = run({ rule: '', user: { parkedTasks: 1, flags: { connected: { service: 'B' } } }, tenant: all, selectable: false, because: [] });
+    expect(d.because).toEqual(['US-10', 'US-13', 'PAR-03']);
+  });
+  it('RONA-12: persistent RONA of another service adds RONA-12 only where it blocks', () => {
+    const flags = { rona: { service: 'B', persistent: true } };
+    const blocked = run({ rule: '', user: { ccLicense: true, tp: true, flags }, tenant: all, selectable: false, because: [] });
+    expect(blocked.because).toEqual(['RONA-04', 'US-13', 'RONA-12']);
+    const free = run({ rule: '', user: { ccLicense: true, tp: true, flags }, tenant: causing, selectable: true, because: [] });
+    expect(free.checks.map((c) => c.rule)).not.toContain('RONA-12');
+  });
+  it('RONA-12: needs both a persistent RONA and Task Parallelization', () => {
+    expect(run({ rule: '', user: { ccLicense: true, flags: { rona: { service: 'A', persistent: true } } }, selectable: false, because: [] }).because).toEqual(['RONA-04']);
+    expect(run({ rule: '', user: { tp: true, flags: { rona: { service: 'A', persistent: false } } }, selectable: false, because: [] }).because).toEqual(['RONA-04']);
+  });
+  it("US-03: another user's membership of this service does not make the user a member", () => {
+    const ann = user('ann');
+    const d = isSelectable({ tenant: tenant(), service: teams, user: ann, membership: member(user('bob'), teams) });
+    expect(d.verdict).toBe(false);
+    expect(d.because).toEqual(['US-03', 'PRES-10']);
+  });
+});
+
+describe('LIC-05 inputs: the plans of every license, each once', () => {
+  it('a plan two licenses grant is listed once; a license the catalogue does not know grants none', () => {
+    const d = isSelectable({ tenant: tenant(), service: teams, user: user('ann', { licenses: ['Microsoft 365 E5', 'Teams Phone Standard', 'Contoso Custom Plan'] }) });
+    const { licenses, plans } = d.inputs['user'] as { licenses: string[]; plans: string[] };
+    expect(licenses).toEqual(['Microsoft 365 E5', 'Teams Phone Standard', 'Contoso Custom Plan']);
+    expect(plans).toEqual([...new Set(plans)]);
+    expect(plans).toContain('MCOEV');
+    const unknown = isSelectable({ tenant: tenant(), service: teams, user: user('ann', { licenses: ['Contoso Custom Plan'] }) });
+    expect(unknown.inputs['user']).toMatchObject({ licenses: ['Contoso Custom Plan'], plans: [] });
+  });
+});
+
+describe('onTheCall: PAR-11 only where the parking user may act', () => {
+  const ask = (over: Partial<Parameters<typeof onTheCall>[0]>) =>
+    onTheCall({ action: 'hang up', user: 'ann', call: 'c1', connectedUser: null, parkedBy: null, parkedUserMay: true, ...over });
+  it('the user who parked the call may act on it', () => {
+    expect(ask({ parkedBy: 'ann' })).toMatchObject({ verdict: true, because: ['PAR-11'] });
+  });
+  it('a call nobody parked, or an action the parking user may not take, is refused on US-10 alone', () => {
+    expect(ask({ connectedUser: 'bob' }).because).toEqual(['US-10']);
+    expect(ask({ connectedUser: 'bob', parkedBy: 'bob', parkedUserMay: false }).because).toEqual(['US-10']);
+  });
+});

@@ -76,3 +76,38 @@ describe('supervisionEnds (verdict true = ends)', () => {
     expect(() => supervisionEnds({ tenant: tenant(), mode: 'Shout', event: 'parked' })).toThrow(/not a supervision mode/);
   });
 });
+
+// The inputs are what `why`, the reports and a failed assertion show as the facts behind a supervision decision.
+describe('supervision decisions record the facts they read', () => {
+  it('canSupervise reads the service supervisors, the supervisor, the distribution and the call kind', () => {
+    const d = canSupervise({
+      tenant: tenant(),
+      service: svcWithSup,
+      supervisor: user('sue', { ccLicense: true }),
+      supervisorIsServiceSupervisor: false,
+      sessionDistributed: true,
+      callKind: 'Outbound Call',
+    });
+    expect(d.inputs).toEqual({
+      service: { id: 'A', supervisors: ['sue'] },
+      supervisor: { id: 'sue', contactCenterLicense: true, serviceSupervisor: false },
+      sessionDistributed: true,
+      callKind: 'Outbound Call',
+    });
+  });
+  it('supervisionEnds reads the mode in its canonical spelling, the event and the Barge In setting', () => {
+    const d = supervisionEnds({ tenant: tenant({ behavior: { bargeInEndsLike: 'Listen' } }), mode: 'Barge In', event: 'customerLeft' });
+    expect(d.inputs).toEqual({ mode: 'Barge In', event: 'customerLeft', bargeInEndsLike: 'Listen' });
+  });
+});
+
+describe('supervisionEnds records the rules that decided (rule ids and pass/fail)', () => {
+  it.each([
+    ['Listen', 'parked', [['PAR-08', true], ['SUP-10', true]]],
+    ['Listen', 'customerLeft', [['SUP-08', true]]],
+    ['Whisper', 'customerLeft', [['SUP-09', true]]],
+    ['Barge In', 'userLeft', [['SUP-11', true], ['SUP-09', true]]],
+  ] as const)('%s, %s', (mode, event, checks) => {
+    expect(supervisionEnds({ tenant: tenant({ behavior: { bargeInEndsLike: 'Whisper' } }), mode, event }).checks.map((c) => [c.rule, c.passed])).toEqual(checks);
+  });
+});
