@@ -51,11 +51,12 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
     ctx.endedCalls.set(id, changed);
     return changed;
   }
-  const live = ctx.db.byId.calls(id);
+  const at = ctx.db.byId.calls.indexOf(id);
+  const live = at < 0 ? undefined : ctx.db.calls.all()[at];
   if (!live) return undefined;
-  const updated = replaceRecord(ctx.db.calls, live, data);
+  const updated = replaceRecord(ctx.db.calls, live, data, at);
   if (updated.state === 'terminated') {
-    removeRecord(ctx.db.calls, updated);
+    removeRecord(ctx.db.calls, updated, at);
     ctx.endedCalls.set(id, updated);
     ctx.endedAt.set(id, ctx.now());
     forgetExpiredCalls(ctx);

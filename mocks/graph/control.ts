@@ -40,10 +40,16 @@ export function createGraphMockControl(
     const user = objectId ? findUser(ctx, objectId) : undefined;
     const record = user?.kind === 'person' ? ctx.db.byId.presences(user.id) : undefined;
     if (!record) throw new Error(`Teams: no user "${userId}" with a presence in the mock Graph directory`);
-    replaceRecord(ctx.db.presences, record, (p) => {
-      p.sessions = [];
-      change(p);
-    });
+    const at = ctx.db.byId.presences.indexOf(record.id);
+    replaceRecord(
+      ctx.db.presences,
+      record,
+      (p) => {
+        p.sessions = [];
+        change(p);
+      },
+      at,
+    );
   };
   return {
     setClientPresence(userId, availability, activity) {

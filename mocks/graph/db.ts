@@ -135,8 +135,8 @@ export type CallRecord = z.output<typeof callSchema>;
 /** A record as a collection holds it (with @msw/data's own bookkeeping), as `all()` and queries return it. */
 type Stored<S extends z.ZodType<{ id: string }>> = ReturnType<Collection<S>['all']>[number];
 
-/** A record by Graph id, or undefined. */
-export type IdLookup<T> = (id: string) => T | undefined;
+/** A record by Graph id, or undefined; `indexOf` gives its position in the collection's list (-1: none). */
+export type IdLookup<T> = ((id: string) => T | undefined) & { readonly indexOf: (id: string) => number };
 
 export interface GraphDb {
   users: Collection<typeof userSchema>;
@@ -214,23 +214,28 @@ export function clearGraphDb(db: GraphDb): void {
  */
 function idLookup<T extends { id: string }>(collection: { all(): T[] }): IdLookup<T> {
   const seen = new Map<string, number>();
-  const found = (id: string, records: T[], i: number): T | undefined => {
-    seen.set(id, i);
-    return records[i];
-  };
-  return (id) => {
+  const indexOf = (id: string): number => {
     const records = collection.all();
     const at = seen.get(id);
+    const hit = (i: number): number => {
+      seen.set(id, i);
+      return i;
+    };
     if (at === undefined) {
-      for (let i = records.length - 1; i >= 0; i--) if (records[i]?.id === id) return found(id, records, i);
-      return undefined;
+      for (let i = records.length - 1; i >= 0; i--) if (records[i]?.id === id) return hit(i);
+      return -1;
     }
     // Deleting earlier records only moves a record down the list: look there first.
-    for (let i = Math.min(at, records.length - 1); i >= 0; i--) if (records[i]?.id === id) return found(id, records, i);
-    for (let i = at + 1; i < records.length; i++) if (records[i]?.id === id) return found(id, records, i);
+    for (let i = Math.min(at, records.length - 1); i >= 0; i--) if (records[i]?.id === id) return hit(i);
+    for (let i = at + 1; i < records.length; i++) if (records[i]?.id === id) return hit(i);
     seen.delete(id);
-    return undefined;
+    return -1;
   };
+  const lookup = (id: string): T | undefined => {
+    const i = indexOf(id);
+    return i < 0 ? undefined : collection.all()[i];
+  };
+  return Object.assign(lookup, { indexOf });
 }
 
 /** A value no change may alter in place: a record shares it with the versions before and after the change. */
@@ -255,9 +260,9 @@ export type RecordDraft<T> = { -readonly [K in keyof T]: Shared<T[K]> };
  * fifth of a contact-center day. This relies on `all()` returning the collection's own record list, as
  * @msw/data documents in its source; the mock's tests pin it.
  */
-export function replaceRecord<T extends { id: string }>(collection: { all(): T[] }, record: T, change: (draft: RecordDraft<T>) => void): T {
+export function replaceRecord<T extends { id: string }>(collection: { all(): T[] }, record: T, change: (draft: RecordDraft<T>) => void, at?: number): T {
   const records = collection.all();
-  const index = records.indexOf(record);
+  const index = positionOf(records, record, at);
   if (index < 0) throw new Error(`record ${record.id} is not in this collection (stale copy?)`);
   const next = changedCopy(record, change);
   // The collection's own bookkeeping (primary key, relations) lives in symbol-keyed properties.
@@ -267,6 +272,14 @@ export function replaceRecord<T extends { id: string }>(collection: { all(): T[]
   }
   records[index] = next;
   return next;
+}
+
+/**
+ * Where `record` is in `records`: at `at` when the caller knows (an id lookup just found it there), else by a
+ * scan. Without the hint every change of a call scanned the live calls, a cost that grew with the day.
+ */
+function positionOf<T>(records: T[], record: T, at: number | undefined): number {
+  return at !== undefined && records[at] === record ? at : records.indexOf(record);
 }
 
 /** A shallow copy of `record` with `change` applied; `record` itself is left as it was. */
@@ -280,9 +293,9 @@ export function changedCopy<T extends object>(record: T, change: (draft: RecordD
  * Take a record out of its collection (what `collection.delete(record)` does, without looking the record up
  * by primary key and emitting a delete event that no relation of the mock listens to).
  */
-export function removeRecord<T extends { id: string }>(collection: { all(): T[] }, record: T): void {
+export function removeRecord<T extends { id: string }>(collection: { all(): T[] }, record: T, at?: number): void {
   const records = collection.all();
-  const index = records.indexOf(record);
+  const index = positionOf(records, record, at);
   if (index < 0) throw new Error(`record ${record.id} is not in this collection (stale copy?)`);
   records.splice(index, 1);
 }

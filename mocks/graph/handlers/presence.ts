@@ -77,7 +77,7 @@ function expiry(raw: string | undefined, fallbackMs: number, stamp: RequestStamp
 
 async function updatePresence(ctx: GraphMockContext, userId: string, data: (draft: RecordDraft<PresenceRecord>) => void) {
   const record = presenceOf(ctx, userId);
-  return record ? replaceRecord(ctx.db.presences, record, data) : undefined;
+  return record ? replaceRecord(ctx.db.presences, record, data, ctx.db.byId.presences.indexOf(record.id)) : undefined;
 }
 
 const ok = () => emptyResponse(200);
