@@ -9,8 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-/** Folders that hold no documentation of ours: dependencies, build output, VCS data. */
-// Build output and tool scratch folders (Stryker's sandboxes copy the whole repository while it runs).
+/** Folders that hold no documentation of ours: dependencies, build output, VCS data, Stryker's sandboxes. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', '.stryker-tmp']);
 
 function markdownFilesUnder(dir: string): string[] {
