@@ -15,7 +15,6 @@ export function enqueue(world: World, call: string, service: string): void {
   world.idleQueues.delete(service);
 }
 
-
 export function dequeue(world: World, call: string): void {
   for (const [service, queue] of world.queues) {
     const i = queue.indexOf(call);
@@ -126,7 +125,7 @@ function distribute(world: World, serviceId: string): boolean {
     offered = true;
     nobodySince = undefined;
   }
-  if (nobodySince !== undefined && Number.isFinite(nobodySince) && world.queues.get(serviceId)?.length) idle.set(serviceId, nobodySince);
+  if (nobodySince !== undefined && Number.isFinite(nobodySince) && queue.length > 0) idle.set(serviceId, nobodySince);
   return offered;
 }
 

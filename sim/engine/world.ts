@@ -162,9 +162,7 @@ export class World {
         await new Promise<void>((r) => setImmediate(r));
         continue;
       }
-      if (this.clock.fireNext(this.clock.now())) continue;
-      if (this.onQuiet?.()) continue;
-      return;
+      if (this.settledWithoutWaiting()) return;
     }
     throw new Error('the simulation did not settle (an endless loop of zero-delay events)');
   }
