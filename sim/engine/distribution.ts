@@ -18,10 +18,9 @@ export function enqueue(world: World, call: string, service: string): void {
 export function dequeue(world: World, call: string): void {
   for (const [service, queue] of world.queues) {
     const i = queue.indexOf(call);
-    if (i >= 0) {
-      queue.splice(i, 1);
-      world.queues.set(service, queue);
-    }
+    if (i < 0) continue;
+    queue.splice(i, 1);
+    if (queue.length === 0) world.queues.delete(service);
   }
 }
 
@@ -58,11 +57,18 @@ function canTakeOffer(world: World, user: string): boolean {
   return takesOffers(world.agent(user).getSnapshot());
 }
 
-/** Offer every queued task of every service that has someone to take it. Services in file order. */
+/**
+ * Offer every queued task of every service that has someone to take it. Services in file order. Only the
+ * services with waiting tasks are visited: distribution runs at every quiet point, and a walk over every
+ * service there made a day grow with the square of its size (services and quiet points grow together).
+ */
 export function distributeAll(world: World): boolean {
   trackSelectable(world);
+  if (world.queues.size === 0) return false;
+  const order = (service: string): number => world.serviceOrder.get(service) ?? Number.MAX_SAFE_INTEGER;
+  const waiting = [...world.queues.keys()].sort((a, b) => order(a) - order(b));
   let offered = false;
-  for (const service of world.services.keys()) offered = distribute(world, service) || offered;
+  for (const service of waiting) offered = distribute(world, service) || offered;
   return offered;
 }
 

@@ -80,8 +80,10 @@ export class World {
   readonly agents = new WatchedMap<string, AgentActor>();
   readonly calls = new Map<string, CallActor>();
   readonly callExtras = new Map<string, CallExtras>();
-  /** FIFO queue of call ids per service (DIST-01). */
+  /** FIFO queue of call ids per service with tasks waiting (DIST-01); a queue that empties is removed. */
   readonly queues = new Map<string, string[]>();
+  /** Each service's place in the scenario file: distribution visits the waiting queues in this order. */
+  readonly serviceOrder = new Map<string, number>();
   /** When each user last finished Nimbus work, for the longest-idle choice (DIST-03). */
   readonly idleSince = new WatchedMap<string, number>();
   /** Licenses as Nimbus read them through Graph licenseDetails (display names). */
@@ -98,6 +100,7 @@ export class World {
   /** When the facts the rules read last changed (see factChanges.ts). */
   readonly changes = new FactChanges(() => this.services);
   private readonly factsOfUser = new Map<string, { at: number; facts: UserFacts }>();
+  private readonly membershipIndex = new WeakMap<ServiceFacts, Map<string, Membership>>();
   /** US-01 decisions by user and service, reused until what they read changes (policy.isSelectable). */
   readonly selectability = new Map<string, KeptDecision>();
   /** When each user last became Selectable for each service (behavior.longestIdleSince = lastSelectable). */
@@ -125,7 +128,10 @@ export class World {
     this.services.onChange = serviceChanged;
     for (const map of [this.users, this.idleSince, this.presenceSeen, this.agents]) map.onChange = userChanged;
     this.licensesSeen.onChange = (key) => (key?.startsWith('service:') ? serviceChanged(key.slice('service:'.length)) : userChanged(key));
-    scenario.services.forEach((s) => this.services.set(s.id, s));
+    scenario.services.forEach((s, i) => {
+      this.services.set(s.id, s);
+      this.serviceOrder.set(s.id, i);
+    });
     scenario.users.forEach((u, i) => {
       this.users.set(u.id, u);
       this.idleSince.set(u.id, -scenario.users.length + i);
@@ -284,9 +290,21 @@ export class World {
     return x;
   }
 
+  /**
+   * Distribution asks a membership of every candidate of every task: a lookup by user instead of a scan of
+   * the members (which made each pick grow with the square of a service's size). Keyed by the service's
+   * facts object, which `setActive` replaces, so an index never outlives the members it was built from.
+   */
   membership(userId: string, serviceId: string): Membership | undefined {
-    const m = this.services.get(serviceId)?.members.find((x) => x.user === userId);
-    return m ? { service: serviceId, user: userId, active: m.active, role: m.role } : undefined;
+    const service = this.services.get(serviceId);
+    if (!service) return undefined;
+    let index = this.membershipIndex.get(service);
+    if (!index) {
+      index = new Map();
+      for (const m of service.members) if (!index.has(m.user)) index.set(m.user, { service: serviceId, user: m.user, active: m.active, role: m.role });
+      this.membershipIndex.set(service, index);
+    }
+    return index.get(userId);
   }
 
   setActive(userId: string, serviceId: string, active: boolean): void {
