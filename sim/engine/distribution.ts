@@ -102,10 +102,10 @@ function distribute(world: World, serviceId: string): boolean {
     const readAt = world.changes.now;
     const skipped = extras.skipNextAttempt.size > 0;
     const same = !skipped && lastAttempt !== undefined && lastAttempt.at === readAt ? lastAttempt : undefined;
-    const candidates = same?.candidates ?? membersToAsk(service, extras).filter((u) => canTakeOffer(world, u));
+    const candidates = same?.candidates ?? membersWhoTakeOffers(world, service, extras);
     const pick = same?.pick ?? policy.pickCandidates(world, serviceId, candidates, idleSinceFor(world, serviceId));
     if (!skipped) lastAttempt = { at: readAt, candidates, pick };
-    noteBusyMembers(world, call, serviceId, membersToAsk(service, extras), candidates, pick);
+    noteBusyMembers(world, call, serviceId, service, candidates, pick);
     extras.skipNextAttempt.clear();
     clearTransientRonaAfterAttempt(world);
     if (pick.verdict.length === 0) {
@@ -140,10 +140,19 @@ function membersToAsk(service: ReturnType<World['service']>, extras: ReturnType<
   return service.members.map((m) => m.user).filter((u) => !extras.skipNextAttempt.has(u));
 }
 
+/** The members a task's attempt asks who can take an offer now, in member order (one pass: every pick runs it). */
+function membersWhoTakeOffers(world: World, service: ReturnType<World['service']>, extras: ReturnType<World['extras']>): string[] {
+  const skip = extras.skipNextAttempt;
+  const out: string[] = [];
+  for (const { user } of service.members) if (!skip.has(user) && canTakeOffer(world, user)) out.push(user);
+  return out;
+}
+
 /** US-13 with blockingFlagScope = causingService: members Selectable here but busy with another service's task. */
-function noteBusyMembers(world: World, call: string, serviceId: string, members: string[], candidates: string[], pick: ReturnType<typeof policy.pickCandidates>): void {
-  if (world.tenant.behavior.blockingFlagScope !== 'causingService' || pick.verdict.length > 0 || world.extras(call).lastNoOffer === pick.summary) return;
-  const busy = members.filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict);
+function noteBusyMembers(world: World, call: string, serviceId: string, service: ReturnType<World['service']>, candidates: string[], pick: ReturnType<typeof policy.pickCandidates>): void {
+  const extras = world.extras(call);
+  if (world.tenant.behavior.blockingFlagScope !== 'causingService' || pick.verdict.length > 0 || extras.lastNoOffer === pick.summary) return;
+  const busy = membersToAsk(service, extras).filter((u) => !candidates.includes(u) && policy.isSelectable(world, u, serviceId).verdict);
   if (busy.length > 0) {
     world.note(`call:${call}`, 'decision', () => `${busy.join(', ')} Selectable for ${serviceId} (flags of other services do not block) but already ringing or connected: one offer at a time`, ['US-13']);
   }

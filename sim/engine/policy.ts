@@ -14,9 +14,9 @@ import type { World } from './world.js';
  * (World.changes): distribution asks it of every member for every queued task.
  */
 export function isSelectable(world: World, user: string, service: string): Decision<boolean> {
-  const cache = world.selectability;
-  const key = `${user}\u0000${service}`;
-  const cached = cache.get(key);
+  let cache = world.selectability.get(service);
+  if (!cache) world.selectability.set(service, (cache = new Map()));
+  const cached = cache.get(user);
   if (cached && !world.changes.userOrServiceChangedSince(user, service, cached.at)) return cached.decision;
   const at = world.changes.now;
   const decision = rules.isSelectable({
@@ -25,7 +25,7 @@ export function isSelectable(world: World, user: string, service: string): Decis
     user: world.userFacts(user),
     membership: world.membership(user, service),
   });
-  cache.set(key, { at, decision });
+  cache.set(user, { at, decision });
   return decision;
 }
 

@@ -101,8 +101,8 @@ export class World {
   readonly changes = new FactChanges(() => this.services);
   private readonly factsOfUser = new Map<string, { at: number; facts: UserFacts }>();
   private readonly membershipIndex = new WeakMap<ServiceFacts, Map<string, Membership>>();
-  /** US-01 decisions by user and service, reused until what they read changes (policy.isSelectable). */
-  readonly selectability = new Map<string, KeptDecision>();
+  /** US-01 decisions by service, then user, reused until what they read changes (policy.isSelectable). */
+  readonly selectability = new Map<string, Map<string, KeptDecision>>();
   /** When each user last became Selectable for each service (behavior.longestIdleSince = lastSelectable). */
   readonly selectableSince = new Map<string, number>();
   /**
