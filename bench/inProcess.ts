@@ -53,6 +53,73 @@ export function bareSendCostMs(scale: number): { perEventMs: number; events: num
   return { perEventMs: ms / (rounds * 6), events: rounds * 6 };
 }
 
+/** What each machine's XState work costs alone, per event (and per call session actor started). */
+export interface MachineCosts {
+  agentEventMs: number;
+  callEventMs: number;
+  callStartMs: number;
+}
+
+/**
+ * Each machine driven by bare `actor.send` through the events a day sends it most: an agent offered a task,
+ * accepting it and ending it (ringing starts and cancels its ring timeout on the clock), and a call session's
+ * life; and a call session actor created and started. Priced at a day's own counts, these give the part of
+ * the day that is XState's alone (bench: "XState floor of the day"): no engine change removes it while the
+ * machines and the events a call needs stay as they are.
+ */
+export function machineCostsMs(scale: number): MachineCosts {
+  const clock = new VirtualClock();
+  const agent = createActor(agentMachine, {
+    clock,
+    input: { userId: 'a', availability: 'Available', activity: 'Available', duty: 'On Duty', taskParallelization: { enabled: false, max: 2 }, notAvailableReason: false },
+  }).start();
+  const agentRound = (n: number): number => {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const call = `c${i}`;
+      agent.send({ type: 'OFFER', call, service: 'S', ringTimeoutMs: 30_000, kind: 'distribution' });
+      agent.send({ type: 'ACCEPT', call });
+      agent.send({ type: 'TASK_ENDED', call, acwMs: null });
+      // The ring timeout Ringing scheduled was cleared: let the clock drop it, as a day's clock does when it runs.
+      clock.peek();
+    }
+    return (performance.now() - t0) / (n * 3);
+  };
+  const input = (i: number) => ({ callId: `c${i}`, type: 'Inbound Service' as const, from: '+41791110000', to: '+41445550100', service: 'S', at: 0 });
+  const startRound = (n: number): { ms: number; calls: ReturnType<typeof createActor<typeof callSessionMachine>>[] } => {
+    const t0 = performance.now();
+    const calls = Array.from({ length: n }, (_, i) => createActor(callSessionMachine, { clock, input: input(i) }).start());
+    return { ms: (performance.now() - t0) / n, calls };
+  };
+  const callRound = (calls: ReturnType<typeof startRound>['calls']): number => {
+    const t0 = performance.now();
+    for (const call of calls) {
+      call.send({ type: 'WORKFLOW_ACCEPTED', service: 'S', pstnLicensed: true, pstnBecause: [], at: 0 });
+      call.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+      call.send({ type: 'OFFERED', users: ['a'], at: 0 });
+      call.send({ type: 'USER_ACCEPTED', user: 'a', at: 0 });
+      call.send({ type: 'ENDED', at: 0 });
+    }
+    const ms = (performance.now() - t0) / (calls.length * 5);
+    calls.forEach((c) => c.stop());
+    return ms;
+  };
+  const rounds = repetitions(10_000, scale);
+  agentRound(repetitions(1_000, scale));
+  callRound(startRound(repetitions(1_000, scale)).calls);
+  const agentMs: number[] = [];
+  const startMs: number[] = [];
+  const callMs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    agentMs.push(agentRound(rounds));
+    const started = startRound(rounds);
+    startMs.push(started.ms);
+    callMs.push(callRound(started.calls));
+  }
+  agent.stop();
+  return { agentEventMs: median(agentMs), callEventMs: median(callMs), callStartMs: median(startMs) };
+}
+
 /** `n` repetitions shortened by `scale`, never fewer than 10. */
 const repetitions = (n: number, scale: number): number => Math.max(10, Math.round(n * scale));
 

@@ -26,7 +26,7 @@ import { coldStart, suiteThroughCli } from './cli.js';
 import { DAY, type DayOptions, type DayRun, describeDay, growthCurve, runDayChild, scaledDay } from './day.js';
 import { cliFrom, commit, loadAverage, machine, ROOT } from './environment.js';
 import { type BenchReport, type CurvePoint, type Figure, figureLine, markdownReport, plainTable } from './figures.js';
-import { bareSendCostMs, graphRequestsPerSecond, mockAgainstMsw } from './inProcess.js';
+import { bareSendCostMs, graphRequestsPerSecond, machineCostsMs, mockAgainstMsw } from './inProcess.js';
 
 const { values } = parseArgs({
   options: {
@@ -97,6 +97,24 @@ function perEventStep(day: DayRun | null): void {
   figure({ name: 'engine, per actor event in the day', value: enginePerEventMs === null ? null : enginePerEventMs * 1000, unit: 'µs/event', target: 'information', met: null });
   const ratio = ratioOf(enginePerEventMs, bare.perEventMs);
   figure({ name: 'per-event cost ratio (engine / bare send)', value: ratio, unit: '×', target: '<= 5×', met: ratio === null ? null : ratio <= 5, ...roundsNote });
+  xstateFloor(r);
+}
+
+/**
+ * The day's own events and call session actors priced at what each costs on a bare actor: the wall time the
+ * day would take if the engine, the mock Graph and the rules cost nothing. Next to the 10 s target it says
+ * how much of a day is XState's alone with these machines and this many events per call.
+ */
+function xstateFloor(r: DayRun['result']['run'] | null): void {
+  const costs = machineCostsMs(roundsScale);
+  figure({ name: 'bare send, agent machine', value: costs.agentEventMs * 1000, unit: 'µs/event', target: 'information', met: null, ...roundsNote });
+  figure({ name: 'bare send, call session machine', value: costs.callEventMs * 1000, unit: 'µs/event', target: 'information', met: null, ...roundsNote });
+  figure({ name: 'call session actor start', value: costs.callStartMs * 1000, unit: 'µs/actor', target: 'information', met: null, ...roundsNote });
+  const floorMs = r === null ? null : r.eventsByMachine.agent * costs.agentEventMs + r.eventsByMachine.call * costs.callEventMs + r.callActorsStarted * costs.callStartMs;
+  const fullDayFloorS = floorMs === null ? null : floorMs / 1000 / dayScale;
+  const note = r === null ? {} : { note: `${r.eventsByMachine.agent} agent events, ${r.eventsByMachine.call} call events, ${r.callActorsStarted} call actors${dayScale === 1 ? '' : `; ran ${dayScale} of the day, extrapolated linearly`}` };
+  figure({ name: 'XState floor of the day', value: fullDayFloorS, unit: 's', target: 'information', met: null, ...note });
+  figure({ name: 'XState floor / day wall time', value: r === null || floorMs === null ? null : floorMs / r.wallMs, unit: '×', target: 'information', met: null });
 }
 
 // ---------------------------------------------------------------------------------- 3. Graph mock

@@ -97,6 +97,9 @@ export interface DayResult {
     speedUp: number;
     /** Events the XState actors processed (agents and calls), counted through their subscriptions. */
     events: number;
+    /** The same events by machine, and the call session actors started: what the bench prices at bare-send cost. */
+    eventsByMachine: { agent: number; call: number };
+    callActorsStarted: number;
     eventsPerSecond: number;
     timersFired: number;
     graphRequests: number;
@@ -182,7 +185,7 @@ class Day {
   readonly cobRefusals: RefusedCallOnBehalf[] = [];
   /** Calls transferred once already (a call is transferred at most once a day). */
   readonly transferred = new Set<string>();
-  readonly count = { events: 0, timersFired: 0, skipped: 0, presenceChanges: 0, pstnTransfers: 0, callsStarted: 0, cobStarted: 0 };
+  readonly count = { events: 0, agentEvents: 0, callActors: 0, timersFired: 0, skipped: 0, presenceChanges: 0, pstnTransfers: 0, callsStarted: 0, cobStarted: 0 };
   readonly peak = { rss: 0, heap: 0 };
   private readonly weights: number[];
   private readonly weightSum: number;
@@ -303,13 +306,19 @@ async function openDay(options: DayOptions): Promise<Day> {
  * every microstep and action, which made each event 20-40 % dearer in a bare send benchmark just to be counted.
  */
 function countActorEvents(day: Day): void {
-  const observe = (actor: AnyActorRef): void => {
+  const count = day.count;
+  day.world.agents.forEach((agent: AnyActorRef) =>
+    agent.subscribe(() => {
+      count.events++;
+      count.agentEvents++;
+    }),
+  );
+  day.world.onCallStarted((_call, actor: AnyActorRef) => {
+    count.callActors++;
     actor.subscribe(() => {
-      day.count.events++;
+      count.events++;
     });
-  };
-  day.world.agents.forEach((a) => observe(a));
-  day.world.onCallStarted((_call, actor) => observe(actor));
+  });
 }
 
 /**
@@ -568,7 +577,7 @@ function dayResult(day: Day, end: DayEnd): DayResult {
   day.sampleMemory();
   const wallMs = performance.now() - day.startWall;
   const { onProgress: _p, progressEveryMs: _e, ...plain } = day.options;
-  const { events, timersFired } = day.count;
+  const { events, agentEvents, callActors, timersFired } = day.count;
   return {
     options: plain,
     services: list,
@@ -580,6 +589,8 @@ function dayResult(day: Day, end: DayEnd): DayResult {
       wallMs,
       speedUp: end.virtualMs / Math.max(wallMs, 1),
       events,
+      eventsByMachine: { agent: agentEvents, call: events - agentEvents },
+      callActorsStarted: callActors,
       eventsPerSecond: events / Math.max(wallMs / 1000, 1e-9),
       timersFired,
       graphRequests: day.world.graph.requestsSent,

@@ -20,6 +20,7 @@ const REQUIRED = [
   'bare actor.send',
   'engine, per actor event in the day',
   'per-event cost ratio (engine / bare send)',
+  'XState floor of the day',
   'mock request (mock.fetch, presence GET)',
   'bare msw getResponse, same handler',
   'mock request / bare msw getResponse',

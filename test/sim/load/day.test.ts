@@ -25,6 +25,17 @@ describe('contact-center day', () => {
     expect(first.run.graphRequests).toBeGreaterThan(small.calls);
   }, 300_000);
 
+  it('counts the actor events by machine and the call session actors (what the bench prices at bare-send cost)', () => {
+    const { agent, call } = first.run.eventsByMachine;
+    expect(agent + call).toBe(first.run.events);
+    // Every call and Call on Behalf rings agents: both machines take events.
+    expect(agent).toBeGreaterThan(small.calls);
+    expect(call).toBeGreaterThan(small.calls * 3);
+    // One call session per inbound call, and one per Call on Behalf that got past its checks.
+    expect(first.run.callActorsStarted).toBeGreaterThanOrEqual(small.calls);
+    expect(first.run.callActorsStarted).toBeLessThanOrEqual(small.calls + small.cob - first.cobRefusals.length);
+  });
+
   it('ends the Graph leg of every call that ended, and keeps decision trails only for calls not handled', () => {
     expect(first.run.liveGraphCallsAtEnd).toBeLessThanOrEqual(first.run.liveCallsAtEnd);
     expect(first.run.decisionTrailsKept).toBeGreaterThan(0);
