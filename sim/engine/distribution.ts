@@ -3,7 +3,6 @@
  * Direct Conference: the longest idle selectable user; Broadcast: a batch of the ten longest idle). Missed
  * offers turn into RONA decisions and requeue the task (RONA-01, RONA-02).
  */
-import { takesOffers } from '../../src/machines/agentStatus.js';
 import * as policy from './policy.js';
 import type { World } from './world.js';
 
@@ -51,10 +50,11 @@ function idleSinceFor(world: World, serviceId: string): (user: string) => number
 /**
  * A user's Teams client takes one offer at a time and the agent model holds one active task: a user who
  * is Ringing or Connected cannot be offered a second task even where the rules find them Selectable (only
- * possible with behavior.blockingFlagScope = causingService, US-13). The agent machine's own answer.
+ * possible with behavior.blockingFlagScope = causingService, US-13). The agent machine's own answer
+ * (`takesOffers` of its snapshot), as its subscription keeps it in `World.takingOffers`.
  */
 function canTakeOffer(world: World, user: string): boolean {
-  return takesOffers(world.agent(user).getSnapshot());
+  return world.takingOffers.has(user);
 }
 
 /**

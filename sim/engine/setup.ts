@@ -5,6 +5,7 @@
  */
 import { createActor } from 'xstate';
 import { agentMachine } from '../../src/machines/agentMachine.js';
+import { takesOffers } from '../../src/machines/agentStatus.js';
 import { describeFaults, graphFaultSpecs } from '../scenario/faults.js';
 import type { Scenario } from '../scenario/schema.js';
 import * as policy from './policy.js';
@@ -53,15 +54,21 @@ function startAgent(world: World, userId: string): void {
   });
   let wasBusy = false;
   let last = agent.getSnapshot();
+  const mirrorTakesOffers = (snapshot: typeof last): void => {
+    if (takesOffers(snapshot)) world.takingOffers.add(userId);
+    else world.takingOffers.delete(userId);
+  };
   agent.subscribe((snapshot) => {
     if (snapshot !== last) world.changes.userChanged(userId);
     last = snapshot;
+    mirrorTakesOffers(snapshot);
     const busy = snapshot.value.work !== 'Idle';
     // DIST-03: longest idle counts from when the user last finished Nimbus work.
     if (wasBusy && !busy) world.idleSince.set(userId, world.clock.now());
     wasBusy = busy;
   });
   agent.start();
+  mirrorTakesOffers(agent.getSnapshot());
   world.agents.set(userId, agent);
   // The machine starts Online and On Duty; bring it to the tenant's starting state.
   agent.send({ type: 'PRESENCE_CHANGED', availability: seen.availability, activity: seen.activity, online: policy.rules.isOnline(seen) });

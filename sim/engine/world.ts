@@ -80,6 +80,12 @@ export class World {
   readonly agents = new WatchedMap<string, AgentActor>();
   readonly calls = new Map<string, CallActor>();
   readonly callExtras = new Map<string, CallExtras>();
+  /**
+   * The users whose agent takes an offer now (`takesOffers` of their latest snapshot), kept by each agent's
+   * subscription (setup.ts): distribution asks it of every member for every pick, and a set lookup spares it
+   * reading each member's snapshot.
+   */
+  readonly takingOffers = new Set<string>();
   /** FIFO queue of call ids per service with tasks waiting (DIST-01); a queue that empties is removed. */
   readonly queues = new Map<string, string[]>();
   /** Each service's place in the scenario file: distribution visits the waiting queues in this order. */
