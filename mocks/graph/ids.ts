@@ -30,7 +30,10 @@ function cyrb128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+/** Two hex digits per byte value: every request id is a GUID, and `toString(16).padStart` per word showed up. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex8 = (n: number): string =>
+  (HEX_BYTE[n >>> 24] as string) + (HEX_BYTE[(n >>> 16) & 0xff] as string) + (HEX_BYTE[(n >>> 8) & 0xff] as string) + (HEX_BYTE[n & 0xff] as string);
 
 /** A GUID-shaped id that depends only on `namespace` and `key`. */
 export function stableGuid(namespace: string, key: string): string {
