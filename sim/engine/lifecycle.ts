@@ -49,7 +49,8 @@ export function endCall(world: World, call: string, because: RuleId[] = [], ende
   const extras = world.extras(call);
   if (extras.farEndTimer !== undefined) world.clock.clearTimeout(extras.farEndTimer);
   endSupervisionFor(world, call, 'customerLeft');
-  world.sendCall(call, { type: 'ENDED', at: world.clock.now() });
+  // A user who leaves without ACW already ended the task (USER_LEFT): the Ended machine would take ENDED and change nothing.
+  if (world.taskState(call) !== 'Ended') world.sendCall(call, { type: 'ENDED', at: world.clock.now() });
   world.note(`call:${call}`, 'task', 'call ended', because);
   // The Graph leg ends too, whoever ended the call (the session may already have recorded its end).
   if (extras.graphCallId) world.track(world.graph.hangUp(call, endedBy));
