@@ -7,10 +7,14 @@ import * as policy from './policy.js';
 import type { World } from './world.js';
 
 export function enqueue(world: World, call: string, service: string): void {
-  const queue = world.queues.get(service) ?? [];
+  let queue = world.queues.get(service);
+  if (!queue) {
+    queue = [];
+    world.queues.set(service, queue);
+    waitingInFileOrder(world, service);
+  }
   if (!queue.includes(call)) queue.push(call);
   delete world.extras(call).noOfferAt;
-  world.queues.set(service, queue);
   world.idleQueues.delete(service);
 }
 
@@ -19,8 +23,19 @@ export function dequeue(world: World, call: string): void {
     const i = queue.indexOf(call);
     if (i < 0) continue;
     queue.splice(i, 1);
-    if (queue.length === 0) world.queues.delete(service);
+    if (queue.length > 0) continue;
+    world.queues.delete(service);
+    world.waitingServices.splice(world.waitingServices.indexOf(service), 1);
   }
+}
+
+/** A service's queue starts: it joins the waiting services at its place in the file. */
+function waitingInFileOrder(world: World, service: string): void {
+  const order = (id: string): number => world.serviceOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const waiting = world.waitingServices;
+  let at = waiting.length;
+  while (at > 0 && order(waiting[at - 1] as string) > order(service)) at--;
+  waiting.splice(at, 0, service);
 }
 
 /**
@@ -64,11 +79,10 @@ function canTakeOffer(world: World, user: string): boolean {
  */
 export function distributeAll(world: World): boolean {
   trackSelectable(world);
-  if (world.queues.size === 0) return false;
-  const order = (service: string): number => world.serviceOrder.get(service) ?? Number.MAX_SAFE_INTEGER;
-  const waiting = [...world.queues.keys()].sort((a, b) => order(a) - order(b));
+  if (world.waitingServices.length === 0) return false;
   let offered = false;
-  for (const service of waiting) offered = distribute(world, service) || offered;
+  // A copy: an offer that empties a queue takes its service off the list during the walk.
+  for (const service of world.waitingServices.slice()) offered = distribute(world, service) || offered;
   return offered;
 }
 

@@ -88,6 +88,8 @@ export class World {
   readonly takingOffers = new Set<string>();
   /** FIFO queue of call ids per service with tasks waiting (DIST-01); a queue that empties is removed. */
   readonly queues = new Map<string, string[]>();
+  /** The services in `queues`, in file order (distribution.ts keeps it as queues start and empty). */
+  readonly waitingServices: string[] = [];
   /** Each service's place in the scenario file: distribution visits the waiting queues in this order. */
   readonly serviceOrder = new Map<string, number>();
   /** When each user last finished Nimbus work, for the longest-idle choice (DIST-03). */
