@@ -4,7 +4,7 @@
  */
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { agentMachine } from '../../../src/machines/agentMachine.js';
+import { agentMachine, type AgentEmitted } from '../../../src/machines/agentMachine.js';
 import { userStatuses } from '../../../src/machines/agentStatus.js';
 import { callSessionMachine, type CallEvent } from '../../../src/machines/callSessionMachine.js';
 import { VirtualClock } from '../../../sim/clock.js';
@@ -78,6 +78,109 @@ describe('agent machine guards ask the parking and RONA rules', () => {
       actor.send(end);
       expect(actor.getSnapshot().context.rona).toBeNull();
     }
+  });
+});
+
+// The guards that match an event to this user's own call, duty, presence and RONA: an event about another call,
+// or one that changes nothing, must leave the user as they are (US-05, US-09, PAR-02, PAR-11, ACW-01, RONA-06, RONA-08, PRES-01).
+describe('agent machine guards: an event acts only on what it names', () => {
+  function watched(tp = { enabled: false, max: 2 }) {
+    const a = agent(tp);
+    const emitted: AgentEmitted[] = [];
+    a.actor.on('*', (e) => emitted.push(e));
+    const value = () => a.actor.getSnapshot().value;
+    const context = () => a.actor.getSnapshot().context;
+    return { ...a, emitted, value, context };
+  }
+  const offline = { type: 'PRESENCE_CHANGED', availability: 'Offline', activity: 'Offline', online: false } as const;
+
+  it('US-05: duty follows the duty named, in both directions', () => {
+    const { actor, value } = watched();
+    actor.send({ type: 'DUTY_CHANGED', duty: 'On Duty' });
+    expect(value().duty).toBe('OnDuty');
+    actor.send({ type: 'DUTY_CHANGED', duty: 'Off Duty' });
+    actor.send({ type: 'DUTY_CHANGED', duty: 'Off Duty' });
+    expect(value().duty).toBe('OffDuty');
+    actor.send({ type: 'DUTY_CHANGED', duty: 'On Duty' });
+    expect(value().duty).toBe('OnDuty');
+  });
+
+  it('PRES-01: a presence change while Offline that is still offline keeps the user Offline, and the presence is recorded', () => {
+    const { actor, statuses, context } = watched();
+    actor.send(offline);
+    actor.send({ type: 'PRESENCE_CHANGED', availability: 'Offline', activity: 'Off work', online: false });
+    expect(statuses()).toContain('Offline');
+    actor.send({ type: 'PRESENCE_CHANGED', availability: 'Busy', activity: 'In a call', online: true });
+    expect(statuses()).not.toContain('Offline');
+    expect(context()).toMatchObject({ availability: 'Busy', activity: 'In a call' });
+  });
+
+  it('RONA-08: going On Duty, or a reset without a RONA, clears nothing and reports no RONA cleared', () => {
+    const { actor, emitted, context } = watched();
+    actor.send({ type: 'RESET_RONA' });
+    actor.send(offline);
+    expect(emitted.filter((e) => e.type === 'ronaCleared')).toEqual([]);
+    const flagged = watched();
+    flagged.actor.send({ type: 'FLAG_RONA', service: 'A', persistent: true, resetMs: 600_000 });
+    flagged.actor.send({ type: 'DUTY_CHANGED', duty: 'On Duty' });
+    expect(flagged.context().rona).toEqual({ service: 'A', persistent: true, resetMs: 600_000 });
+    expect(context().rona).toBeNull();
+  });
+
+  it('RONA-06: a persistent RONA outlasts the next distribution attempt, which clears only a non-persistent one', () => {
+    const { actor, context } = watched();
+    actor.send({ type: 'FLAG_RONA', service: 'A', persistent: true, resetMs: 600_000 });
+    actor.send({ type: 'CLEAR_TRANSIENT_RONA' });
+    expect(context().rona?.persistent).toBe(true);
+    const transient = watched();
+    transient.actor.send({ type: 'FLAG_RONA', service: 'A', persistent: false, resetMs: Infinity });
+    transient.actor.send({ type: 'CLEAR_TRANSIENT_RONA' });
+    expect(transient.context().rona).toBeNull();
+  });
+
+  it('US-09: answering or declining another call leaves the offer ringing', () => {
+    const { actor, statuses, emitted } = watched();
+    actor.send({ type: 'OFFER', call: 'c1', service: 'A', ringTimeoutMs: 30_000, kind: 'distribution' });
+    actor.send({ type: 'ACCEPT', call: 'c2' });
+    actor.send({ type: 'DECLINE', call: 'c2' });
+    expect(statuses()).toEqual(['Ringing']);
+    expect(emitted).toEqual([]);
+  });
+
+  it('ACW-01: a task that ends with no ACW time granted (0 ms) frees the user at once', () => {
+    const { actor, connect, statuses } = watched();
+    connect('c1');
+    actor.send({ type: 'TASK_ENDED', call: 'c1', acwMs: 0 });
+    expect(statuses()).toEqual(['Available']);
+  });
+
+  it('PAR-02, PAR-11: resuming one of several parked calls resumes that call; a parked call that ends leaves the list', () => {
+    const { actor, connect, context, statuses } = watched({ enabled: true, max: 3 });
+    connect('c1');
+    actor.send({ type: 'PARK', call: 'c1', blocking: false });
+    connect('c2');
+    actor.send({ type: 'PARK', call: 'c2', blocking: false });
+    actor.send({ type: 'UNPARK', call: 'c2' });
+    expect(context().active?.call).toBe('c2');
+    expect(context().parked.map((t) => t.call)).toEqual(['c1']);
+    // c1's customer hangs up while the user talks on c2, then c2 ends too.
+    actor.send({ type: 'TASK_ENDED', call: 'c1', acwMs: null });
+    expect(context().parked).toEqual([]);
+    actor.send({ type: 'TASK_ENDED', call: 'c2', acwMs: null });
+    expect(statuses()).toEqual(['Available']);
+  });
+
+  it('PAR-02: a parked call that ends while the user is idle leaves the list, the other stays parked', () => {
+    const { actor, connect, statuses, context } = watched({ enabled: true, max: 3 });
+    for (const c of ['c1', 'c2']) {
+      connect(c);
+      actor.send({ type: 'PARK', call: c, blocking: false });
+    }
+    actor.send({ type: 'TASK_ENDED', call: 'c1', acwMs: null });
+    expect(context().parked.map((t) => t.call)).toEqual(['c2']);
+    expect(statuses()).toEqual(['Parked', 'Available']);
+    actor.send({ type: 'TASK_ENDED', call: 'c2', acwMs: null });
+    expect(statuses()).toEqual(['Available']);
   });
 });
 
