@@ -200,6 +200,57 @@ describe('call session machine guards and actions ask the PSTN and reporting rul
     expect(ctx().userSessions).toMatchObject([{ user: 'anna', outcome: 'Transferred Internally', because: ['XFER-06'], endedAt: 2_000 }]);
   });
 
+  it('REP-05: a decided service outcome goes to the current session of its service, and a later decision replaces it', () => {
+    // MOD-03: an Outbound Call with Workflow moved on twice by Transfer activities; the first session is not reported (OUT-07).
+    const actor = createActor(callSessionMachine, { input: { callId: 'c1', type: 'Outbound Call (With Workflow)', from: 'A', to: '+41791110000', service: 'A', at: 0 } });
+    actor.start();
+    const send = (e: CallEvent) => actor.send(e);
+    send({ type: 'DIALING_OUT', at: 0 });
+    send({ type: 'TRANSFER_STARTED', by: 'workflow of A', to: 'service B', mode: 'blind', at: 1_000 });
+    send({ type: 'TRANSFERRED_TO_SERVICE', service: 'B', session: { outcome: null, because: ['OUT-07'] }, at: 1_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'workflow of B', to: 'service C', mode: 'blind', at: 2_000 });
+    send({ type: 'TRANSFERRED_TO_SERVICE', service: 'C', session: { outcome: 'System Transfer Success', because: ['XFER-04'] }, at: 2_000 });
+    send({ type: 'SESSION_OUTCOME', service: 'C', outcome: 'Customer Hangup In Queue', because: ['REP-03'], at: 3_000 });
+    send({ type: 'SESSION_OUTCOME', service: 'C', outcome: 'Voice Message', because: ['REP-01'], at: 4_000 });
+    expect(actor.getSnapshot().context.serviceSessions.map((x) => [x.service, x.outcome])).toEqual([
+      ['A', null],
+      ['B', 'System Transfer Success'],
+      ['C', 'Voice Message'],
+    ]);
+  });
+
+  it("XFER-06: the transferring user leaving ends their open session only, not an earlier one of theirs", () => {
+    const { send, ctx } = call();
+    send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'], at: 0 });
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    send({ type: 'OFFER_MISSED', user: 'anna', outcome: 'RONA', because: ['RONA-13'], at: 1_000 });
+    send({ type: 'REQUEUED', at: 1_000 });
+    send({ type: 'OFFERED', users: ['anna'], at: 2_000 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 3_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41791112222', mode: 'blind', at: 4_000 });
+    send({ type: 'TRANSFERRING_USER_LEFT', user: 'anna', at: 4_000 });
+    expect(ctx().userSessions.map((u) => [u.user, u.endedAt, u.outcome])).toEqual([
+      ['anna', 1_000, 'RONA'],
+      ['anna', 4_000, null],
+    ]);
+  });
+
+  it('TASK-03: a task that leaves the queue, or a call that dials out, rings nobody any more', () => {
+    const left = call();
+    left.send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'], at: 0 });
+    left.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    left.send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    left.send({ type: 'LEFT_QUEUE', at: 5_000 });
+    expect(left.ctx().ringing).toEqual([]);
+    const invited = createActor(callSessionMachine, { input: { callId: 'c2', type: 'Call On Behalf', from: 'A', to: '+41791110000', service: 'A', at: 0 } });
+    invited.start();
+    invited.send({ type: 'INVITED', user: 'anna', at: 0 });
+    expect(invited.getSnapshot().context.ringing).toEqual(['anna']);
+    invited.send({ type: 'DIALING_OUT', at: 1_000 });
+    expect(invited.getSnapshot().context.ringing).toEqual([]);
+  });
+
   it('XFER-05: a safe transfer is settled when its target takes the call', () => {
     const { send, ctx, connectAnna } = call();
     connectAnna();
