@@ -236,6 +236,20 @@ describe('call session machine guards and actions ask the PSTN and reporting rul
     ]);
   });
 
+  it('REP-04, REP-06: the end of the call closes the open session as Accepted and leaves a session closed earlier as it was', () => {
+    const { send, ctx } = call();
+    send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'], at: 0 });
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['bea', 'anna'], at: 0 });
+    send({ type: 'OFFER_MISSED', user: 'bea', outcome: 'Declined', because: ['REP-06'], at: 1_000 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 2_000 });
+    send({ type: 'ENDED', at: 9_000 });
+    expect(ctx().userSessions.map((u) => [u.user, u.endedAt, u.outcome])).toEqual([
+      ['bea', 1_000, 'Declined'],
+      ['anna', 9_000, 'Accepted'],
+    ]);
+  });
+
   it('TASK-03: a task that leaves the queue, or a call that dials out, rings nobody any more', () => {
     const left = call();
     left.send({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: ['XFER-02'], at: 0 });
