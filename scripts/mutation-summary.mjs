@@ -58,11 +58,14 @@ function original(source, { start, end }) {
   return flat.length > 100 ? `${flat.slice(0, 97)}...` : flat;
 }
 
-/** The command that reproduces a run from its `mutate` and `concurrency` options. */
+/**
+ * The command that reproduces a run from its `mutate`, `concurrency` and `force` options (`--force` re-tests
+ * every mutant instead of reusing the incremental file's results).
+ */
 function commandOf(config) {
   const configured = JSON.stringify(config.mutate) === JSON.stringify(['src/rules/**/*.ts', 'src/machines/**/*.ts', '!src/rules/catalogue.data.ts']);
-  const concurrency = config.concurrency === 2 ? '' : ` --concurrency ${config.concurrency}`;
-  return configured ? `npx stryker run${concurrency}` : `npx stryker run --mutate '${config.mutate.join(',')}'${concurrency}`;
+  const options = `${config.concurrency === 2 ? '' : ` --concurrency ${config.concurrency}`}${config.force ? ' --force' : ''}`;
+  return configured ? `npx stryker run${options}` : `npx stryker run --mutate '${config.mutate.join(',')}'${options}`;
 }
 
 /** Adds the run that wrote stryker-report.json to runs.json, once (a run is known by its report's time). */

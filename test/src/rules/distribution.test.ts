@@ -151,6 +151,16 @@ describe('offerResponse (US-09 with US-01)', () => {
     expect(d.inputs['selectability']).toMatchObject({ verdict: false, because: ['LIC-05'] });
   });
 
+  it('US-01: the refusal carries the failed checks of the selectability decision, not the ones it passed', () => {
+    const d = offerResponse({ action: 'answer', user: nick, call: 'c1', service: 'A', offeredCall: null, taskState: 'In Queue', ringing: [], selectability: notSelectable });
+    expect(notSelectable.checks.some((c) => c.passed)).toBe(true);
+    expect(d.checks.map((c) => [c.rule, c.passed])).toEqual([
+      ['US-09', false],
+      ['US-01', false],
+      ...notSelectable.checks.filter((c) => !c.passed).map((c) => [c.rule, false]),
+    ]);
+  });
+
   it('a selectable user the distribution passed over is told whom it rings', () => {
     const ann = user('ann');
     const selectable = isSelectable({ tenant: tenant(), service: s, user: ann, membership: member(ann, s) });

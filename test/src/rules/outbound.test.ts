@@ -81,6 +81,10 @@ describe('outboundReported', () => {
     expect(d.verdict).toBe(reported);
     expect(d.because).toEqual(because);
   });
+  it('OUT-09: an unreached call terminated by the setting gets no reporting-group note, only the OUT-07 refusal', () => {
+    const d = outboundReported({ tenant: tenant({ behavior: { unreachedOutboundIsTerminated: true } }), reachedTarget: false, userAccepted: true });
+    expect(d.checks.map((c) => [c.rule, c.passed])).toEqual([['OUT-07', false]]);
+  });
   it('names the setting when it decided', () => {
     const d = outboundReported({ tenant: tenant({ behavior: { unreachedOutboundIsTerminated: true } }), reachedTarget: false, userAccepted: true });
     expect(d.summary).toContain('behavior.unreachedOutboundIsTerminated is true');

@@ -433,3 +433,63 @@ describe('serviceSessionOutcome records the checks that decided, passed or faile
     expect(serviceSessionOutcome({ tenant: tenant(), session }).checks.map((c) => [c.rule, c.passed])).toEqual(checks);
   });
 });
+
+describe('reporting decisions: the cases between the rows above', () => {
+  it('REP-06: a consultation its target never answers is Cancelled like a missed transfer, not a RONA', () => {
+    const d = userSessionOutcome({ tenant: tenant({ behavior: { ronaUserSessionOutcome: 'RONA' } }), session: { user: 'b', origin: 'consultation', response: 'timeout' } });
+    expect(d).toMatchObject({ verdict: 'Cancelled', because: ['REP-06'] });
+  });
+
+  it('each user session outcome is one passed check of the rule that decided it', () => {
+    const checks = (d: { checks: readonly { rule: string; passed: boolean }[] }) => d.checks.map((c) => [c.rule, c.passed]);
+    expect(checks(userSessionOutcome({ tenant: tenant(), session: { user: 'a', origin: 'queue', response: 'declined' } }))).toEqual([['REP-06', true]]);
+    expect(checks(openUserSessionOutcome({ user: 'a', stillRinging: false }))).toEqual([['REP-04', true]]);
+    expect(checks(openUserSessionOutcome({ user: 'a', stillRinging: true }))).toEqual([['REP-06', true]]);
+    expect(checks(blindTransferUserOutcome({ user: 'a', to: 'b' }))).toEqual([['XFER-06', true]]);
+  });
+
+  it('OUT-07, OUT-09: without an outbound summary, an accepted invitation among missed ones is reported, as Outbound Not Accepted', () => {
+    const session = inbound({
+      direction: 'callOnBehalf',
+      userSessions: [
+        { user: 'a', origin: 'invitation', response: 'declined' },
+        { user: 'b', origin: 'invitation', response: 'accepted' },
+      ],
+    });
+    const reported = serviceSessionOutcome({ tenant: tenant({ behavior: { unreachedOutboundIsTerminated: false } }), session });
+    expect(reported).toMatchObject({ verdict: 'Outbound Not Accepted', because: ['OUT-09', 'OUT-07'] });
+    const none = serviceSessionOutcome({ tenant: tenant({ behavior: { unreachedOutboundIsTerminated: false } }), session: { ...session, userSessions: [session.userSessions[0]!] } });
+    expect(none).toMatchObject({ verdict: null, because: ['OUT-07'] });
+  });
+
+  it('XFER-03 reads the last transfer of an outbound session, not a later session without one, and never a transfer to a service', () => {
+    const refused = { kind: 'blind', to: 'pstn', succeeded: false, firstServiceUnlicensed: true } as const;
+    const cob = (userSessions: UserSessionSummary[]) =>
+      serviceSessionOutcome({ tenant: tenant(), session: inbound({ direction: 'callOnBehalf', outbound: { userAccepted: true, reachedTarget: true }, userSessions }) });
+    expect(
+      cob([
+        { user: 'a', origin: 'invitation', response: 'accepted', transfer: refused },
+        { user: 'b', origin: 'invitation', response: 'declined' },
+      ]),
+    ).toMatchObject({ verdict: 'Transfer Failed', because: ['REP-05', 'XFER-03'] });
+    expect(cob([{ user: 'a', origin: 'invitation', response: 'accepted', transfer: { ...refused, to: 'service' } }])).toMatchObject({ verdict: 'Outbound Accepted' });
+  });
+
+  it('REP-05: a later acceptance from the queue replaces an earlier failed transfer as the last outcome', () => {
+    const d = serviceSessionOutcome({
+      tenant: tenant(),
+      session: inbound({
+        userSessions: [
+          { user: 'a', origin: 'queue', response: 'accepted', transfer: { kind: 'blind', to: 'user', succeeded: false } },
+          { user: 'b', origin: 'queue', response: 'accepted' },
+        ],
+      }),
+    });
+    expect(d).toMatchObject({ verdict: 'User Accepted', because: ['REP-05', 'REP-04'] });
+  });
+
+  it('XFER-04: a failed workflow transfer to a service is Transfer Failed because of XFER-04', () => {
+    const d = serviceSessionOutcome({ tenant: tenant(), session: inbound({ end: { by: 'workflowTransfer', to: 'service', succeeded: false } }) });
+    expect(d).toMatchObject({ verdict: 'Transfer Failed', because: ['XFER-04'] });
+  });
+});

@@ -325,6 +325,11 @@ describe('isSelectable records each layer it checked, and only those', () => {
     expect(rules).not.toContain('PAR-14');
     expect(rules).not.toContain('PAR-15');
   });
+  it('PAR-14, PAR-15: a Task Parallelization user with no parked task is not measured against the TP limit', () => {
+    const rules = checksOf({ user: { tp: 2 } }).map(([rule]) => rule);
+    expect(rules).not.toContain('PAR-14');
+    expect(rules).not.toContain('PAR-15');
+  });
 });
 
 describe('isSelectable: flags caused by another service (US-13) and what they bring with them', () => {
