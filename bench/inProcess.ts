@@ -18,6 +18,17 @@ export const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 };
 
+/** The bench's one agent: Available, On Duty, no Task Parallelization. */
+const startedAgent = (clock: VirtualClock) =>
+  createActor(agentMachine, {
+    clock,
+    input: { userId: 'a', availability: 'Available', activity: 'Available', duty: 'On Duty', taskParallelization: { enabled: false, max: 2 }, notAvailableReason: false },
+  }).start();
+
+/** An inbound call session to service S, started. */
+const startedCall = (clock: VirtualClock, callId: string) =>
+  createActor(callSessionMachine, { clock, input: { callId, type: 'Inbound Service', from: '+41791110000', to: '+41445550100', service: 'S', at: 0 } }).start();
+
 /**
  * The same machines driven by bare `actor.send` with nothing around them: an agent toggling presence, and
  * call sessions taken through a life (accepted, queued, offered, answered, ended). Actors are created
@@ -25,13 +36,10 @@ export const median = (xs: number[]): number => {
  */
 export function bareSendCostMs(scale: number): { perEventMs: number; events: number } {
   const clock = new VirtualClock();
-  const agent = createActor(agentMachine, {
-    clock,
-    input: { userId: 'a', availability: 'Available', activity: 'Available', duty: 'On Duty', taskParallelization: { enabled: false, max: 2 }, notAvailableReason: false },
-  }).start();
+  const agent = startedAgent(clock);
   const once = (n: number): number => {
     const calls = Array.from({ length: n }, (_, i) =>
-      createActor(callSessionMachine, { clock, input: { callId: `c${i}`, type: 'Inbound Service', from: '+41791110000', to: '+41445550100', service: 'S', at: 0 } }).start(),
+      startedCall(clock, `c${i}`),
     );
     const t0 = performance.now();
     for (const [i, call] of calls.entries()) {
@@ -69,10 +77,7 @@ export interface MachineCosts {
  */
 export function machineCostsMs(scale: number): MachineCosts {
   const clock = new VirtualClock();
-  const agent = createActor(agentMachine, {
-    clock,
-    input: { userId: 'a', availability: 'Available', activity: 'Available', duty: 'On Duty', taskParallelization: { enabled: false, max: 2 }, notAvailableReason: false },
-  }).start();
+  const agent = startedAgent(clock);
   const agentRound = (n: number): number => {
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
@@ -85,10 +90,9 @@ export function machineCostsMs(scale: number): MachineCosts {
     }
     return (performance.now() - t0) / (n * 3);
   };
-  const input = (i: number) => ({ callId: `c${i}`, type: 'Inbound Service' as const, from: '+41791110000', to: '+41445550100', service: 'S', at: 0 });
-  const startRound = (n: number): { ms: number; calls: ReturnType<typeof createActor<typeof callSessionMachine>>[] } => {
+  const startRound = (n: number): { ms: number; calls: ReturnType<typeof startedCall>[] } => {
     const t0 = performance.now();
-    const calls = Array.from({ length: n }, (_, i) => createActor(callSessionMachine, { clock, input: input(i) }).start());
+    const calls = Array.from({ length: n }, (_, i) => startedCall(clock, `c${i}`));
     return { ms: (performance.now() - t0) / n, calls };
   };
   const callRound = (calls: ReturnType<typeof startRound>['calls']): number => {
