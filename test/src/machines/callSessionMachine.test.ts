@@ -467,3 +467,73 @@ describe('XFER-02: the binding test catches a machine that rebinds to the curren
     expect(bindings(callSessionMachine.provide({ guards: { isFirstResponse: () => true } }))).toBe('B');
   });
 });
+
+describe('call session machine: which sessions a transfer or a dial-out changes', () => {
+  function connected() {
+    const c = call();
+    c.send(accepted(0));
+    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+    return c;
+  }
+  const outcomes = (actor: ReturnType<typeof call>['actor']) => actor.getSnapshot().context.userSessions.map((u) => [u.user, u.outcome, u.because]);
+
+  it('COB-12: a Call on Behalf whose far end never answers has no connected time, however long it rang', () => {
+    // The engine dials out in the step the invited user accepts; the user talked to nobody before the far end answers.
+    const { send, state, session } = call('Call On Behalf');
+    send({ type: 'INVITED', user: 'tina', at: 0 });
+    send({ type: 'USER_ACCEPTED', user: 'tina', at: 2_000 });
+    send({ type: 'DIALING_OUT', at: 2_000 });
+    send({ type: 'ENDED', at: 32_000 });
+    expect(state()).toBe('Ended');
+    expect(session()).toMatchObject({ connectedTime: 0, connectedAt: null });
+  });
+
+  it('XFER-06: a blind transfer to a user closes her session of this answer, and leaves the offer she declined before as Declined', () => {
+    const { actor, send } = call();
+    send(accepted(0));
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna'], at: 0 });
+    send({ type: 'OFFER_MISSED', user: 'anna', outcome: 'Declined', because: ['REP-06'], at: 1_000 });
+    send({ type: 'OFFERED', users: ['anna'], at: 2_000 });
+    send({ type: 'USER_ACCEPTED', user: 'anna', at: 3_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'ben', mode: 'blind', at: 9_000 });
+    send({ type: 'TRANSFERRED_TO_USER', user: 'ben', at: 9_000 });
+    expect(outcomes(actor)).toEqual([
+      ['anna', 'Declined', ['REP-06']],
+      ['anna', 'Transferred Internally', ['XFER-06']],
+    ]);
+    expect(actor.getSnapshot().context.userSessions.map((u) => u.endedAt)).toEqual([1_000, 9_000]);
+  });
+
+  it("XFER-05, XFER-06: after a safe transfer comes back, her blind transfer closes her own session, not the declined target's", () => {
+    const { actor, send } = connected();
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'ben', mode: 'safe', at: 5_000 });
+    send({ type: 'OFFERED', users: ['ben'], origin: 'safeTransfer', at: 5_000 });
+    send({ type: 'OFFER_MISSED', user: 'ben', outcome: 'Declined', because: ['REP-06'], at: 7_000 });
+    send({ type: 'TRANSFER_FAILED', returnTo: 'user', message: 'ben did not take the transfer', because: ['XFER-05'], at: 7_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'anna', to: 'carl', mode: 'blind', at: 9_000 });
+    send({ type: 'TRANSFERRED_TO_USER', user: 'carl', at: 9_000 });
+    expect(outcomes(actor)).toEqual([
+      ['anna', 'Transferred Internally', ['XFER-06']],
+      ['ben', 'Declined', ['REP-06']],
+    ]);
+  });
+
+  it('a transfer to a user while nobody holds the call closes no user session: the missed offers keep their outcomes', () => {
+    const { actor, send } = call();
+    send(accepted(0));
+    send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+    send({ type: 'OFFERED', users: ['anna', 'ben'], at: 0 });
+    send({ type: 'OFFER_MISSED', user: 'anna', outcome: 'Declined', because: ['REP-06'], at: 1_000 });
+    send({ type: 'OFFER_MISSED', user: 'ben', outcome: 'RONA', because: ['RONA-01'], at: 2_000 });
+    send({ type: 'REQUEUED', at: 2_000 });
+    send({ type: 'TRANSFER_STARTED', by: 'workflow of A', to: 'carl', mode: 'blind', at: 3_000 });
+    send({ type: 'TRANSFERRED_TO_USER', user: 'carl', at: 3_000 });
+    expect(outcomes(actor)).toEqual([
+      ['anna', 'Declined', ['REP-06']],
+      ['ben', 'RONA', ['RONA-01']],
+    ]);
+  });
+});
