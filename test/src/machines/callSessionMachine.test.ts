@@ -17,6 +17,16 @@ function call(type: 'Inbound Service' | 'Call On Behalf' | 'Outbound Call (With 
 
 const accepted = (at: number): CallEvent => ({ type: 'WORKFLOW_ACCEPTED', service: 'A', pstnLicensed: true, pstnBecause: [], at });
 
+/** An inbound call of service A that anna answered at 1 s. */
+function connected() {
+  const c = call();
+  c.send(accepted(0));
+  c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
+  c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
+  c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+  return c;
+}
+
 describe('call session machine: reporting bookkeeping', () => {
   it('counts IVR time, then queue time up to the queue timeout, then IVR time again (TASK-03)', () => {
     const { send, state, session } = call();
@@ -112,11 +122,7 @@ describe('call session machine: reporting bookkeeping', () => {
 describe('call session machine: a blind PSTN transfer removes its user at once (XFER-06)', () => {
   /** anna took the call and started a blind transfer to a number. */
   function transferStarted() {
-    const c = call();
-    c.send(accepted(0));
-    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
-    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
-    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
+    const c = connected();
     c.send({ type: 'TRANSFER_STARTED', by: 'anna', to: '+41795550199', mode: 'blind', at: 10_000 });
     return c;
   }
@@ -237,14 +243,6 @@ describe('call session machine: a transition that records several things leaves 
 });
 
 describe('call session machine: what the other events record', () => {
-  function connected() {
-    const c = call();
-    c.send(accepted(0));
-    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
-    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
-    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
-    return c;
-  }
 
   it('XFER-02: a later service that accepts the call after a transfer marks its session accepted but binds nothing', () => {
     const { actor, send } = connected();
@@ -469,14 +467,6 @@ describe('XFER-02: the binding test catches a machine that rebinds to the curren
 });
 
 describe('call session machine: which sessions a transfer or a dial-out changes', () => {
-  function connected() {
-    const c = call();
-    c.send(accepted(0));
-    c.send({ type: 'QUEUED', algorithm: 'Direct', at: 0 });
-    c.send({ type: 'OFFERED', users: ['anna'], at: 0 });
-    c.send({ type: 'USER_ACCEPTED', user: 'anna', at: 1_000 });
-    return c;
-  }
   const outcomes = (actor: ReturnType<typeof call>['actor']) => actor.getSnapshot().context.userSessions.map((u) => [u.user, u.outcome, u.because]);
 
   it('COB-12: a Call on Behalf whose far end never answers has no connected time, however long it rang', () => {
