@@ -3,7 +3,8 @@
  * target, written to reports/bench.json with the machine, its load and the commit (docs/performance.md).
  *
  *   1. the contact-center day (`nimbus-sim load` defaults), in a child process: wall time, speed-up, peak RSS
- *   2. cost per simulated event in that day against a bare XState `actor.send` on the same machines
+ *   2. cost per simulated event in that day against a bare XState `actor.send` on the same machines; then
+ *      where the day's time goes, by layer: the same day once more under V8's sampling profiler (XState's share)
  *   3. mock Graph requests per second, in-process; one `mock.fetch` against a bare msw `getResponse` of the
  *      same handler
  *   4. the growth curve: the day at 1×, 2× and 4× (agents, services, calls and Call on Behalf multiplied,
@@ -12,7 +13,7 @@
  *   6. `nimbus-sim --help` cold start against `node -e 0`
  *
  * Options: `--day-scale F` runs F of the day (calls, Call on Behalf and hours scaled; the agents and services
- * stay) and says so in the output; `--skip-day`; `--curve-scale F` shortens the curve's days the same way
+ * stay) and says so in the output; `--skip-day`; `--skip-profile` (no profiled day); `--curve-scale F` shortens the curve's days the same way
  * (agents and services stay multiplied); `--skip-curve`; `--suite-runs N` (3); `--cold-start-runs N` (7);
  * `--rounds-scale F` shortens the in-process rounds (bare sends, mock requests) for a quick run; `--out FILE`;
  * `--markdown` prints the results as the Markdown of docs/performance.md instead of the plain table.
@@ -27,11 +28,13 @@ import { DAY, type DayOptions, type DayRun, describeDay, growthCurve, runDayChil
 import { cliFrom, commit, loadAverage, machine, ROOT } from './environment.js';
 import { type BenchReport, type CurvePoint, type Figure, figureLine, markdownReport, plainTable } from './figures.js';
 import { bareSendCostMs, graphRequestsPerSecond, machineCostsMs, mockAgainstMsw } from './inProcess.js';
+import { profiledDay } from './layers.js';
 
 const { values } = parseArgs({
   options: {
     'day-scale': { type: 'string' },
     'skip-day': { type: 'boolean' },
+    'skip-profile': { type: 'boolean' },
     'curve-scale': { type: 'string' },
     'skip-curve': { type: 'boolean' },
     'suite-runs': { type: 'string' },
@@ -117,6 +120,27 @@ function xstateFloor(r: DayRun['result']['run'] | null): void {
   figure({ name: 'XState floor / day wall time', value: r === null || floorMs === null ? null : floorMs / r.wallMs, unit: '×', target: 'information', met: null });
 }
 
+/**
+ * The day once more under the sampling profiler, each sample given to the layer whose own code it was taken
+ * in. XState's share, applied to the day step's wall time, is the part of the day that is XState's own work
+ * inside the day; the rest is what the engine, the mock, the rules and the machines' own guards and actions
+ * (and the garbage they leave) take. Shares are of one run; the profiled day itself runs a little slower.
+ */
+function layerStep(day: { options: DayOptions; run: DayRun } | null): void {
+  if (values['skip-profile'] === true || day === null) return;
+  const profiled = profiledDay(day.options, log);
+  if (profiled === null) return;
+  const scaleNote = dayScale === 1 ? '' : `; ran ${dayScale} of the day, extrapolated linearly`;
+  for (const l of profiled.layers) {
+    figure({ name: `day by layer: ${l.layer}`, value: l.share * 100, unit: '%', target: 'information', met: null, note: `${(l.ms / 1000 / dayScale).toFixed(2)} s of the profiled day${scaleNote}` });
+  }
+  const xstate = profiled.layers.find((l) => l.layer === 'XState')?.share ?? 0;
+  const wallS = day.run.result.run.wallMs / 1000 / dayScale;
+  const note = `the day step's wall time × XState's share in the profiled day${scaleNote}`;
+  figure({ name: "XState's own code in the day", value: wallS * xstate, unit: 's', target: 'information', met: null, note });
+  figure({ name: 'the day outside XState', value: wallS * (1 - xstate), unit: 's', target: 'information', met: null, note: `engine, mock, rules, machines' guards and actions, GC, Node: ${note.replace("XState's share", "(1 − XState's share)")}` });
+}
+
 // ---------------------------------------------------------------------------------- 3. Graph mock
 
 async function mockStep(): Promise<void> {
@@ -173,6 +197,7 @@ const date = new Date().toISOString();
 const ranOn = commit();
 const day = dayStep();
 perEventStep(day?.run ?? null);
+layerStep(day);
 await mockStep();
 const curve = curveStep(day);
 cliStep();
