@@ -57,10 +57,11 @@ export async function updateCall(ctx: GraphMockContext, id: string, data: (draft
   const updated = replaceRecord(ctx.db.calls, live, data, at);
   if (updated.state === 'terminated') {
     removeRecord(ctx.db.calls, updated, at);
+    ctx.db.byId.calls.forget(id);
     ctx.endedCalls.set(id, updated);
     ctx.endedAt.set(id, ctx.now());
     forgetExpiredCalls(ctx);
-  }
+  } else ctx.db.byId.calls.remember(updated, at);
   return updated;
 }
 

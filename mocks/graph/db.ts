@@ -135,8 +135,17 @@ export type CallRecord = z.output<typeof callSchema>;
 /** A record as a collection holds it (with @msw/data's own bookkeeping), as `all()` and queries return it. */
 type Stored<S extends z.ZodType<{ id: string }>> = ReturnType<Collection<S>['all']>[number];
 
-/** A record by Graph id, or undefined; `indexOf` gives its position in the collection's list (-1: none). */
-export type IdLookup<T> = ((id: string) => T | undefined) & { readonly indexOf: (id: string) => number };
+/**
+ * A record by Graph id, or undefined; `indexOf` gives its position in the collection's list (-1: none).
+ * `remember` tells the lookup that `record` now stands at `at` (a change put a new version there), so the
+ * next lookup follows that version instead of searching for it by id; `forget` drops what it remembers of an
+ * id whose record left the collection, so the lookup holds no record the collection no longer does.
+ */
+export type IdLookup<T> = ((id: string) => T | undefined) & {
+  readonly indexOf: (id: string) => number;
+  readonly remember: (record: T, at: number) => void;
+  readonly forget: (id: string) => void;
+};
 
 export interface GraphDb {
   users: Collection<typeof userSchema>;
@@ -206,36 +215,50 @@ export function clearGraphDb(db: GraphDb): void {
 }
 
 /**
- * Find records by Graph id in one collection. The search starts where an id was last found (records only
- * move down, as earlier ones are deleted), so a lookup costs a step or two; a `where({ id })` query instead
- * builds and runs a generic condition per record, which a contact-center day paid for on every request.
- * An id never looked up is searched from the end, where records are added, so a new call is found at once.
- * The remembered positions are only hints, checked on every use and rescanned when stale (after a clear).
+ * Find records by Graph id in one collection. The lookup remembers, per id, where it last found the record
+ * and which version it found there. A record moves only down the list (as earlier ones are deleted), so the
+ * remembered version is followed down by identity: a comparison of references that reads no other record.
+ * Following it by id instead read every record it passed, one cache miss each, and a call passed more of
+ * them the more calls were live: the cost of a lookup grew with the size of the day. A version the lookup
+ * has not seen (changed by code that did not `remember` it) is searched for by id, down then up from where
+ * it was; an id never looked up is searched from the end, where records are added, so a new call is found
+ * at once. What is remembered is only a hint, checked on every use (after a clear the search finds nothing).
  */
 function idLookup<T extends { id: string }>(collection: { all(): T[] }): IdLookup<T> {
-  const seen = new Map<string, number>();
-  const indexOf = (id: string): number => {
-    const records = collection.all();
-    const at = seen.get(id);
-    const hit = (i: number): number => {
-      seen.set(id, i);
-      return i;
-    };
-    if (at === undefined) {
-      for (let i = records.length - 1; i >= 0; i--) if (records[i]?.id === id) return hit(i);
-      return -1;
+  const seen = new Map<string, { at: number; record: T }>();
+  const found = (id: string, records: T[], i: number): number => {
+    const record = records[i];
+    if (record !== undefined) remember(record, i, id);
+    return i;
+  };
+  const remember = (record: T, at: number, id = record.id): void => {
+    const hint = seen.get(id);
+    if (hint === undefined) seen.set(id, { at, record });
+    else {
+      hint.at = at;
+      hint.record = record;
     }
-    // Deleting earlier records only moves a record down the list: look there first.
-    for (let i = Math.min(at, records.length - 1); i >= 0; i--) if (records[i]?.id === id) return hit(i);
-    for (let i = at + 1; i < records.length; i++) if (records[i]?.id === id) return hit(i);
+  };
+  const byId = (id: string, records: T[], from: number): number => {
+    for (let i = from; i >= 0; i--) if (records[i]?.id === id) return found(id, records, i);
+    for (let i = from + 1; i < records.length; i++) if (records[i]?.id === id) return found(id, records, i);
     seen.delete(id);
     return -1;
+  };
+  const indexOf = (id: string): number => {
+    const records = collection.all();
+    const hint = seen.get(id);
+    if (hint === undefined) return byId(id, records, records.length - 1);
+    const at = Math.min(hint.at, records.length - 1);
+    if (records[at]?.id === id) return found(id, records, at);
+    const moved = at < 0 ? -1 : records.lastIndexOf(hint.record, at);
+    return moved >= 0 ? found(id, records, moved) : byId(id, records, at);
   };
   const lookup = (id: string): T | undefined => {
     const i = indexOf(id);
     return i < 0 ? undefined : collection.all()[i];
   };
-  return Object.assign(lookup, { indexOf });
+  return Object.assign(lookup, { indexOf, remember: (record: T, at: number) => remember(record, at), forget: (id: string) => void seen.delete(id) });
 }
 
 /** A value no change may alter in place: a record shares it with the versions before and after the change. */

@@ -148,3 +148,71 @@ describe('id lookups belong to their db', () => {
     expect(a.byId.presences('u3')?.availability).toBe('Available');
   });
 });
+
+/** Live calls c0..c(n-1), each counting how often its `id` is read (a lookup passing a record reads it). */
+async function countedCalls(n: number) {
+  const db = createGraphDb();
+  const reads = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = `c${i}`;
+    const call = newCall(id);
+    Object.defineProperty(call, 'id', {
+      enumerable: true,
+      get: () => {
+        reads.set(id, (reads.get(id) ?? 0) + 1);
+        return id;
+      },
+    });
+    await db.addCall(call);
+  }
+  const readsOfOthers = (id: string): number => [...reads].filter(([k]) => k !== id).reduce((a, [, v]) => a + v, 0);
+  return { db, reads, readsOfOthers };
+}
+
+const removeCall = (db: ReturnType<typeof createGraphDb>, id: string): void => {
+  const at = db.byId.calls.indexOf(id);
+  const call = db.calls.all()[at];
+  if (!call) throw new Error(`no call ${id}`);
+  removeRecord(db.calls, call, at);
+  db.byId.calls.forget(id);
+};
+
+describe('a call found again after earlier calls ended', () => {
+  it('is followed down the list by reference: the calls it passes are not read', async () => {
+    const { db, reads, readsOfOthers } = await countedCalls(40);
+    expect(db.byId.calls('c30')?.state).toBe('incoming');
+    for (let i = 0; i < 20; i++) removeCall(db, `c${i}`);
+    reads.clear();
+    const at = db.byId.calls.indexOf('c30');
+    expect(at).toBe(10);
+    expect(db.calls.all()[at]?.state).toBe('incoming');
+    // It reads the id where the call was (now another call's) and its own: none of the ten it moved past.
+    expect(readsOfOthers('c30')).toBeLessThanOrEqual(1);
+  });
+
+  it('follows the version a change remembered; a version it was not told of is still found, by id', async () => {
+    const { db, readsOfOthers, reads } = await countedCalls(30);
+    const at = db.byId.calls.indexOf('c25');
+    const first = db.calls.all()[at];
+    if (!first) throw new Error('added');
+    const remembered = replaceRecord(db.calls, first, (c) => void (c.state = 'established'), at);
+    db.byId.calls.remember(remembered, at);
+    for (let i = 0; i < 10; i++) removeCall(db, `c${i}`);
+    reads.clear();
+    expect(db.byId.calls('c25')).toBe(remembered);
+    expect(readsOfOthers('c25')).toBeLessThanOrEqual(1);
+
+    const unannounced = replaceRecord(db.calls, remembered, (c) => void (c.state = 'terminated'), db.byId.calls.indexOf('c25'));
+    removeCall(db, 'c10');
+    expect(db.byId.calls('c25')).toBe(unannounced);
+  });
+
+  it('forgets an ended call: it is not found, and the lookup keeps no copy of it', async () => {
+    const { db } = await countedCalls(5);
+    expect(db.byId.calls('c2')?.id).toBe('c2');
+    removeCall(db, 'c2');
+    expect(db.byId.calls('c2')).toBeUndefined();
+    expect(db.calls.all().map((c) => c.id)).toEqual(['c0', 'c1', 'c3', 'c4']);
+    expect(db.byId.calls('c4')).toBe(db.calls.all()[3]);
+  });
+});
