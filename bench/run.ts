@@ -13,10 +13,10 @@
  *   6. `nimbus-sim --help` cold start against `node -e 0`
  *
  * Options: `--day-scale F` runs F of the day (calls, Call on Behalf and hours scaled; the agents and services
- * stay) and says so in the output; `--skip-day`; `--skip-profile` (no profiled day); `--curve-scale F` shortens the curve's days the same way
- * (agents and services stay multiplied); `--skip-curve`; `--suite-runs N` (3); `--cold-start-runs N` (7);
- * `--rounds-scale F` shortens the in-process rounds (bare sends, mock requests) for a quick run; `--out FILE`;
- * `--markdown` prints the results as the Markdown of docs/performance.md instead of the plain table.
+ * stay) and says so in the output; `--skip-day`; `--skip-profile` (no profiled day); `--curve-scale F`
+ * shortens the curve's days the same way (agents and services stay multiplied); `--skip-curve`;
+ * `--suite-runs N` (3); `--cold-start-runs N` (7); `--rounds-scale F` shortens the in-process rounds (bare
+ * sends, mock requests) for a quick run; `--out FILE`; `--markdown` prints the results as the Markdown of docs/performance.md instead of the plain table.
  * Timings are medians where a step repeats. Every figure comes from this run. Nothing here asserts: the
  * figures are measured and reported, never turned into a pass/fail test.
  */
@@ -136,9 +136,15 @@ function layerStep(day: { options: DayOptions; run: DayRun } | null): void {
   }
   const xstate = profiled.layers.find((l) => l.layer === 'XState')?.share ?? 0;
   const wallS = day.run.result.run.wallMs / 1000 / dayScale;
-  const note = `the day step's wall time × XState's share in the profiled day${scaleNote}`;
-  figure({ name: "XState's own code in the day", value: wallS * xstate, unit: 's', target: 'information', met: null, note });
-  figure({ name: 'the day outside XState', value: wallS * (1 - xstate), unit: 's', target: 'information', met: null, note: `engine, mock, rules, machines' guards and actions, GC, Node: ${note.replace("XState's share", "(1 − XState's share)")}` });
+  figure({ name: "XState's own code in the day", value: wallS * xstate, unit: 's', target: 'information', met: null, note: `the day step's wall time × XState's share in the profiled day${scaleNote}` });
+  figure({
+    name: 'the day outside XState',
+    value: wallS * (1 - xstate),
+    unit: 's',
+    target: 'information',
+    met: null,
+    note: `engine, mock, rules, machines' guards and actions, GC, Node: the day step's wall time × (1 − XState's share)${scaleNote}`,
+  });
 }
 
 // ---------------------------------------------------------------------------------- 3. Graph mock
