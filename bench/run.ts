@@ -16,9 +16,10 @@
  * stay) and says so in the output; `--skip-day`; `--skip-profile` (no profiled day); `--curve-scale F`
  * shortens the curve's days the same way (agents and services stay multiplied); `--skip-curve`;
  * `--suite-runs N` (3); `--cold-start-runs N` (7); `--rounds-scale F` shortens the in-process rounds (bare
- * sends, mock requests) for a quick run; `--out FILE`; `--markdown` prints the results as the Markdown of docs/performance.md instead of the plain table.
- * Timings are medians where a step repeats. Every figure comes from this run. Nothing here asserts: the
- * figures are measured and reported, never turned into a pass/fail test.
+ * sends, mock requests) for a quick run; `--out FILE`; `--markdown` prints the results as the Markdown of
+ * docs/performance.md instead of the plain table. Timings are medians where a step repeats. Every figure
+ * comes from this run. Nothing here asserts: the figures are measured and reported, never turned into a
+ * pass/fail test.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
