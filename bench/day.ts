@@ -38,12 +38,15 @@ export interface DayRun {
   processWallMs: number;
 }
 
-/** One day in a child process; null (and the child's output on stderr) when it failed. */
-export function runDayChild(options: DayOptions, log: (text: string) => void): DayRun | null {
+/**
+ * One day in a child process; null (and the child's output on stderr) when it failed. `nodeArgs` go to Node
+ * before the CLI (the launcher passes them on to the process that runs the day).
+ */
+export function runDayChild(options: DayOptions, log: (text: string) => void, nodeArgs: string[] = []): DayRun | null {
   const dir = mkdtempSync(join(os.tmpdir(), 'nimbus-bench-'));
   const json = join(dir, 'day.json');
-  const args = ['bin/nimbus-sim.js', 'load', '--quiet', '--json', json, ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, String(v)])];
-  log(`day: nimbus-sim ${args.slice(1).join(' ')}`);
+  const args = [...nodeArgs, 'bin/nimbus-sim.js', 'load', '--quiet', '--json', json, ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, String(v)])];
+  log(`day: ${nodeArgs.length > 0 ? `node ${nodeArgs.join(' ')} ` : ''}nimbus-sim ${args.slice(nodeArgs.length + 1).join(' ')}`);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 ** 2 });
   const processWallMs = performance.now() - t0;

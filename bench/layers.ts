@@ -5,11 +5,10 @@
  * machines and the events a call needs stay as they are; it is measured inside the day, not priced from a
  * bare actor as the XState floor is.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join, sep } from 'node:path';
-import type { DayOptions } from './day.js';
+import { type DayOptions, runDayChild } from './day.js';
 import { ROOT } from './environment.js';
 
 /** The parts of a V8 `.cpuprofile` the attribution reads. */
@@ -126,30 +125,17 @@ export interface ProfiledDay {
 export function profiledDay(options: DayOptions, log: (text: string) => void): ProfiledDay | null {
   const dir = mkdtempSync(join(os.tmpdir(), 'nimbus-bench-profile-'));
   try {
-    const json = join(dir, 'day.json');
-    const dayArgs = ['load', '--quiet', '--json', json, ...Object.entries(options).flatMap(([k, v]) => [`--${k}`, String(v)])];
-    log(`profiled day: nimbus-sim ${dayArgs.join(' ')}`);
-    // The launcher passes its Node flags on to the process that runs the day (bin/nimbus-sim.js).
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bin/nimbus-sim.js', ...dayArgs], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 1024 ** 2,
-    });
-    if (r.status !== 0) {
-      log(`profiled day failed (exit ${r.status})\n${r.stdout}`);
-      return null;
-    }
-    const profiles = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
-    const largest = profiles
-      .map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }))
-      .reduce<{ f: string; text: string } | null>((a, b) => (a === null || b.text.length > a.text.length ? b : a), null);
+    const run = runDayChild(options, log, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    if (run === null) return null;
+    const largest = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => ({ path: join(dir, f), size: statSync(join(dir, f)).size }))
+      .reduce<{ path: string; size: number } | null>((a, b) => (a === null || b.size > a.size ? b : a), null);
     if (largest === null) {
       log('profiled day wrote no profile');
       return null;
     }
-    const day = JSON.parse(readFileSync(json, 'utf8')) as { run: { wallMs: number } };
-    return { wallMs: day.run.wallMs, layers: layerShares(JSON.parse(largest.text) as CpuProfile, ROOT) };
+    return { wallMs: run.result.run.wallMs, layers: layerShares(JSON.parse(readFileSync(largest.path, 'utf8')) as CpuProfile, ROOT) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
